@@ -1,0 +1,25 @@
+import { looksLikeManifest } from './parse/kubernetes';
+import type { DocumentKind } from './types';
+
+const DOCKERFILE_NAME = /^(?:dockerfile|containerfile)(?:\..+)?$|\.(?:dockerfile|containerfile)$/i;
+const YAML_NAME = /\.ya?ml$/i;
+
+/** The last path segment of a URI or path, decoded. */
+export function baseName(uri: string): string {
+  const path = uri.replace(/[?#].*$/, '');
+  const name = path.slice(Math.max(path.lastIndexOf('/'), path.lastIndexOf('\\')) + 1);
+  try {
+    return decodeURIComponent(name);
+  } catch {
+    return name;
+  }
+}
+
+/** Dockerfiles by name or language; Kubernetes by content (top-level `apiVersion` and `kind`). */
+export function detectKind(uri: string, text: string, languageId?: string): DocumentKind {
+  const name = baseName(uri);
+  if (languageId === 'dockerfile' || DOCKERFILE_NAME.test(name)) return 'dockerfile';
+  const yamlish = languageId === 'yaml' || YAML_NAME.test(name) || (!languageId && !name.includes('.'));
+  if (yamlish && looksLikeManifest(text)) return 'kubernetes';
+  return 'other';
+}

@@ -1,0 +1,263 @@
+import { DockerfileParser, type Dockerfile, type From, type Instruction, type Run } from 'dockerfile-ast';
+import { syntax, type Node } from 'mvdan-sh';
+import type { Range as LspRange } from 'vscode-languageserver-types';
+import { TextIndex } from '../text';
+import { parseShell, type ShellScript } from './shell';
+
+/** A piece of the document: its value and offsets. */
+export interface Token {
+  value: string;
+  start: number;
+  end: number;
+}
+
+/** `registry/name:tag@digest`, split with offsets. `name` is the repository path without the registry. */
+export interface ImageRef {
+  text: string;
+  start: number;
+  end: number;
+  registry?: Token;
+  name: Token;
+  tag?: Token;
+  digest?: Token;
+  /** The reference still contains `$VAR` after resolving statically known ARGs. */
+  dynamic: boolean;
+  /** The reference with statically known ARG defaults substituted. */
+  resolved: string;
+}
+
+export interface Stage {
+  index: number;
+  /** `AS <name>`, lower-cased as BuildKit compares it. */
+  name?: Token;
+  from: From;
+  /** The base image; undefined for `FROM scratch`-like empty or for a FROM of an earlier stage (see `parent`). */
+  image?: ImageRef;
+  /** The earlier stage this one builds on (`FROM build`). */
+  parent?: Stage;
+  platform?: Token;
+  /** Instructions after FROM up to the next FROM. */
+  instructions: Instruction[];
+  isFinal: boolean;
+}
+
+export interface DockerfileModel {
+  text: string;
+  index: TextIndex;
+  ast: Dockerfile;
+  stages: Stage[];
+  finalStage?: Stage;
+  escape: string;
+  /** Global ARG defaults (before the first FROM), for resolving image references. */
+  globalArgs: Map<string, string>;
+  /** Offsets of an LSP-shaped range from dockerfile-ast. */
+  offsets(r: LspRange): { start: number; end: number };
+  /** The parsed shell of a RUN (shell form, heredocs fed to a shell, `sh -c` bodies); cached. */
+  shell(run: Instruction): ShellScript;
+}
+
+export function parseDockerfile(text: string): DockerfileModel {
+  const index = new TextIndex(text);
+  const ast = DockerfileParser.parse(text);
+  const escape = ast.getEscapeCharacter();
+  const offsets = (r: LspRange) => ({ start: index.offsetAt(r.start), end: index.offsetAt(r.end) });
+  const globalArgs = new Map<string, string>();
+  for (const arg of ast.getInitialARGs()) {
+    const p = arg.getProperty();
+    if (p && p.getValue() !== null) globalArgs.set(p.getName(), p.getValue()!);
+  }
+
+  const stages: Stage[] = [];
+  let current: Stage | undefined;
+  for (const ins of ast.getInstructions()) {
+    if (ins.getKeyword() === 'FROM') {
+      current = makeStage(ins as From, stages, globalArgs, offsets);
+      stages.push(current);
+    } else if (current) {
+      current.instructions.push(ins);
+    }
+  }
+  const finalStage = stages[stages.length - 1];
+  if (finalStage) finalStage.isFinal = true;
+
+  const cache = new Map<Instruction, ShellScript>();
+  const model: DockerfileModel = {
+    text,
+    index,
+    ast,
+    stages,
+    finalStage,
+    escape,
+    globalArgs,
+    offsets,
+    shell(run) {
+      let s = cache.get(run);
+      if (!s) cache.set(run, (s = shellOf(run, model)));
+      return s;
+    },
+  };
+  return model;
+}
+
+function makeStage(from: From, stages: Stage[], args: Map<string, string>, offsets: (r: LspRange) => { start: number; end: number }): Stage {
+  const stageName = from.getBuildStage();
+  const stageRange = from.getBuildStageRange();
+  const flag = from.getPlatformFlag();
+  const flagValue = flag?.getValueRange();
+  const stage: Stage = {
+    index: stages.length,
+    name: stageName && stageRange ? { value: stageName.toLowerCase(), ...offsets(stageRange) } : undefined,
+    from,
+    platform: flag && flagValue ? { value: flag.getValue() ?? '', ...offsets(flagValue) } : undefined,
+    instructions: [],
+    isFinal: false,
+  };
+  const imageText = from.getImage();
+  const imageRange = from.getImageRange();
+  if (imageText && imageRange) {
+    const parent = stages.find((s) => s.name?.value === imageText.toLowerCase());
+    if (parent) stage.parent = parent;
+    else stage.image = parseImageRef(imageText, offsets(imageRange).start, args);
+  }
+  return stage;
+}
+
+/** Splits an image reference as the distribution reference grammar does (docker/distribution `reference`). */
+export function parseImageRef(text: string, start: number, args: Map<string, string> = new Map()): ImageRef {
+  const resolved = text.replace(/\$\{?([A-Za-z_][A-Za-z0-9_]*)(?::?[-+][^}]*)?\}?/g, (m, name: string) => args.get(name) ?? m);
+  const tok = (from: number, to: number): Token => ({ value: text.slice(from, to), start: start + from, end: start + to });
+  let rest = text.length;
+  let digest: Token | undefined;
+  const at = text.indexOf('@');
+  if (at >= 0) {
+    digest = tok(at + 1, text.length);
+    rest = at;
+  }
+  const lastSlash = text.lastIndexOf('/', rest);
+  const colon = text.indexOf(':', lastSlash + 1);
+  let tag: Token | undefined;
+  if (colon >= 0 && colon < rest) {
+    tag = tok(colon + 1, rest);
+    rest = colon;
+  }
+  const firstSlash = text.indexOf('/');
+  let registry: Token | undefined;
+  let nameStart = 0;
+  if (firstSlash > 0 && firstSlash < rest) {
+    const head = text.slice(0, firstSlash);
+    if (head.includes('.') || head.includes(':') || head === 'localhost') {
+      registry = tok(0, firstSlash);
+      nameStart = firstSlash + 1;
+    }
+  }
+  return {
+    text,
+    start,
+    end: start + text.length,
+    registry,
+    name: tok(nameStart, rest),
+    tag,
+    digest,
+    dynamic: resolved.includes('$'),
+    resolved,
+  };
+}
+
+/** Official-image name without `docker.io/` and `library/` (`docker.io/library/node` → `node`). */
+export function canonicalName(image: ImageRef): string {
+  const reg = image.registry?.value;
+  let name = image.name.value.toLowerCase();
+  if (reg && reg !== 'docker.io' && reg !== 'index.docker.io' && reg !== 'registry-1.docker.io') return `${reg}/${name}`;
+  if (name.startsWith('library/')) name = name.slice('library/'.length);
+  return name;
+}
+
+function shellOf(run: Instruction, model: DockerfileModel): ShellScript {
+  const argsRange = run.getArgumentsRange();
+  if (!argsRange) return { commands: [], pipelines: [] };
+  const json = (run as Run).getJSONStrings?.() ?? [];
+  if (json.length > 0) {
+    // Exec form runs no shell: one command whose words are the JSON strings.
+    const words = json.map((j) => ({ value: j.getValue(), raw: model.text.slice(...span(model, j.getRange())), ...model.offsets(j.getRange()) }));
+    const first = words[0]?.value ?? '';
+    const cmd = { name: first.slice(first.lastIndexOf('/') + 1), words, assigns: [], start: words[0].start, end: words[words.length - 1].end };
+    return { commands: [cmd], pipelines: [] };
+  }
+  const { start: argStart } = model.offsets(argsRange);
+  const { end: insEnd } = model.offsets(run.getRange());
+  let start = argStart;
+  // Skip RUN flags (`--mount=…`, `--network=…`): they are Dockerfile syntax, not shell.
+  for (const f of (run as Run).getFlags?.() ?? []) start = Math.max(start, model.offsets(f.getRange()).end);
+  const script = dockerToShell(model.text.slice(start, insEnd), model.escape);
+  const parsed = parseShell(script, (o) => start + o);
+  for (const body of shellHeredocBodies(script)) {
+    const sub = parseShell(body.text, (o) => start + body.offset + o);
+    parsed.commands.push(...sub.commands);
+    parsed.pipelines.push(...sub.pipelines);
+  }
+  parsed.commands.sort((a, b) => a.start - b.start);
+  return parsed;
+}
+
+function span(model: DockerfileModel, r: LspRange): [number, number] {
+  const o = model.offsets(r);
+  return [o.start, o.end];
+}
+
+/**
+ * The RUN text as the shell sees it, with offsets kept 1:1: Docker drops comment and blank lines inside a
+ * line continuation, so they become spaces; a non-default escape character before a newline becomes `\`.
+ */
+export function dockerToShell(raw: string, escape: string): string {
+  const chars = raw.split('');
+  let continued = false;
+  let lineStart = 0;
+  for (let i = 0; i <= raw.length; i++) {
+    if (i < raw.length && raw[i] !== '\n') continue;
+    const lineEnd = i > 0 && raw[i - 1] === '\r' ? i - 1 : i;
+    const line = raw.slice(lineStart, lineEnd);
+    const trimmed = line.trim();
+    if (continued && (trimmed === '' || trimmed.startsWith('#'))) {
+      for (let k = lineStart; k <= Math.min(i, raw.length - 1); k++) chars[k] = ' ';
+    } else {
+      const m = /([\\`])[ \t]*$/.exec(line);
+      continued = !!m && m[1] === escape;
+      if (continued && escape !== '\\') chars[lineStart + m!.index] = '\\';
+    }
+    lineStart = i + 1;
+  }
+  return chars.join('');
+}
+
+/** Heredoc bodies that a shell executes: `RUN <<EOF` (no command) or `RUN bash <<EOF` / `sh -e <<EOF`. */
+function shellHeredocBodies(script: string): { text: string; offset: number }[] {
+  const out: { text: string; offset: number }[] = [];
+  let file: Node;
+  try {
+    // A heredoc delimiter needs a line break after it to end the body.
+    file = syntax.NewParser(syntax.Variant(syntax.LangBash)).Parse(script + '\n', '');
+  } catch {
+    return out;
+  }
+  if (/[^\x00-\x7f]/.test(script)) return out; // byte offsets would need mapping; heredoc bodies are rare enough
+  syntax.Walk(file, (n) => {
+    if (!n || syntax.NodeType(n) !== 'Stmt') return true;
+    for (const r of (n.Redirs as Node[]) ?? []) {
+      if (!r.Hdoc) continue;
+      const cmd = n.Cmd;
+      const args: Node[] = cmd && syntax.NodeType(cmd) === 'CallExpr' ? cmd.Args : [];
+      const name = args[0]?.Parts?.[0]?.Value as string | undefined;
+      const isShell = !cmd || (name !== undefined && /^(\/bin\/|\/usr\/bin\/)?(sh|bash|ash|dash)$/.test(name) && !args.some((a) => /^-\w*c/.test(a.Parts?.[0]?.Value ?? '')));
+      if (!isShell) continue;
+      const s = r.Hdoc.Pos().Offset();
+      // The body word may run through the closing delimiter line; cut it off.
+      const delimiter = String(r.Word?.Parts?.[0]?.Value ?? '').replace(/^['"]|['"]$/g, '');
+      let body = script.slice(s, r.Hdoc.End().Offset());
+      const lines = body.split('\n');
+      if (delimiter && lines[lines.length - 1].trim() === delimiter) body = lines.slice(0, -1).join('\n');
+      out.push({ text: body, offset: s });
+    }
+    return true;
+  });
+  return out;
+}

@@ -1,0 +1,19 @@
+// mvdan-sh ships GopherJS output without types; we describe only what parse/shell.ts uses.
+declare module 'mvdan-sh' {
+  export interface Pos {
+    Offset(): number;
+  }
+  export interface Node {
+    Pos(): Pos;
+    End(): Pos;
+    [key: string]: any;
+  }
+  export const syntax: {
+    NewParser(...opts: unknown[]): { Parse(src: string, name: string): Node };
+    KeepComments(on: boolean): unknown;
+    Variant(lang: unknown): unknown;
+    LangBash: unknown;
+    Walk(node: Node, fn: (n: Node | null) => boolean): void;
+    NodeType(n: Node): string;
+  };
+}

@@ -1,0 +1,186 @@
+import { syntax, type Node } from 'mvdan-sh';
+
+/** A word of a simple command, with offsets in the document text. */
+export interface ShellWord {
+  /** The word's value when it is static (literals and quotes only); undefined when it expands at run time. */
+  value: string | undefined;
+  /** The word as written, quotes included. */
+  raw: string;
+  start: number;
+  end: number;
+}
+
+export interface ShellAssign {
+  name: string;
+  value: string | undefined;
+  start: number;
+  end: number;
+}
+
+/** One simple command (`apt-get install -y curl`), possibly an element of a pipeline. */
+export interface ShellCommand {
+  /** Basename of the first word (`/usr/bin/curl` → `curl`), or '' for a bare assignment. */
+  name: string;
+  words: ShellWord[];
+  assigns: ShellAssign[];
+  start: number;
+  end: number;
+  /** Set when the command is a stage of a `|` pipeline: its stage index and the whole pipeline. */
+  pipeline?: { index: number; commands: ShellCommand[] };
+}
+
+export interface ShellScript {
+  commands: ShellCommand[];
+  /** Pipelines of two or more commands, in source order. */
+  pipelines: ShellCommand[][];
+  /** Set when the script could not be parsed; commands are then empty. */
+  error?: { message: string; offset: number };
+}
+
+const PIPE = 12;
+const PIPE_ALL = 13;
+const SHELLS = new Set(['sh', 'bash', 'ash', 'dash', 'zsh', 'ksh']);
+
+/**
+ * Parses `script` as bash. `map` turns an offset in `script` into an offset in the document;
+ * `sh -c '<literal>'` bodies are parsed too, so their commands appear in the result with document offsets.
+ */
+export function parseShell(script: string, map: (offset: number) => number = (o) => o, depth = 0): ShellScript {
+  const toUtf16 = byteToUtf16(script);
+  const off = (byteOffset: number) => map(toUtf16(byteOffset));
+  let file: Node;
+  try {
+    file = syntax.NewParser(syntax.KeepComments(false), syntax.Variant(syntax.LangBash)).Parse(script, '');
+  } catch (e) {
+    const err = e as { Text?: string; Pos?: { Offset(): number } };
+    return { commands: [], pipelines: [], error: { message: err.Text ?? String(e), offset: err.Pos ? off(err.Pos.Offset()) : map(0) } };
+  }
+  const commands: ShellCommand[] = [];
+  const pipelines: ShellCommand[][] = [];
+  // GopherJS hands out a new wrapper per access, so nodes are keyed by their source offsets.
+  const byNode = new Map<string, ShellCommand>();
+
+  syntax.Walk(file, (n) => {
+    if (!n) return true;
+    const type = syntax.NodeType(n);
+    if (type === 'CallExpr') {
+      const cmd = toCommand(n, script, toUtf16, map);
+      byNode.set(key(n), cmd);
+      commands.push(cmd);
+      if (depth < 2) nested(cmd, depth, commands, pipelines);
+    }
+    return true;
+  });
+
+  // Pipelines are nested BinaryCmds (`a | b | c` = (a | b) | c); collect leaves left to right.
+  syntax.Walk(file, (n) => {
+    if (!n || syntax.NodeType(n) !== 'BinaryCmd' || !isPipe(n.Op)) return true;
+    const stages: ShellCommand[] = [];
+    collectPipe(n, stages, byNode);
+    if (stages.length > 1) {
+      pipelines.push(stages);
+      stages.forEach((c, index) => (c.pipeline = { index, commands: stages }));
+    }
+    return false;
+  });
+  commands.sort((a, b) => a.start - b.start);
+  return { commands, pipelines };
+}
+
+function isPipe(op: number): boolean {
+  return op === PIPE || op === PIPE_ALL;
+}
+
+function key(n: Node): string {
+  return `${n.Pos().Offset()}:${n.End().Offset()}`;
+}
+
+function collectPipe(n: Node, out: ShellCommand[], byNode: Map<string, ShellCommand>): void {
+  for (const side of [n.X, n.Y]) {
+    const cmd = side?.Cmd;
+    if (!cmd) continue;
+    if (syntax.NodeType(cmd) === 'BinaryCmd' && isPipe(cmd.Op)) collectPipe(cmd, out, byNode);
+    else {
+      const c = byNode.get(key(cmd));
+      if (c) out.push(c);
+      else out.push(...firstCommandsOf(cmd, byNode));
+    }
+  }
+}
+
+/** For a compound stage (`{ a; b; } | sh`), the commands inside it count as that stage. */
+function firstCommandsOf(n: Node, byNode: Map<string, ShellCommand>): ShellCommand[] {
+  const found: ShellCommand[] = [];
+  syntax.Walk(n, (m) => {
+    const c = m && syntax.NodeType(m) === 'CallExpr' ? byNode.get(key(m)) : undefined;
+    if (c) found.push(c);
+    return true;
+  });
+  return found.slice(-1);
+}
+
+function toCommand(n: Node, script: string, toUtf16: (b: number) => number, map: (o: number) => number): ShellCommand {
+  const off = (b: number) => map(toUtf16(b));
+  const words: ShellWord[] = (n.Args as Node[]).map((w) => ({
+    value: wordValue(w),
+    raw: script.slice(toUtf16(w.Pos().Offset()), toUtf16(w.End().Offset())),
+    start: off(w.Pos().Offset()),
+    end: off(w.End().Offset()),
+  }));
+  const assigns: ShellAssign[] = ((n.Assigns as Node[]) ?? []).map((a) => ({
+    name: a.Name ? String(a.Name.Value) : '',
+    value: a.Value ? wordValue(a.Value) : '',
+    start: off(a.Pos().Offset()),
+    end: off(a.End().Offset()),
+  }));
+  const first = words[0]?.value ?? '';
+  return { name: first.slice(first.lastIndexOf('/') + 1), words, assigns, start: off(n.Pos().Offset()), end: off(n.End().Offset()) };
+}
+
+/** `sh -c '<script>'` and `bash -ec "<script>"`: parse the literal body as a script of its own. */
+function nested(cmd: ShellCommand, depth: number, commands: ShellCommand[], pipelines: ShellCommand[][]): void {
+  if (!SHELLS.has(cmd.name)) return;
+  const flagIndex = cmd.words.findIndex((w, i) => i > 0 && w.value !== undefined && /^-[a-z]*c[a-z]*$/.test(w.value));
+  const body = cmd.words[flagIndex + 1];
+  if (flagIndex < 0 || !body || body.value === undefined) return;
+  // Only bodies whose value is their text (bare, or wholly single-quoted) map 1:1 onto the document.
+  const shift = body.raw === body.value ? 0 : body.raw === `'${body.value}'` ? 1 : -1;
+  if (shift < 0 || body.end - body.start !== body.raw.length) return;
+  const sub = parseShell(body.value, (o) => body.start + shift + o, depth + 1);
+  commands.push(...sub.commands);
+  pipelines.push(...sub.pipelines);
+}
+
+/** Static value of a word: literals, single quotes and double quotes without expansions. */
+export function wordValue(w: Node): string | undefined {
+  let out = '';
+  for (const p of w.Parts as Node[]) {
+    const t = syntax.NodeType(p);
+    if (t === 'Lit') out += unescapeLit(String(p.Value));
+    else if (t === 'SglQuoted') out += String(p.Value);
+    else if (t === 'DblQuoted') {
+      for (const q of p.Parts as Node[]) {
+        if (syntax.NodeType(q) !== 'Lit') return undefined;
+        out += String(q.Value).replace(/\\([$`"\\\n])/g, '$1');
+      }
+    } else return undefined;
+  }
+  return out;
+}
+
+function unescapeLit(s: string): string {
+  return s.replace(/\\\r?\n/g, '').replace(/\\(.)/g, '$1');
+}
+
+/** mvdan-sh reports UTF-8 byte offsets; JavaScript strings index UTF-16 code units. */
+function byteToUtf16(s: string): (byteOffset: number) => number {
+  if (!/[^\x00-\x7f]/.test(s)) return (b) => b;
+  const table: number[] = [];
+  for (let i = 0; i < s.length; i++) {
+    const cp = s.codePointAt(i)!;
+    const bytes = cp < 0x80 ? 1 : cp < 0x800 ? 2 : cp < 0x10000 ? 3 : 4;
+    for (let k = 0; k < bytes; k++) table.push(i);
+    if (cp >= 0x10000) i++;
+  }
+  return (b) => (b >= table.length ? s.length : table[b]);
+}

@@ -1,0 +1,88 @@
+import type { DockerfileModel } from './parse/dockerfile';
+import type { KubernetesModel, K8sObject, YamlPath } from './parse/kubernetes';
+import type { TextIndex } from './text';
+import type { FixKind, Peers, Practice, Range, Settings, Severity, Target, TextEdit } from './types';
+import type { Workspace } from './workspace';
+
+export interface RuleMeta<M extends string = string> {
+  /** Kebab-case, stable, equal to the file name; used by settings, pragmas, SARIF and the docs URL. */
+  id: string;
+  target: Target;
+  /** Short, sentence case, no trailing period. */
+  title: string;
+  practice: Practice;
+  severity: Severity;
+  fix: FixKind;
+  peers: Peers;
+  /** Message templates by messageId; `{{name}}` is replaced from the report's data. No trailing period. */
+  messages: Record<M, string>;
+  docs: {
+    /** Why it matters, when it is acceptable; ends with a period. */
+    rationale: string;
+    references?: string[];
+  };
+}
+
+export interface SuggestionReport<M extends string = string> {
+  messageId: M;
+  data?: Record<string, string | number>;
+  edits: TextEdit[];
+}
+
+export interface Report<M extends string = string> {
+  /** Document offsets of what to underline. */
+  start: number;
+  end: number;
+  messageId: M;
+  data?: Record<string, string | number>;
+  /** Safe edits (fix-all, --fix). Only for rules whose meta.fix is 'safe'. */
+  fix?: TextEdit[];
+  suggest?: SuggestionReport<M>[];
+}
+
+export interface BaseContext<M extends string> {
+  text: string;
+  index: TextIndex;
+  settings: Settings;
+  report(r: Report<M>): void;
+  /** LSP range of document offsets. */
+  range(start: number, end: number): Range;
+  /** Replace document offsets [start, end) with `newText`. */
+  replace(start: number, end: number, newText: string): TextEdit;
+}
+
+export interface DockerfileContext<M extends string = string> extends BaseContext<M> {
+  dockerfile: DockerfileModel;
+}
+
+export interface KubernetesContext<M extends string = string> extends BaseContext<M> {
+  kubernetes: KubernetesModel;
+  /** Facts from every manifest the host knows of (this document included). */
+  workspace: Workspace;
+  /** Offsets to underline for a path below an object (see parse/kubernetes `locate`). */
+  at(obj: K8sObject, path: YamlPath, part?: 'key' | 'value' | 'pair'): { start: number; end: number; exists: boolean };
+}
+
+export interface DockerfileRule<M extends string = string> {
+  meta: RuleMeta<M> & { target: 'dockerfile' };
+  check(ctx: DockerfileContext<M>): void;
+}
+
+export interface KubernetesRule<M extends string = string> {
+  meta: RuleMeta<M> & { target: 'kubernetes' };
+  check(ctx: KubernetesContext<M>): void;
+}
+
+export type Rule = DockerfileRule<any> | KubernetesRule<any>;
+
+export function defineDockerfileRule<M extends string>(rule: DockerfileRule<M>): DockerfileRule<M> {
+  return rule;
+}
+
+export function defineKubernetesRule<M extends string>(rule: KubernetesRule<M>): KubernetesRule<M> {
+  return rule;
+}
+
+export function formatMessage(template: string, data: Record<string, string | number> = {}): string {
+  return template.replace(/\{\{\s*(\w+)\s*\}\}/g, (m, k: string) => (k in data ? String(data[k]) : m));
+}
