@@ -61,6 +61,13 @@ export interface KubernetesContext<M extends string = string> extends BaseContex
   workspace: Workspace;
   /** Offsets to underline for a path below an object (see parse/kubernetes `locate`). */
   at(obj: K8sObject, path: YamlPath, part?: 'key' | 'value' | 'pair'): { start: number; end: number; exists: boolean };
+  /**
+   * Minimal, comment- and style-preserving edits that make `path` (below the object's root) hold `value`,
+   * creating missing mappings; [] when it already does; undefined when it cannot be done safely.
+   */
+  ensure(obj: K8sObject, path: YamlPath, value: unknown): TextEdit[] | undefined;
+  /** Edits that delete the key or sequence item at `path` (below the object's root); undefined when unsafe. */
+  remove(obj: K8sObject, path: YamlPath): TextEdit[] | undefined;
 }
 
 export interface DockerfileRule<M extends string = string> {

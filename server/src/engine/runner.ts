@@ -1,6 +1,7 @@
 import { detectKind } from './detect';
 import { parseDockerfile, type DockerfileModel } from './parse/dockerfile';
 import { locate, parseKubernetes, type KubernetesModel } from './parse/kubernetes';
+import { yamlEditor } from './edit/objectEdits';
 import { formatMessage, type BaseContext, type Report, type Rule } from './rule';
 import { rules as registry } from './rules';
 import { dockerfileSuppressions, isSuppressed, kubernetesSuppressions, type Suppression } from './suppress';
@@ -54,8 +55,9 @@ export function lint(input: LintInput, settings: Settings, options: LintOptions 
     suppressions = kubernetesSuppressions(kubernetes);
     const workspace = options.workspace ?? new Workspace();
     if (!options.workspace) workspace.set(input.uri, summarize(input.uri, kubernetes));
+    const edits = yamlEditor({ text, index });
     const at = (obj: { node: Parameters<typeof locate>[0] }, path: Parameters<typeof locate>[1], part?: Parameters<typeof locate>[2]) => locate(obj.node, path, part);
-    for (const rule of rules) run(rule, options, () => (rule as Extract<Rule, { meta: { target: 'kubernetes' } }>).check({ ...base(rule), kubernetes, workspace, at }));
+    for (const rule of rules) run(rule, options, () => (rule as Extract<Rule, { meta: { target: 'kubernetes' } }>).check({ ...base(rule), kubernetes, workspace, at, ...edits }));
   }
 
   const peersOf = new Map(rules.map((r) => [r.meta.id, Object.values(r.meta.peers).flat() as string[]]));
