@@ -38,6 +38,11 @@ export interface Report<M extends string = string> {
   /** Safe edits (fix-all, --fix). Only for rules whose meta.fix is 'safe'. */
   fix?: TextEdit[];
   suggest?: SuggestionReport<M>[];
+  /**
+   * The finding is about something left out (a missing field or instruction). Such findings are dropped for
+   * partial documents (kustomize patches), which only say what they change.
+   */
+  absent?: boolean;
 }
 
 export interface BaseContext<M extends string> {

@@ -35,6 +35,7 @@ export function lint(input: LintInput, settings: Settings, options: LintOptions 
   const rules = (options.rules ?? registry).filter((r) => r.meta.target === kind && effectiveSeverity(r, settings));
   const index = new TextIndex(text);
   const findings: Finding[] = [];
+  let partial = false;
   let suppressions: Suppression[];
 
   const base = (rule: Rule): BaseContext<string> => ({
@@ -43,7 +44,9 @@ export function lint(input: LintInput, settings: Settings, options: LintOptions 
     settings,
     range: (s, e) => index.range(s, e),
     replace: (s, e, newText) => ({ range: index.range(s, e), newText }),
-    report: (r: Report) => findings.push(toFinding(rule, r, settings, index)),
+    report: (r: Report) => {
+      if (!(r.absent && partial)) findings.push(toFinding(rule, r, settings, index));
+    },
   });
 
   if (kind === 'dockerfile') {
@@ -55,6 +58,8 @@ export function lint(input: LintInput, settings: Settings, options: LintOptions 
     suppressions = kubernetesSuppressions(kubernetes);
     const workspace = options.workspace ?? new Workspace();
     if (!options.workspace) workspace.set(input.uri, summarize(input.uri, kubernetes));
+    partial = workspace.isPatch(input.uri);
+    if (partial) for (const o of kubernetes.objects) o.partial = true;
     const edits = yamlEditor({ text, index });
     const at = (obj: { node: Parameters<typeof locate>[0] }, path: Parameters<typeof locate>[1], part?: Parameters<typeof locate>[2]) => locate(obj.node, path, part);
     for (const rule of rules) run(rule, options, () => (rule as Extract<Rule, { meta: { target: 'kubernetes' } }>).check({ ...base(rule), kubernetes, workspace, at, ...edits }));

@@ -14,6 +14,8 @@ export interface ObjectSummary {
   images?: string[];
   /** Plain `spec` for the few kinds whose content matters across files (NetworkPolicy, image policies). */
   spec?: unknown;
+  /** For a Kustomization: the URIs of the patch files it lists (partial objects). */
+  patches?: string[];
 }
 
 const SPEC_KINDS = new Set(['NetworkPolicy', 'ClusterPolicy', 'Policy', 'ClusterImagePolicy']);
@@ -26,8 +28,29 @@ export function summarize(uri: string, model: KubernetesModel): ObjectSummary[] 
       s.images = o.podSpec.containers.map((c) => c.node.get('image')).filter((v): v is string => typeof v === 'string');
     }
     if (SPEC_KINDS.has(o.kind)) s.spec = getIn(o.node, ['spec'])?.toJSON();
+    if (o.kind === 'Kustomization') s.patches = patchFiles(o.node.toJSON() as Record<string, unknown>).map((p) => resolveUri(uri, p));
     return s;
   });
+}
+
+/** Files a kustomization applies as patches: `patches[].path` and `patchesStrategicMerge[]`. */
+function patchFiles(k: Record<string, unknown>): string[] {
+  const out: string[] = [];
+  if (Array.isArray(k.patches)) for (const p of k.patches) if (p && typeof p === 'object' && typeof (p as { path?: unknown }).path === 'string') out.push((p as { path: string }).path);
+  if (Array.isArray(k.patchesStrategicMerge)) for (const p of k.patchesStrategicMerge) if (typeof p === 'string' && !p.includes('\n')) out.push(p);
+  return out;
+}
+
+/** `rel` against the folder of `base` (a URI or a path), with `.` and `..` segments resolved. */
+export function resolveUri(base: string, rel: string): string {
+  const folder = base.slice(0, base.lastIndexOf('/') + 1);
+  const [, prefix, path] = /^([a-z][a-z0-9+.-]*:\/\/[^/]*)?(.*)$/i.exec(folder + rel)!;
+  const parts: string[] = [];
+  for (const seg of path.split('/')) {
+    if (seg === '..') parts.length > 1 ? parts.pop() : undefined;
+    else if (seg !== '.') parts.push(seg);
+  }
+  return (prefix ?? '') + parts.join('/');
 }
 
 /**
@@ -54,6 +77,12 @@ export class Workspace {
   /** Increases on every change; callers use it to know when cached cross-file results are stale. */
   get generation(): number {
     return this.version;
+  }
+
+  /** True when a kustomization in the workspace lists `uri` as a patch: its objects are partial. */
+  isPatch(uri: string): boolean {
+    for (const k of this.objects('Kustomization')) if (k.patches?.includes(uri)) return true;
+    return false;
   }
 
   *objects(kind?: string): Iterable<ObjectSummary> {

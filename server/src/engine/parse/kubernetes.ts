@@ -36,6 +36,11 @@ export interface K8sObject {
   node: YAMLMap;
   docIndex: number;
   podSpec?: PodSpec;
+  /**
+   * A kustomize patch: only what it sets is real, so rules report values it sets and never fields it
+   * leaves out (set by the runner from the workspace).
+   */
+  partial?: boolean;
 }
 
 export interface YamlError {
