@@ -1,5 +1,6 @@
 /** The engine's public API: pure functions of text and settings, shared by the language server and the CLI. */
-export { lint, effectiveSeverity, ENGINE_RULE_ID, type LintOptions } from './runner';
+export { lint, effectiveSeverity, ENGINE_RULE_ID, type LintOptions, type EngineLintResult } from './runner';
+export { KubernetesCache } from './kubernetesRunner';
 export { fixAll, applyFindings, type FixResult } from './fixer';
 export { rules, rulesById, rulesForPeer } from './rules';
 export { detectKind, baseName } from './detect';

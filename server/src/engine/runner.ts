@@ -1,24 +1,33 @@
 import { detectKind } from './detect';
-import { parseDockerfile, type DockerfileModel } from './parse/dockerfile';
-import { locate, parseKubernetes, type KubernetesModel } from './parse/kubernetes';
-import { yamlEditor } from './edit/objectEdits';
-import { formatMessage, type BaseContext, type Report, type Rule } from './rule';
+import { KubernetesCache, lintKubernetes, type RuleRunner } from './kubernetesRunner';
+import { parseDockerfile } from './parse/dockerfile';
+import { formatMessage, type DockerfileRule, type KubernetesRule, type Report, type Rule } from './rule';
 import { rules as registry } from './rules';
-import { dockerfileSuppressions, isSuppressed, kubernetesSuppressions, type Suppression } from './suppress';
+import { dockerfileSuppressions, isSuppressed } from './suppress';
 import { compareRanges, stripBom, TextIndex } from './text';
 import type { DocumentKind, Finding, LintInput, LintResult, Settings, Severity } from './types';
-import { summarize, Workspace } from './workspace';
+import type { ObjectSummary, Workspace } from './workspace';
 
 export interface LintOptions {
-  /** Cross-file facts; when absent, a workspace holding only this document. */
+  /**
+   * Cross-file facts. The document's own summaries are recorded in it before its rules run. When absent,
+   * a workspace holding only this document.
+   */
   workspace?: Workspace;
+  /** Per-document results of this file from its previous lint (Kubernetes): only changed documents are re-linted. */
+  cache?: KubernetesCache;
   /** The rules to run; defaults to the registry. */
   rules?: readonly Rule[];
   /** Called when a rule throws; the other rules still run. */
   onRuleError?(ruleId: string, error: unknown): void;
 }
 
-/** Findings every document kind can get that no rule module owns (oversized or unreadable input). */
+export interface EngineLintResult extends LintResult {
+  /** Kubernetes: what other files need to know of this one's objects. */
+  summaries?: ObjectSummary[];
+}
+
+/** Findings no rule module owns (oversized input, YAML syntax errors); not configurable per rule. */
 export const ENGINE_RULE_ID = 'harden';
 
 export function effectiveSeverity(rule: Rule, settings: Settings): Severity | undefined {
@@ -26,85 +35,79 @@ export function effectiveSeverity(rule: Rule, settings: Settings): Severity | un
   return s === 'off' ? undefined : s;
 }
 
-export function lint(input: LintInput, settings: Settings, options: LintOptions = {}): LintResult {
+export function lint(input: LintInput, settings: Settings, options: LintOptions = {}): EngineLintResult {
   const { text } = stripBom(input.text);
   const kind: DocumentKind = detectKind(input.uri, text, input.languageId);
   if (kind === 'other') return { kind, findings: [] };
-  if (text.length > settings.maxFileSize) return { kind, findings: [tooLarge(text, settings)] };
-  if (kind === 'dockerfile' && text.includes('\u0000')) return { kind, findings: [] };
+  if (text.length > settings.maxFileSize) return { kind, findings: [engineFinding('tooLarge', `File not checked: ${text.length} characters is over the limit of ${settings.maxFileSize} (setting maxFileSize)`, 'info', zero, zero)] };
   const rules = (options.rules ?? registry).filter((r) => r.meta.target === kind && effectiveSeverity(r, settings));
-  const index = new TextIndex(text);
-  const findings: Finding[] = [];
-  let partial = false;
-  let suppressions: Suppression[];
-
-  const base = (rule: Rule): BaseContext<string> => ({
-    text,
-    index,
-    settings,
-    range: (s, e) => index.range(s, e),
-    replace: (s, e, newText) => ({ range: index.range(s, e), newText }),
-    report: (r: Report) => {
-      if (!(r.absent && partial)) findings.push(toFinding(rule, r, settings, index));
+  const runner: RuleRunner = {
+    report: (rule, r, index) => toFinding(rule, r, settings, index),
+    run: (rule, fn) => {
+      try {
+        fn();
+      } catch (e) {
+        options.onRuleError?.(rule.meta.id, e);
+      }
     },
-  });
-
+  };
+  let findings: Finding[];
+  let summaries: ObjectSummary[] | undefined;
   if (kind === 'dockerfile') {
-    const dockerfile: DockerfileModel = parseDockerfile(text);
-    suppressions = dockerfileSuppressions(dockerfile);
-    for (const rule of rules) run(rule, options, () => (rule as Extract<Rule, { meta: { target: 'dockerfile' } }>).check({ ...base(rule), dockerfile }));
+    if (text.includes('\u0000')) return { kind, findings: [] };
+    findings = lintDockerfile(text, settings, rules as DockerfileRule[], runner);
   } else {
-    const kubernetes: KubernetesModel = parseKubernetes(text);
-    suppressions = kubernetesSuppressions(kubernetes);
-    const workspace = options.workspace ?? new Workspace();
-    if (!options.workspace) workspace.set(input.uri, summarize(input.uri, kubernetes));
-    partial = workspace.isPatch(input.uri);
-    if (partial) for (const o of kubernetes.objects) o.partial = true;
-    const edits = yamlEditor({ text, index });
-    const at = (obj: { node: Parameters<typeof locate>[0] }, path: Parameters<typeof locate>[1], part?: Parameters<typeof locate>[2]) => locate(obj.node, path, part);
-    for (const rule of rules) run(rule, options, () => (rule as Extract<Rule, { meta: { target: 'kubernetes' } }>).check({ ...base(rule), kubernetes, workspace, at, ...edits }));
+    const syntaxError = (message: string, s: number, e: number, index: TextIndex) => engineFinding('yamlSyntax', `YAML syntax error, the document is not checked: ${message}`, 'error', index.positionAt(s), index.positionAt(e));
+    const result = lintKubernetes(input.uri, text, settings, rules as KubernetesRule[], runner, options.workspace, options.cache, syntaxError);
+    summaries = result.summaries;
+    // One syntax diagnostic per file: the first; the rest of a broken file is noise while typing.
+    let seenSyntax = false;
+    findings = result.findings.filter((f) => f.messageId !== 'yamlSyntax' || f.ruleId !== ENGINE_RULE_ID || (!seenSyntax && (seenSyntax = true)));
   }
-
-  const peersOf = new Map(rules.map((r) => [r.meta.id, Object.values(r.meta.peers).flat() as string[]]));
-  const kept = findings.filter((f) => !isSuppressed(suppressions, index.offsetAt(f.range.start), f.ruleId, peersOf.get(f.ruleId) ?? []));
-  kept.sort((a, b) => compareRanges(a.range, b.range) || a.ruleId.localeCompare(b.ruleId));
-  return { kind, findings: kept };
+  findings.sort((a, b) => compareRanges(a.range, b.range) || a.ruleId.localeCompare(b.ruleId));
+  return summaries ? { kind, findings, summaries } : { kind, findings };
 }
 
-function run(rule: Rule, options: LintOptions, fn: () => void): void {
-  try {
-    fn();
-  } catch (e) {
-    options.onRuleError?.(rule.meta.id, e);
+function lintDockerfile(text: string, settings: Settings, rules: readonly DockerfileRule[], runner: RuleRunner): Finding[] {
+  const dockerfile = parseDockerfile(text);
+  const { index } = dockerfile;
+  const findings: Finding[] = [];
+  for (const rule of rules) {
+    runner.run(rule, () =>
+      rule.check({
+        text,
+        index,
+        settings,
+        dockerfile,
+        range: (s, e) => index.range(s, e),
+        replace: (s, e, newText) => ({ range: index.range(s, e), newText }),
+        report: (r) => findings.push(runner.report(rule, r, index)),
+      }),
+    );
   }
+  const suppressions = dockerfileSuppressions(dockerfile);
+  const peers = new Map(rules.map((r) => [r.meta.id, Object.values(r.meta.peers).flat() as string[]]));
+  return findings.filter((f) => !isSuppressed(suppressions, index.offsetAt(f.range.start), f.ruleId, peers.get(f.ruleId) ?? []));
 }
 
 function toFinding(rule: Rule, r: Report, settings: Settings, index: TextIndex): Finding {
-  const template = (rule.meta.messages as Record<string, string>)[r.messageId] ?? r.messageId;
+  const messages = rule.meta.messages as Record<string, string>;
   const f: Finding = {
     ruleId: rule.meta.id,
     messageId: r.messageId,
     severity: effectiveSeverity(rule, settings) ?? rule.meta.severity,
-    message: formatMessage(template, r.data),
+    message: formatMessage(messages[r.messageId] ?? r.messageId, r.data),
     range: index.range(r.start, r.end),
   };
   if (r.fix && r.fix.length > 0 && rule.meta.fix === 'safe') f.fix = r.fix;
   if (r.suggest && r.suggest.length > 0) {
-    f.suggestions = r.suggest.map((s) => ({
-      messageId: s.messageId,
-      title: formatMessage((rule.meta.messages as Record<string, string>)[s.messageId] ?? s.messageId, s.data),
-      edits: s.edits,
-    }));
+    f.suggestions = r.suggest.map((s) => ({ messageId: s.messageId, title: formatMessage(messages[s.messageId] ?? s.messageId, s.data), edits: s.edits }));
   }
   return f;
 }
 
-function tooLarge(text: string, settings: Settings): Finding {
-  return {
-    ruleId: ENGINE_RULE_ID,
-    messageId: 'tooLarge',
-    severity: 'info',
-    message: `File not checked: ${text.length} characters is over the limit of ${settings.maxFileSize} (setting maxFileSize)`,
-    range: { start: { line: 0, character: 0 }, end: { line: 0, character: 0 } },
-  };
+const zero = { line: 0, character: 0 };
+
+function engineFinding(messageId: string, message: string, severity: Severity, start: typeof zero, end: typeof zero): Finding {
+  return { ruleId: ENGINE_RULE_ID, messageId, severity, message, range: { start, end } };
 }

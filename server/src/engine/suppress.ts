@@ -114,6 +114,13 @@ function annotationIds(annotations: Record<string, string>): string[] {
   return ids;
 }
 
+/** `harden-ignore-file` and the other tools' file-wide pragmas anywhere in a YAML file (they cover every document). */
+export function fileSuppressions(index: TextIndex): Suppression[] {
+  return pragmas(index, () => true)
+    .filter((p) => p.file)
+    .map((p) => ({ ids: new Set(p.ids), start: 0, end: index.text.length + 1 }));
+}
+
 /** True when a finding of `ruleId` (with these peer ids) starting at `offset` is switched off. */
 export function isSuppressed(suppressions: readonly Suppression[], offset: number, ruleId: string, peerIds: readonly string[]): boolean {
   for (const s of suppressions) {

@@ -59,14 +59,20 @@ export function resolveUri(base: string, rel: string): string {
  */
 export class Workspace {
   private readonly byUri = new Map<string, ObjectSummary[]>();
+  private readonly keys = new Map<string, string>();
   private version = 0;
 
+  /** Records a document's summaries; the generation changes only when they differ from the last ones. */
   set(uri: string, summaries: ObjectSummary[]): void {
+    const key = JSON.stringify(summaries);
+    if (this.keys.get(uri) === key) return;
+    this.keys.set(uri, key);
     this.byUri.set(uri, summaries);
     this.version++;
   }
 
   delete(uri: string): void {
+    this.keys.delete(uri);
     if (this.byUri.delete(uri)) this.version++;
   }
 

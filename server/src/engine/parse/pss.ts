@@ -1,0 +1,184 @@
+import { isMap, isScalar, isSeq, type Node, type Scalar, type YAMLMap } from 'yaml';
+import type { KubernetesContext } from '../rule';
+import type { PssLevel, TextEdit } from '../types';
+import type { Workspace } from '../workspace';
+import { getIn, type Container, type K8sObject, type PodSpec, type YamlPath } from './kubernetes';
+
+/** Pod Security Standards as Pod Security Admission applies them: level, version and the pod facts its checks share. */
+
+/** `latest` means this minor version of Kubernetes (v1.37). */
+export const LATEST_MINOR = 37;
+
+export type EnforceLevel = 'privileged' | PssLevel;
+
+export interface PssPolicy {
+  level: EnforceLevel;
+  /** Minor version of the policy (`v1.25` → 25); compared numerically. */
+  minor: number;
+  /** Whether a Namespace's `pod-security.kubernetes.io/enforce*` labels decided it. */
+  fromNamespace: boolean;
+}
+
+const RANK: Record<EnforceLevel, number> = { privileged: 0, baseline: 1, restricted: 2 };
+const ENFORCE = 'pod-security.kubernetes.io/enforce';
+const ENFORCE_VERSION = 'pod-security.kubernetes.io/enforce-version';
+
+/** `latest` → 37, `v1.25` → 25, anything else → undefined (as PSA's ParseVersion: `v1.N`, no patch, no leading zero). */
+export function parsePssVersion(v: string | undefined): number | undefined {
+  if (v === 'latest') return LATEST_MINOR;
+  const m = /^v1\.(0|[1-9]\d{0,3})$/.exec(v ?? '');
+  return m ? Number(m[1]) : undefined;
+}
+
+const namespaceCache = new WeakMap<Workspace, { generation: number; labels: Map<string, Record<string, string>> }>();
+
+function namespaceLabels(ws: Workspace, name: string): Record<string, string> | undefined {
+  let c = namespaceCache.get(ws);
+  if (!c || c.generation !== ws.generation) {
+    const labels = new Map<string, Record<string, string>>();
+    for (const s of ws.objects('Namespace')) if (s.name && !labels.has(s.name)) labels.set(s.name, s.labels);
+    c = { generation: ws.generation, labels };
+    namespaceCache.set(ws, c);
+  }
+  return c.labels.get(name);
+}
+
+/**
+ * The policy for one object: settings, overridden by its Namespace's enforce labels when the workspace holds it.
+ * Like PSA: an invalid level label means restricted, an invalid version label latest, and a level label without a
+ * version label latest.
+ */
+export function policyFor(ctx: Pick<KubernetesContext, 'settings' | 'workspace'>, obj: K8sObject): PssPolicy {
+  const { level, version } = ctx.settings.pss;
+  const policy: PssPolicy = { level, minor: parsePssVersion(version) ?? LATEST_MINOR, fromNamespace: false };
+  const labels = namespaceLabels(ctx.workspace, obj.namespace ?? 'default');
+  if (!labels) return policy;
+  let levelIsValid = false;
+  if (ENFORCE in labels) {
+    const l = labels[ENFORCE];
+    levelIsValid = l === 'privileged' || l === 'baseline' || l === 'restricted';
+    policy.level = levelIsValid ? (l as EnforceLevel) : 'restricted';
+    policy.fromNamespace = true;
+  }
+  if (ENFORCE_VERSION in labels) {
+    policy.minor = parsePssVersion(labels[ENFORCE_VERSION]) ?? LATEST_MINOR;
+    policy.fromNamespace = true;
+  } else if (levelIsValid) {
+    policy.minor = LATEST_MINOR;
+  }
+  return policy;
+}
+
+export interface PssPod {
+  obj: K8sObject;
+  spec: PodSpec;
+  policy: PssPolicy;
+  /** `spec.hostUsers: false`: the pod runs in a user namespace (PSA relaxes some checks from v1.35). */
+  userNamespace: boolean;
+  /** `spec.os.name: windows` (PSA exempts some restricted checks from v1.25). */
+  windows: boolean;
+}
+
+/** Pods and pod templates whose effective level includes the checks of `level`. */
+export function pssPods(ctx: Pick<KubernetesContext, 'settings' | 'workspace' | 'kubernetes'>, level: PssLevel): PssPod[] {
+  const out: PssPod[] = [];
+  for (const obj of ctx.kubernetes.objects) {
+    if (!obj.podSpec) continue;
+    const policy = policyFor(ctx, obj);
+    if (RANK[policy.level] < RANK[level]) continue;
+    const spec = obj.podSpec;
+    out.push({
+      obj,
+      spec,
+      policy,
+      userNamespace: yamlBool(getIn(obj.node, [...spec.path, 'hostUsers'])) === false,
+      windows: scalarValue(getIn(obj.node, [...spec.path, 'os', 'name'])) === 'windows',
+    });
+  }
+  return out;
+}
+
+/** The effective level is exactly baseline: restricted checks that replace a baseline one are not active. */
+export const isBaselineOnly = (pod: PssPod) => pod.policy.level === 'baseline';
+
+/** From v1.35 PSA relaxes user-related checks for pods with `hostUsers: false`. */
+export const relaxedForUserNamespace = (pod: PssPod) => pod.userNamespace && pod.policy.minor >= 35;
+
+/** From v1.25 PSA exempts Windows pods from allowPrivilegeEscalation, seccompProfile_restricted and capabilities_restricted. */
+export const windowsExempt = (pod: PssPod) => pod.windows && pod.policy.minor >= 25;
+
+/** A security context: the pod's (`spec.securityContext`) or one container's. */
+export interface SecurityContextRef {
+  /** The container, or undefined for the pod-level context. */
+  container?: Container;
+  /** Path from the object root to the `securityContext` key. */
+  path: YamlPath;
+}
+
+export function podSecurityContext(pod: PssPod): SecurityContextRef {
+  return { path: [...pod.spec.path, 'securityContext'] };
+}
+
+export function containerSecurityContext(c: Container): SecurityContextRef {
+  return { container: c, path: [...c.path, 'securityContext'] };
+}
+
+/** The pod's context first, then every container's (containers, initContainers, ephemeralContainers). */
+export function securityContexts(pod: PssPod): SecurityContextRef[] {
+  return [podSecurityContext(pod), ...pod.spec.containers.map(containerSecurityContext)];
+}
+
+/** How messages name a container: its name, or its place when it has none. */
+export function containerName(c: Container): string {
+  return c.name ?? `${c.group}[${c.index}]`;
+}
+
+/** How messages name the owner of a security context: `pod` or `container "web"`. */
+export function ownerName(ref: SecurityContextRef): string {
+  return ref.container ? `container "${containerName(ref.container)}"` : 'pod';
+}
+
+export function scalarValue(n: Node | undefined): unknown {
+  return isScalar(n) ? n.value : undefined;
+}
+
+export function stringValue(n: Node | undefined): string | undefined {
+  const v = scalarValue(n);
+  return typeof v === 'string' ? v : typeof v === 'number' || typeof v === 'boolean' ? String(v) : undefined;
+}
+
+// go-yaml (kubectl, the API server's YAML decoder) still reads YAML 1.1 booleans in plain scalars.
+const YAML11_TRUE = new Set(['y', 'Y', 'yes', 'Yes', 'YES', 'on', 'On', 'ON', 'true', 'True', 'TRUE']);
+const YAML11_FALSE = new Set(['n', 'N', 'no', 'No', 'NO', 'off', 'Off', 'OFF', 'false', 'False', 'FALSE']);
+
+/** A boolean as Kubernetes reads it, or undefined for a missing, null or non-boolean node. */
+export function yamlBool(n: Node | undefined): boolean | undefined {
+  if (!isScalar(n)) return undefined;
+  if (typeof n.value === 'boolean') return n.value;
+  if (typeof n.value !== 'string' || (n as Scalar).type !== 'PLAIN') return undefined;
+  if (YAML11_TRUE.has(n.value)) return true;
+  if (YAML11_FALSE.has(n.value)) return false;
+  return undefined;
+}
+
+/** True when the node is absent or null: Kubernetes treats both as unset. */
+export function isUnset(n: Node | undefined): boolean {
+  return n === undefined || (isScalar(n) && n.value === null);
+}
+
+/** Items of a sequence node with their index; nothing for anything else. */
+export function seqItems(n: Node | undefined): { item: Node; index: number }[] {
+  if (!isSeq(n)) return [];
+  return n.items.map((item, index) => ({ item: item as Node, index }));
+}
+
+/** The pairs of a mapping node whose keys are scalars. */
+export function mapEntries(n: Node | undefined): { key: string; value: Node | undefined }[] {
+  if (!isMap(n)) return [];
+  return (n as YAMLMap).items.filter((p) => isScalar(p.key)).map((p) => ({ key: String((p.key as Scalar).value), value: (p.value ?? undefined) as Node | undefined }));
+}
+
+/** Edits from ctx.ensure/ctx.remove as a fix: undefined when the edit is unsafe or there is nothing to do. */
+export function asFix(edits: TextEdit[] | undefined): TextEdit[] | undefined {
+  return edits && edits.length > 0 ? edits : undefined;
+}
