@@ -61,6 +61,18 @@ export default cases(rule, {
               image: agent:1
               securityContext: {privileged: true}`,
     },
+    {
+      name: 'namespace labelled privileged',
+      workspace: { 'ns.yaml': 'apiVersion: v1\nkind: Namespace\nmetadata:\n  name: kube-system\n  labels:\n    pod-security.kubernetes.io/enforce: privileged\n' },
+      code: k8s`
+        apiVersion: apps/v1
+        kind: DaemonSet
+        metadata: {name: kube-proxy, namespace: kube-system}
+        spec:
+          template:
+            spec:
+              containers: [{name: kube-proxy, securityContext: {privileged: true}}]`,
+    },
     { name: 'helm template is skipped quietly', filename: 'templates/deployment.yaml', code: k8s`
         apiVersion: apps/v1
         kind: Deployment
@@ -145,6 +157,30 @@ export default cases(rule, {
       code: 'apiVersion: v1\r\nkind: Service\r\nmetadata: {name: s}\r\n---\r\n# the pod\r\napiVersion: v1\r\nkind: Pod\r\nmetadata: {name: p}\r\nspec:\r\n  containers:\r\n  - name: a\r\n    securityContext:\r\n      privileged: ⟦true⟧\r\n',
       errors: [{ messageId: 'privileged' }],
       output: 'apiVersion: v1\r\nkind: Service\r\nmetadata: {name: s}\r\n---\r\n# the pod\r\napiVersion: v1\r\nkind: Pod\r\nmetadata: {name: p}\r\nspec:\r\n  containers:\r\n  - name: a\r\n    securityContext:\r\n      privileged: false\r\n',
+    },
+    {
+      name: 'YAML 1.1 boolean in an ephemeral container',
+      code: k8s`
+        apiVersion: v1
+        kind: Pod
+        metadata: {name: p}
+        spec:
+          containers: [{name: a}]
+          ephemeralContainers:
+            - name: debug
+              securityContext:
+                privileged: ⟦on⟧`,
+      errors: [{ messageId: 'privileged', data: { container: 'debug' } }],
+      output: k8s`
+        apiVersion: v1
+        kind: Pod
+        metadata: {name: p}
+        spec:
+          containers: [{name: a}]
+          ephemeralContainers:
+            - name: debug
+              securityContext:
+                privileged: false`,
     },
     {
       name: 'kind List item',

@@ -1,14 +1,7 @@
 import { isMap, isSeq } from 'yaml';
 import { getIn, type K8sObject, type YamlPath } from '../parse/kubernetes';
 import type { TextEdit } from '../types';
-import type { TextIndex } from '../text';
-import type { YAMLMap, YAMLSeq } from 'yaml';
-
-// TEMPORARY until edit/yamlEdit.ts lands: no edit is offered (undefined = "cannot be done safely").
-type YamlSource = { text: string; index: TextIndex };
-const ensurePath = (_s: YamlSource, _r: YAMLMap, _p: (string | number)[], _v: unknown): TextEdit[] | undefined => undefined;
-const removeKey = (_s: YamlSource, _m: YAMLMap, _k: string): TextEdit[] | undefined => undefined;
-const removeItem = (_s: YamlSource, _q: YAMLSeq, _i: number): TextEdit[] | undefined => undefined;
+import { ensurePath, removeItem, removeKey, type YamlSource } from './yamlEdit';
 
 /** The `ensure`/`remove` half of a Kubernetes rule context: object-relative paths onto the YAML edit helper. */
 export function yamlEditor(src: YamlSource) {

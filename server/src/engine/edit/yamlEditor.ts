@@ -41,7 +41,6 @@ export class Editor {
     for (let i = 0; i < path.length; i++) {
       const seg = path[i];
       guardNode(node);
-      if (isNode(node) && node.range) this.touched.push(node.range[0]);
       if (typeof seg === 'string') {
         // `key:`, `key: null` and `key: {}` become a mapping holding the rest of the path.
         if ((isScalar(node) && node.value === null) || this.isEmptyFlowMapInBlock(slot, node)) return this.replaceWhole(slot, node, nest(path.slice(i), v));
@@ -50,11 +49,13 @@ export class Editor {
         const at = findPair(node, seg);
         if (at < 0) return this.addPairs(node, [[seg, nest(path.slice(i + 1), v)]]);
         slot = { kind: 'pair', coll: node, pair: node.items[at] };
+        this.touched.push(this.L.itemStart(node, at));
         node = node.items[at].value;
       } else {
         if (!isSeq(node)) refuse('path indexes a non-sequence');
         if (!Number.isInteger(seg) || seg < 0 || seg >= node.items.length) refuse('no such item');
         slot = { kind: 'item', coll: node, index: seg };
+        this.touched.push(this.L.itemStart(node, seg));
         node = node.items[seg];
       }
     }
@@ -144,15 +145,16 @@ export class Editor {
     if (to < from || L.hasComment(from, to)) refuse('comment in the replaced value');
     const col = L.blockCol(slot.kind === 'pair' ? L.itemStart(slot.coll, slot.coll.items.indexOf(slot.pair)) : ind);
     const st = this.style(slot.coll);
+    const lineEnd = L.lineEndAt(to);
     let first = ` ${inlineText(v)}`;
     let rest: string[] = [];
     if (isStructured(v) && slot.kind === 'pair') [first, rest] = ['', childLines(v, col, st)];
+    else if (isStructured(v) && L.hasComment(to, lineEnd)) [first, rest] = ['', compactLines(v, col + 2, st)]; // `- # why` keeps its line
     else if (isStructured(v)) {
       const lines = compactLines(v, col + 2, st);
       [first, rest] = [` ${lines[0].slice(col + 2)}`, lines.slice(1)];
     }
     const restText = rest.map((l) => L.eol + l).join('');
-    const lineEnd = L.lineEndAt(to);
     if (!restText || lineEnd === to) this.edit(from, to, first + restText);
     else {
       this.edit(from, to, first);
@@ -265,16 +267,28 @@ export class Editor {
       if (L.hasComment(start, end)) refuse('comment in a flow collection');
       return this.edit(start + 1, end - 1, '');
     }
+    // Back to the indicator that owns the collection, over blank space and comments.
     let p = start - 1;
-    while (p >= 0 && ' \t\r\n'.includes(text[p])) p--;
-    if (p >= 0 && L.inComment(p)) refuse('comment before the collection');
-    let from: number;
-    let newText: string;
-    if (p < 0 || /^---(?:\s|$)/.test(L.index.lineText(L.lineOf(p)))) [from, newText] = [start, empty];
-    else if (text[p] === ':' || text[p] === '-') [from, newText] = [p + 1, ` ${empty}`];
-    else return refuse('unexpected text before the collection');
-    if (keepComments && L.hasComment(from, end)) refuse('removal would delete a comment');
-    this.edit(from, end, newText);
+    for (;;) {
+      while (p >= 0 && ' \t\r\n'.includes(text[p])) p--;
+      const c = p >= 0 ? L.comments.find(([s, e]) => s <= p && p < e) : undefined;
+      if (!c) break;
+      p = c[0] - 1;
+    }
+    const root = p < 0 || /^---(?:\s|$)/.test(L.index.lineText(L.lineOf(p)));
+    if (!root && text[p] !== ':' && text[p] !== '-') refuse('unexpected text before the collection');
+    const [from, newText] = root ? [start, empty] : [p + 1, ` ${empty}`];
+    if (!L.hasComment(from, start)) {
+      if (keepComments && L.hasComment(from, end)) refuse('removal would delete a comment');
+      return this.edit(from, end, newText);
+    }
+    // Comments between the indicator and the first item (`key: # why`) stay: `{}` goes after the indicator and the
+    // item lines go, as when removing items one by one.
+    const first = L.lineOf(start);
+    const [s, e] = [L.index.lineEnd(first - 1), L.index.lineEnd(L.lineOf(end))];
+    if (L.prefix(start).trim() || (keepComments && L.hasComment(s, e))) refuse('cannot empty the collection here');
+    this.edit(from, from, newText);
+    this.edit(s, e, '');
   }
 }
 

@@ -4,7 +4,11 @@ import type { PssLevel, TextEdit } from '../types';
 import type { Workspace } from '../workspace';
 import { getIn, type Container, type K8sObject, type PodSpec, type YamlPath } from './kubernetes';
 
-/** Pod Security Standards as Pod Security Admission applies them: level, version and the pod facts its checks share. */
+/**
+ * Pod Security Standards as Pod Security Admission applies them: level, version and the pod facts its checks share.
+ * Every PSS rule defaults to severity `warning`, whatever the level: the configured level already says how strict to
+ * be, and a workspace-wide `error` would make every unhardened manifest fail CI before a team opts in.
+ */
 
 /** `latest` means this minor version of Kubernetes (v1.37). */
 export const LATEST_MINOR = 37;

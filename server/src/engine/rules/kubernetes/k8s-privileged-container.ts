@@ -1,5 +1,5 @@
-import { isScalar } from 'yaml';
 import { getIn } from '../../parse/kubernetes';
+import { asFix, containerName, pssPods, yamlBool } from '../../parse/pss';
 import { defineKubernetesRule } from '../../rule';
 
 export default defineKubernetesRule({
@@ -8,11 +8,11 @@ export default defineKubernetesRule({
     target: 'kubernetes',
     title: 'Containers must not run privileged',
     practice: 'least-privilege',
-    severity: 'error',
+    severity: 'warning',
     fix: 'safe',
-    peers: { pss: ['privileged'], kubeLinter: ['privileged-container'], checkov: ['CKV_K8S_16'], trivy: ['KSV-0017'], polaris: ['privilegeEscalationAllowed'], kubeScore: ['container-security-context-privileged'] },
+    peers: { pss: ['privileged'], kubeLinter: ['privileged-container'], checkov: ['CKV_K8S_16'], trivy: ['KSV-0017'], polaris: ['runAsPrivileged'], kubeScore: ['container-security-context-privileged'] },
     messages: {
-      privileged: 'Container "{{container}}" runs privileged (securityContext.privileged: true); set it to false',
+      privileged: 'privileged: container "{{container}}" must not set securityContext.privileged=true; set it to false',
     },
     docs: {
       rationale:
@@ -21,17 +21,17 @@ export default defineKubernetesRule({
     },
   },
   check(ctx) {
-    for (const obj of ctx.kubernetes.objects) {
-      for (const c of obj.podSpec?.containers ?? []) {
-        const node = getIn(obj.node, [...c.path, 'securityContext', 'privileged']);
-        if (!isScalar(node) || node.value !== true) continue;
-        const at = ctx.at(obj, [...c.path, 'securityContext', 'privileged']);
+    for (const pod of pssPods(ctx, 'baseline')) {
+      for (const c of pod.spec.containers) {
+        const path = [...c.path, 'securityContext', 'privileged'];
+        if (yamlBool(getIn(pod.obj.node, path)) !== true) continue;
+        const at = ctx.at(pod.obj, path);
         ctx.report({
           start: at.start,
           end: at.end,
           messageId: 'privileged',
-          data: { container: c.name ?? String(c.index) },
-          fix: [ctx.replace(at.start, at.end, 'false')],
+          data: { container: containerName(c) },
+          fix: asFix(ctx.ensure(pod.obj, path, false)),
         });
       }
     }
