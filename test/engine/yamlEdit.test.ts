@@ -447,8 +447,15 @@ interface Opts {
   comments: boolean;
   seed: number;
 }
-const optsArb = (comments: boolean) =>
-  fc.record({ unit: fc.constantFrom(2, 4), flush: fc.boolean(), crlf: fc.boolean(), finalNewline: fc.boolean(), comments: fc.constant(comments), seed: fc.integer() });
+const optsArb = (comments?: boolean) =>
+  fc.record({
+    unit: fc.constantFrom(2, 4, 4, 3),
+    flush: fc.boolean(),
+    crlf: fc.boolean(),
+    finalNewline: fc.boolean(),
+    comments: comments === undefined ? fc.boolean() : fc.constant(comments),
+    seed: fc.integer(),
+  });
 
 /** mulberry32: the renderer's and path picker's choices, reproducible from the case's seed. */
 function prng(seed: number): () => number {
@@ -529,9 +536,10 @@ class Writer {
       if (!(compact && i === 0)) this.commentLine(col);
       if (structured(v) && this.rnd() < 0.8) {
         const start = this.lines.length;
-        if (Array.isArray(v)) this.seq(v, col + 2, true);
-        else this.map(v, col + 2, true);
-        this.lines[start] = `${pad(col)}- ${this.lines[start].slice(col + 2)}`;
+        const inner = col + 1 + this.pick(1, 1, 1, 3);
+        if (Array.isArray(v)) this.seq(v, inner, true);
+        else this.map(v, inner, true);
+        this.lines[start] = `${pad(col)}-${this.lines[start].slice(col + 1)}`;
       } else this.value(`${pad(col)}-`, v, col + 2, col + 2);
     });
   }
@@ -601,7 +609,7 @@ interface Case {
   o: Opts;
   value: Val;
 }
-const caseArb = (comments: boolean): fc.Arbitrary<Case> =>
+const caseArb = (comments?: boolean): fc.Arbitrary<Case> =>
   fc
     .record({ models: fc.array(rootArb, { minLength: 1, maxLength: 3 }), o: optsArb(comments), value: tree.value, t: fc.nat() })
     .map(({ models, o, value, t }) => ({ models, o, value, target: t % models.length }));
@@ -682,8 +690,9 @@ describe('properties', () => {
   });
 
   test('removeKey and appendItem change exactly their target', () => {
+    let refused = 0;
     fc.assert(
-      fc.property(caseArb(true), fc.nat(), ({ models, target, o, value }, pick) => {
+      fc.property(caseArb(), fc.nat(), ({ models, target, o, value }, pick) => {
         const text = render(models, o);
         const docs = parse(text);
         const colls: Array<{ path: (string | number)[]; node: Obj | Val[] }> = [];
@@ -708,7 +717,12 @@ describe('properties', () => {
           edits = removeKey(source(text), yamlNode as YAMLMap, key);
           delete (at as Obj)[key];
         }
-        if (!edits) return;
+        if (!edits) {
+          // Only comments can stand in the way: one before an emptied collection, or inside a flow collection.
+          assert.ok(o.comments, `refused:\n${text}\nat ${JSON.stringify(path)}`);
+          refused++;
+          return;
+        }
         const out = applyEdits(text, edits)!;
         const after = parse(out);
         const why = `\n--- input:\n${text}\n--- at ${JSON.stringify(path)}\n--- output:\n${out}`;
@@ -726,5 +740,6 @@ describe('properties', () => {
       }),
       { seed: 99, numRuns: 200 },
     );
+    assert.ok(refused < 20, `refused ${refused} of 200`);
   });
 });

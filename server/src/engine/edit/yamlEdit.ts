@@ -1,9 +1,9 @@
-import { isMap, isSeq, parseAllDocuments, visit } from 'yaml';
-import type { Document, YAMLMap, YAMLSeq } from 'yaml';
+import { isMap, isNode, isScalar, isSeq, parseAllDocuments } from 'yaml';
+import type { Document, Node, YAMLMap, YAMLSeq } from 'yaml';
 import type { TextEdit } from '../types';
 import { Editor } from './yamlEditor';
 import type { Span } from './yamlEditor';
-import { Layout, Refusal, deepEqual, findPair, guardMap, guardNode, guardSubtree, jsOf, refuse } from './yamlLayout';
+import { Layout, Refusal, deepEqual, findPair, guardMap, guardNode, refuse } from './yamlLayout';
 import type { YamlSource } from './yamlLayout';
 import { compactLines, inlineText, isStructured, toPlain } from './yamlRender';
 
@@ -19,20 +19,17 @@ export type { YamlSource } from './yamlLayout';
  * where a mapping is needed, a comment that would have to go, or a result that would not re-parse to `value`.
  */
 export function ensurePath(src: YamlSource, root: YAMLMap, path: (string | number)[], value: unknown): TextEdit[] | undefined {
-  return run(
-    src,
-    [root],
-    (ed) => {
-      if (!isMap(root)) refuse('root is not a mapping');
-      ed.ensure(root, path, toPlain(value));
-    },
-    (docs) => deepEqual(jsOf(nodeAtPath(docs, root, path)), toPlain(value)),
-  );
+  return run(src, [root], (ed) => {
+    if (!isMap(root)) refuse('root is not a mapping');
+    const v = toPlain(value);
+    ed.ensure(root, path, v);
+    return { node: root, change: (js) => setIn(js, path, v) };
+  });
 }
 
 /**
  * Removes the pair `key` from `map`: its whole lines, including the nested block of its value and the comments on
- * those lines; comment lines above the key stay. `[]` when the key is absent. The last pair leaves `{}` behind.
+ * and inside it; comment lines above the key stay. `[]` when the key is absent. The last pair leaves `{}` behind.
  */
 export function removeKey(src: YamlSource, map: YAMLMap, key: string): TextEdit[] | undefined {
   return run(src, [map], (ed) => {
@@ -40,9 +37,10 @@ export function removeKey(src: YamlSource, map: YAMLMap, key: string): TextEdit[
     guardNode(map);
     guardMap(map);
     const i = findPair(map, key);
-    if (i < 0) return;
+    if (i < 0) return undefined;
     ed.touched.push(ed.L.itemStart(map, i));
     ed.removeItems(map, [i], false);
+    return { node: map, change: (js) => omit(js, key) };
   });
 }
 
@@ -52,8 +50,9 @@ export function removeItem(src: YamlSource, seq: YAMLSeq, i: number): TextEdit[]
     if (!isSeq(seq)) refuse('not a sequence');
     guardNode(seq);
     if (!Number.isInteger(i) || i < 0 || i >= seq.items.length) refuse('no such item');
-    guardSubtree(seq.items[i]);
+    ed.touched.push(ed.L.itemStart(seq, i));
     ed.removeItems(seq, [i], false);
+    return { node: seq, change: (js) => (Array.isArray(js) ? js.filter((_, k) => k !== i) : refuse('not a sequence')) };
   });
 }
 
@@ -62,7 +61,9 @@ export function appendItem(src: YamlSource, seq: YAMLSeq, value: unknown): TextE
   return run(src, [seq], (ed) => {
     if (!isSeq(seq)) refuse('not a sequence');
     guardNode(seq);
-    ed.appendItems(seq, [toPlain(value)]);
+    const v = toPlain(value);
+    ed.appendItems(seq, [v]);
+    return { node: seq, change: (js) => (Array.isArray(js) ? [...js, v] : refuse('not a sequence')) };
   });
 }
 
@@ -92,19 +93,28 @@ export function appendDocument(src: YamlSource, value: unknown, leadingComment?:
   return [{ range: at, newText: prefix + [...comment, ...body].join(L.eol) + L.eol }];
 }
 
-function run(src: YamlSource, near: unknown[], build: (ed: Editor) => void, check?: (docs: Document.Parsed[]) => boolean): TextEdit[] | undefined {
+/** What an edit must do to the data: `change` maps the plain value of `node` before the edit to the one after. */
+interface Expectation {
+  node: Node;
+  change: (js: unknown) => unknown;
+}
+
+function run(src: YamlSource, near: unknown[], build: (ed: Editor) => Expectation | undefined): TextEdit[] | undefined {
   try {
     const ed = new Editor(new Layout(src), near);
-    build(ed);
-    return finish(ed, check);
+    const expect = build(ed);
+    return finish(ed, expect);
   } catch (e) {
     if (e instanceof Refusal) return undefined;
     throw e;
   }
 }
 
-/** Sorts the spans, refuses Helm templates and overlaps, and re-parses the result: edits never break a document. */
-function finish(ed: Editor, check?: (docs: Document.Parsed[]) => boolean): TextEdit[] {
+/**
+ * Sorts the spans, refuses Helm templates and overlaps, then re-parses the result and compares its data with the
+ * expectation: an edit that would break a document or change anything else is never returned.
+ */
+function finish(ed: Editor, expect: Expectation | undefined): TextEdit[] {
   const { L } = ed;
   const spans = [...ed.spans].sort((a, b) => a.start - b.start || a.end - b.end);
   if (!spans.length) return [];
@@ -116,13 +126,7 @@ function finish(ed: Editor, check?: (docs: Document.Parsed[]) => boolean): TextE
     if (/(?:^|[\r\n])(?:---|\.\.\.)(?:\s|$)/.test(s.text)) refuse('edit would add a document marker');
   });
   for (const l of lines) if (L.index.lineText(l).includes('{{')) refuse('template on an affected line');
-  const out = apply(L.text, spans);
-  const docs = parseAllDocuments(out, { keepSourceTokens: true });
-  if (!Array.isArray(docs)) refuse('result is empty');
-  const from = spans[0].start;
-  const to = spans[spans.length - 1].end + spans.reduce((d, s) => d + s.text.length - (s.end - s.start), 0);
-  for (const d of docs) if (d.range[0] <= to && d.range[2] >= from && d.errors.length) refuse('result does not parse');
-  if (check && !check(docs)) refuse('result does not hold the value');
+  if (expect) verify(L, apply(L.text, spans), expect);
   return spans.map((s) => ({ range: L.index.range(s.start, s.end), newText: s.text }));
 }
 
@@ -136,27 +140,73 @@ function apply(text: string, spans: Span[]): string {
   return out + text.slice(at);
 }
 
-/** The node at `path` below the mapping that, after the edit, starts where `root` started (edits never move it). */
-function nodeAtPath(docs: Document.Parsed[], root: YAMLMap, path: (string | number)[]): unknown {
-  const offset = root.range?.[0] ?? refuse('root without range');
-  let node: unknown;
-  for (const d of docs) {
-    if (d.range[0] > offset || d.range[2] < offset) continue;
-    visit(d, {
-      Map(_, m) {
-        if (m.range?.[0] !== offset) return undefined;
-        node = m;
-        return visit.BREAK;
-      },
-    });
-    if (node) break;
+function verify(L: Layout, out: string, { node, change }: Expectation): void {
+  const before = L.documents;
+  const after = parseAllDocuments(out);
+  if (!Array.isArray(after) || after.length !== before.length) refuse('document count changed');
+  const start = node.range?.[0] ?? refuse('node without range');
+  const k = before.findIndex((d) => d.range[0] <= start && start <= d.range[2]);
+  if (k < 0 || before[k].errors.length || after[k].errors.length) refuse('document does not parse');
+  const path = pathTo(before[k].contents, node, []) ?? refuse('node not in its document');
+  const expected = changeAt(toJS(before[k]), path, change);
+  if (!deepEqual(toJS(after[k]), expected)) refuse('result differs from the expectation');
+}
+
+function toJS(doc: Document.Parsed): unknown {
+  try {
+    return doc.toJS();
+  } catch {
+    return refuse('document cannot be read as data');
   }
-  for (const seg of path) {
-    if (typeof seg === 'string' && isMap(node)) {
-      const i = findPair(node, seg);
-      node = i < 0 ? refuse('key missing after the edit') : node.items[i].value;
-    } else if (typeof seg === 'number' && isSeq(node)) node = node.items[seg];
-    else refuse('path missing after the edit');
+}
+
+/** The keys and indexes from a document's contents to `target`, found by source range. */
+function pathTo(n: unknown, target: Node, path: (string | number)[]): (string | number)[] | undefined {
+  if (n === target || (isNode(n) && n.range && target.range && n.range[0] === target.range[0] && n.range[1] === target.range[1] && isMap(n) === isMap(target) && isSeq(n) === isSeq(target))) return path;
+  if (isMap(n)) {
+    for (const p of n.items) {
+      if (!isScalar(p.key)) continue;
+      const found = pathTo(p.value, target, [...path, String(p.key.value)]);
+      if (found) return found;
+    }
+  } else if (isSeq(n)) {
+    for (let i = 0; i < n.items.length; i++) {
+      const found = pathTo(n.items[i], target, [...path, i]);
+      if (found) return found;
+    }
   }
-  return node;
+  return undefined;
+}
+
+function setOwn(o: Record<string | number, unknown>, k: string | number, v: unknown): void {
+  Object.defineProperty(o, k, { value: v, enumerable: true, writable: true, configurable: true });
+}
+
+function copy(js: unknown): Record<string | number, unknown> {
+  if (Array.isArray(js)) return js.slice() as unknown as Record<number, unknown>;
+  if (js && typeof js === 'object') return { ...(js as Record<string, unknown>) };
+  return refuse('not a collection');
+}
+
+function changeAt(js: unknown, path: (string | number)[], change: (js: unknown) => unknown): unknown {
+  if (!path.length) return change(js);
+  const c = copy(js);
+  setOwn(c, path[0], changeAt(c[path[0]], path.slice(1), change));
+  return c;
+}
+
+/** `js` with `value` at `path`, creating mappings for missing or null steps as ensurePath does. */
+function setIn(js: unknown, path: (string | number)[], value: unknown): unknown {
+  if (!path.length) return value;
+  const [head, ...rest] = path;
+  const base = js === null || js === undefined || (typeof head === 'string' && (typeof js !== 'object' || Array.isArray(js))) ? {} : js;
+  const c = copy(base);
+  setOwn(c, head, setIn(c[head], rest, value));
+  return c;
+}
+
+function omit(js: unknown, key: string): unknown {
+  const c = copy(js);
+  delete c[key];
+  return c;
 }

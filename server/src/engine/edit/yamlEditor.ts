@@ -240,20 +240,36 @@ export class Editor {
       const prefix = L.prefix(first);
       let s: number;
       let e: number;
+      const ll = this.itemLastLine(lastEnd, prefix.length);
       if (/^ *$/.test(prefix)) {
         const fl = L.lineOf(first);
-        const ll = L.lineOf(lastEnd);
         if (fl > 0) [s, e] = [L.index.lineEnd(fl - 1), L.index.lineEnd(ll)];
         else [s, e] = [0, ll + 1 < L.index.lineCount ? L.lineStart(ll + 1) : L.text.length];
       } else if (/^ *(?:- +)+$/.test(prefix)) {
         // The first item shares its line with the parent's dash (`- name: a`): the next item moves up to it.
         const next = j + 1 < n ? L.itemStart(coll, j + 1) : undefined;
         if (next !== undefined && !L.hasComment(first, next)) [s, e] = [first, next];
-        else [s, e] = [first - (prefix.length - prefix.trimEnd().length), L.lineEndAt(lastEnd)];
+        else [s, e] = [first - (prefix.length - prefix.trimEnd().length), L.index.lineEnd(ll)];
       } else refuse('unexpected text before a block node');
       if (keepComments && L.hasComment(s, e)) refuse('removal would delete a comment');
       this.edit(s, e, '');
     }
+  }
+
+  /**
+   * The last line of an item: its content, then comment lines indented deeper than the item, which belong to it.
+   * Left behind, they could even become content of a block scalar above (`|` takes every deeper line).
+   */
+  private itemLastLine(lastEnd: number, col: number): number {
+    const { L } = this;
+    let last = L.lineOf(lastEnd);
+    for (let k = last + 1; k < L.index.lineCount; k++) {
+      if (!L.index.lineText(k).trim()) continue;
+      const c = L.commentLineCol(k);
+      if (c === undefined || c <= col) break;
+      last = k;
+    }
+    return last;
   }
 
   /** Removes every item, leaving `{}` or `[]` so the value keeps its type (`key: {}`, `- []`). */

@@ -190,7 +190,7 @@ function shellOf(run: Instruction, model: DockerfileModel): ShellScript {
   for (const f of (run as Run).getFlags?.() ?? []) start = Math.max(start, model.offsets(f.getRange()).end);
   const script = dockerToShell(model.text.slice(start, insEnd), model.escape);
   const parsed = parseShell(script, (o) => start + o);
-  for (const body of shellHeredocBodies(script)) {
+  for (const body of script.includes('<<') ? shellHeredocBodies(script) : []) {
     const sub = parseShell(body.text, (o) => start + body.offset + o);
     parsed.commands.push(...sub.commands);
     parsed.pipelines.push(...sub.pipelines);

@@ -46,6 +46,44 @@ const SHELLS = new Set(['sh', 'bash', 'ash', 'dash', 'zsh', 'ksh']);
  * `sh -c '<literal>'` bodies are parsed too, so their commands appear in the result with document offsets.
  */
 export function parseShell(script: string, map: (offset: number) => number = (o) => o, depth = 0): ShellScript {
+  let parsed = CACHE.get(script);
+  if (parsed) {
+    CACHE.delete(script);
+  } else {
+    parsed = parseScript(script, (o) => o, depth);
+    if (CACHE.size >= CACHE_SIZE) CACHE.delete(CACHE.keys().next().value!);
+  }
+  CACHE.set(script, parsed);
+  return relocate(parsed, map);
+}
+
+/**
+ * Parsing is the expensive part of linting a Dockerfile (mvdan-sh is Go compiled to JavaScript), and an
+ * editor re-lints on every keystroke while most RUN bodies stay the same: results are kept per script
+ * text, relative to it, in a small LRU, and moved to document offsets on the way out.
+ */
+const CACHE = new Map<string, ShellScript>();
+const CACHE_SIZE = 500;
+
+function relocate(s: ShellScript, map: (offset: number) => number): ShellScript {
+  const moved = new Map<ShellCommand, ShellCommand>();
+  const commands = s.commands.map((c) => {
+    const m: ShellCommand = {
+      name: c.name,
+      words: c.words.map((w) => ({ ...w, start: map(w.start), end: map(w.end) })),
+      assigns: c.assigns.map((a) => ({ ...a, start: map(a.start), end: map(a.end) })),
+      start: map(c.start),
+      end: map(c.end),
+    };
+    moved.set(c, m);
+    return m;
+  });
+  const pipelines = s.pipelines.map((p) => p.map((c) => moved.get(c)!));
+  for (const p of pipelines) p.forEach((c, index) => (c.pipeline = { index, commands: p }));
+  return { commands, pipelines, ...(s.error ? { error: { message: s.error.message, offset: map(s.error.offset) } } : {}) };
+}
+
+function parseScript(script: string, map: (offset: number) => number, depth: number): ShellScript {
   const toUtf16 = byteToUtf16(script);
   const off = (byteOffset: number) => map(toUtf16(byteOffset));
   let file: Node;
@@ -60,10 +98,10 @@ export function parseShell(script: string, map: (offset: number) => number = (o)
   // GopherJS hands out a new wrapper per access, so nodes are keyed by their source offsets.
   const byNode = new Map<string, ShellCommand>();
 
+  // syntax.NodeType is slow under GopherJS; a CallExpr is the only node with both Args and Assigns.
   syntax.Walk(file, (n) => {
     if (!n) return true;
-    const type = syntax.NodeType(n);
-    if (type === 'CallExpr') {
+    if (n.Args !== undefined && n.Assigns !== undefined) {
       const cmd = toCommand(n, script, toUtf16, map);
       byNode.set(key(n), cmd);
       commands.push(cmd);
@@ -73,8 +111,8 @@ export function parseShell(script: string, map: (offset: number) => number = (o)
   });
 
   // Pipelines are nested BinaryCmds (`a | b | c` = (a | b) | c); collect leaves left to right.
-  syntax.Walk(file, (n) => {
-    if (!n || syntax.NodeType(n) !== 'BinaryCmd' || !isPipe(n.Op)) return true;
+  if (script.includes('|')) syntax.Walk(file, (n) => {
+    if (!n || n.Op === undefined || n.X === undefined || !isPipe(n.Op) || syntax.NodeType(n) !== 'BinaryCmd') return true;
     const stages: ShellCommand[] = [];
     collectPipe(n, stages, byNode);
     if (stages.length > 1) {
@@ -99,7 +137,7 @@ function collectPipe(n: Node, out: ShellCommand[], byNode: Map<string, ShellComm
   for (const side of [n.X, n.Y]) {
     const cmd = side?.Cmd;
     if (!cmd) continue;
-    if (syntax.NodeType(cmd) === 'BinaryCmd' && isPipe(cmd.Op)) collectPipe(cmd, out, byNode);
+    if (cmd.Op !== undefined && cmd.X !== undefined && isPipe(cmd.Op)) collectPipe(cmd, out, byNode);
     else {
       const c = byNode.get(key(cmd));
       if (c) out.push(c);
@@ -112,7 +150,7 @@ function collectPipe(n: Node, out: ShellCommand[], byNode: Map<string, ShellComm
 function firstCommandsOf(n: Node, byNode: Map<string, ShellCommand>): ShellCommand[] {
   const found: ShellCommand[] = [];
   syntax.Walk(n, (m) => {
-    const c = m && syntax.NodeType(m) === 'CallExpr' ? byNode.get(key(m)) : undefined;
+    const c = m && m.Args !== undefined && m.Assigns !== undefined ? byNode.get(key(m)) : undefined;
     if (c) found.push(c);
     return true;
   });
@@ -146,7 +184,7 @@ function nested(cmd: ShellCommand, depth: number, commands: ShellCommand[], pipe
   // Only bodies whose value is their text (bare, or wholly single-quoted) map 1:1 onto the document.
   const shift = body.raw === body.value ? 0 : body.raw === `'${body.value}'` ? 1 : -1;
   if (shift < 0 || body.end - body.start !== body.raw.length) return;
-  const sub = parseShell(body.value, (o) => body.start + shift + o, depth + 1);
+  const sub = parseScript(body.value, (o) => body.start + shift + o, depth + 1);
   commands.push(...sub.commands);
   pipelines.push(...sub.pipelines);
 }
@@ -154,13 +192,15 @@ function nested(cmd: ShellCommand, depth: number, commands: ShellCommand[], pipe
 /** Static value of a word: literals, single quotes and double quotes without expansions. */
 export function wordValue(w: Node): string | undefined {
   let out = '';
+  // Node kinds by their fields (syntax.NodeType is slow): Lit has ValuePos, SglQuoted a Value and
+  // no Parts, DblQuoted Parts and Dollar.
   for (const p of w.Parts as Node[]) {
-    const t = syntax.NodeType(p);
+    const t = p.ValuePos !== undefined ? 'Lit' : p.Dollar !== undefined ? (p.Parts !== undefined ? 'DblQuoted' : p.Value !== undefined ? 'SglQuoted' : '') : '';
     if (t === 'Lit') out += unescapeLit(String(p.Value));
     else if (t === 'SglQuoted') out += String(p.Value);
     else if (t === 'DblQuoted') {
       for (const q of p.Parts as Node[]) {
-        if (syntax.NodeType(q) !== 'Lit') return undefined;
+        if (q.ValuePos === undefined) return undefined;
         out += String(q.Value).replace(/\\([$`"\\\n])/g, '$1');
       }
     } else return undefined;

@@ -1,0 +1,146 @@
+import { parseArgs } from 'node:util';
+import { LATEST_PSS_VERSION, PSS_VERSIONS, rulesById, SEVERITIES, type ConfigLayer, type PssLevel, type SeveritySetting } from '../engine';
+import { oneLine, UsageError } from './errors';
+
+export type LintFormat = 'text' | 'json' | 'sarif';
+export type RulesFormat = 'text' | 'json' | 'markdown';
+
+export interface LintCommand {
+  command: 'lint';
+  paths: string[];
+  format: LintFormat;
+  fix: boolean;
+  config?: string;
+  /** `--rule`, `--pss-level` and `--pss-version`: the highest settings layer. */
+  overrides: ConfigLayer;
+  maxWarnings?: number;
+  quiet: boolean;
+  color: boolean;
+  ignore: string[];
+}
+
+export interface RulesCommand {
+  command: 'rules';
+  format: RulesFormat;
+}
+
+export type Command = LintCommand | RulesCommand | { command: 'help' } | { command: 'version' };
+
+export const USAGE = `Usage: harden [options] [paths...]
+       harden rules [--format text|json|markdown]
+
+Lints Dockerfiles and Kubernetes manifests under the given files and folders (default: .).
+Folders are walked respecting .gitignore; node_modules and .git are skipped. Files named
+explicitly are always linted. To lint a folder named "rules", write ./rules.
+
+Options:
+  --format <text|json|sarif>     Output format (default: text)
+  --fix                          Apply safe fixes in place
+  --config <file>                Use this .harden.yaml instead of the nearest one
+  --rule <id>=<severity>         Set a rule's severity (off|hint|info|warning|error); repeatable
+  --pss-level <level>            Pod Security Standards level: baseline|restricted
+  --pss-version <version>        Pod Security Standards version: ${PSS_VERSIONS[0]}..${LATEST_PSS_VERSION}|latest
+  --ignore <pattern>             Skip paths matching a .gitignore-style pattern; repeatable
+  --max-warnings <n>             Exit 1 when there are more than n warnings
+  --quiet                        Report errors only
+  --color, --no-color            Force or disable colors (default: on when stdout is a terminal)
+  -h, --help                     Show this help
+  -v, --version                  Show the version
+
+Exit codes: 0 no errors, 1 errors or too many warnings, 2 usage or configuration error.
+Precedence: command-line options > --config or nearest .harden.yaml > .hadolint.yaml next to a Dockerfile > defaults.
+`;
+
+const OPTIONS = {
+  format: { type: 'string' },
+  fix: { type: 'boolean' },
+  config: { type: 'string' },
+  rule: { type: 'string', multiple: true },
+  'pss-level': { type: 'string' },
+  'pss-version': { type: 'string' },
+  ignore: { type: 'string', multiple: true },
+  'max-warnings': { type: 'string' },
+  quiet: { type: 'boolean' },
+  color: { type: 'boolean' },
+  help: { type: 'boolean', short: 'h' },
+  version: { type: 'boolean', short: 'v' },
+} as const;
+
+type Values = ReturnType<typeof parse>['values'];
+
+function parse(argv: string[]) {
+  return parseArgs({ args: argv, options: OPTIONS, allowPositionals: true, allowNegative: true, strict: true });
+}
+
+/** `env` and `isTTY` decide the default color; `--color`/`--no-color` win. */
+export function parseCommand(argv: string[], env: NodeJS.ProcessEnv, isTTY: boolean): Command {
+  let parsed: ReturnType<typeof parse>;
+  try {
+    parsed = parse(argv);
+  } catch (e) {
+    throw new UsageError(`${oneLine(e).split(/\.(?:\s|$)/)[0]} (see harden --help)`);
+  }
+  const { values, positionals } = parsed;
+  if (values.help) return { command: 'help' };
+  if (values.version) return { command: 'version' };
+  if (positionals[0] === 'rules') return rulesCommand(values, positionals.slice(1));
+
+  return {
+    command: 'lint',
+    paths: positionals,
+    format: oneOf('--format', values.format ?? 'text', ['text', 'json', 'sarif'] as const),
+    fix: values.fix ?? false,
+    config: values.config,
+    overrides: overrides(values),
+    maxWarnings: values['max-warnings'] === undefined ? undefined : count('--max-warnings', values['max-warnings']),
+    quiet: values.quiet ?? false,
+    color: values.color ?? defaultColor(env, isTTY),
+    ignore: values.ignore ?? [],
+  };
+}
+
+function rulesCommand(values: Values, rest: string[]): RulesCommand {
+  if (rest.length > 0) throw new UsageError(`harden rules takes no paths (got "${rest[0]}")`);
+  const extra = Object.keys(values).filter((k) => k !== 'format' && k !== 'color');
+  if (extra.length > 0) throw new UsageError(`option --${extra[0]} does not apply to harden rules`);
+  return { command: 'rules', format: oneOf('--format', values.format ?? 'text', ['text', 'json', 'markdown'] as const) };
+}
+
+function overrides(values: Values): ConfigLayer {
+  const layer: ConfigLayer = {};
+  for (const spec of values.rule ?? []) {
+    const eq = spec.lastIndexOf('=');
+    if (eq <= 0) throw new UsageError(`--rule expects <id>=<severity>, got "${spec}"`);
+    const id = spec.slice(0, eq).trim();
+    const severity = spec.slice(eq + 1).trim();
+    if (!rulesById.has(id)) throw new UsageError(`--rule: unknown rule "${id}" (see harden rules)`);
+    (layer.rules ??= {})[id] = oneOf(`--rule ${id}`, severity, SEVERITIES as readonly SeveritySetting[]);
+  }
+  if (values['pss-level'] !== undefined) {
+    layer.pss = { level: oneOf('--pss-level', values['pss-level'], ['baseline', 'restricted'] as readonly PssLevel[]) };
+  }
+  if (values['pss-version'] !== undefined) {
+    const version = values['pss-version'];
+    if (version !== 'latest' && !PSS_VERSIONS.includes(version)) {
+      throw new UsageError(`--pss-version must be latest or one of ${PSS_VERSIONS[0]}..${LATEST_PSS_VERSION}, got "${version}"`);
+    }
+    layer.pss = { ...layer.pss, version };
+  }
+  return layer;
+}
+
+function oneOf<T extends string>(option: string, value: string, allowed: readonly T[]): T {
+  if ((allowed as readonly string[]).includes(value)) return value as T;
+  throw new UsageError(`${option} must be one of ${allowed.join(', ')}, got "${value}"`);
+}
+
+function count(option: string, value: string): number {
+  if (!/^\d+$/.test(value)) throw new UsageError(`${option} expects a non-negative integer, got "${value}"`);
+  return Number(value);
+}
+
+function defaultColor(env: NodeJS.ProcessEnv, isTTY: boolean): boolean {
+  if (env.NO_COLOR !== undefined && env.NO_COLOR !== '') return false;
+  if (env.FORCE_COLOR !== undefined) return env.FORCE_COLOR !== '0' && env.FORCE_COLOR !== 'false';
+  return isTTY;
+}

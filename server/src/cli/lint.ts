@@ -1,0 +1,124 @@
+import { readFile } from 'node:fs/promises';
+import { pathToFileURL } from 'node:url';
+import { detectKind, fixAll, lint, parseKubernetes, stripBom, summarize, Workspace, type DocumentKind, type LintInput, type Settings } from '../engine';
+import type { ConfigResolver } from './config';
+import { oneLine, UsageError } from './errors';
+import type { Candidate } from './files';
+import { writeAtomic } from './fix';
+import { displayPath, type FileReport } from './report';
+
+export interface LintFilesOptions {
+  cwd: string;
+  configs: ConfigResolver;
+  fix: boolean;
+  /** Keep errors only. */
+  quiet: boolean;
+  /** Something was skipped; the run goes on with the same exit code. */
+  onWarning(message: string): void;
+  /** Something broke (a rule threw, a write failed); the run goes on and exits 2. */
+  onFailure(message: string): void;
+}
+
+interface Source {
+  file: Candidate;
+  /** `file:` URI, as the language server names documents: the engine resolves kustomization paths against it. */
+  uri: string;
+  path: string;
+  text: string;
+  kind: DocumentKind;
+  /** Set for files named explicitly whose name says nothing (see `guessLanguage`). */
+  languageId?: string;
+  settings: Settings;
+  /** The bytes are valid UTF-8, so writing the text back changes only what the fixes changed. */
+  lossless: boolean;
+}
+
+const CONCURRENCY = 8;
+const BINARY_SNIFF_BYTES = 8192;
+
+/**
+ * Reads every candidate, then lints it. Kubernetes files are all summarized into one Workspace first, so
+ * cross-file rules (NetworkPolicy coverage…) see every manifest. With `fix`, fixes are computed in path
+ * order against that workspace, written, and the results re-linted. Reports come back sorted by path.
+ */
+export async function lintFiles(files: readonly Candidate[], options: LintFilesOptions): Promise<FileReport[]> {
+  const sources = (await mapLimit(files, CONCURRENCY, (f) => read(f, options))).filter((s): s is Source => s !== undefined);
+  sources.sort((a, b) => (a.path < b.path ? -1 : a.path > b.path ? 1 : 0));
+  const workspace = new Workspace();
+  const remember = (s: Source) => s.kind === 'kubernetes' && workspace.set(s.uri, summarize(s.uri, parseKubernetes(stripBom(s.text).text)));
+  sources.forEach(remember);
+
+  const onRuleError = (s: Source) => (ruleId: string, e: unknown) => options.onFailure(`rule ${ruleId} failed on ${s.path}: ${oneLine(e)}`);
+  const input = (s: Source): LintInput => ({ uri: s.uri, text: s.text, languageId: s.languageId });
+
+  if (options.fix) {
+    const fixed = sources.map((s) => (s.kind === 'other' ? s.text : fixAll(input(s), s.settings, { workspace, onRuleError: onRuleError(s) }).text));
+    await mapLimit(sources, CONCURRENCY, async (s, i) => {
+      if (fixed[i] === s.text) return;
+      if (!s.lossless) return options.onWarning(`not fixing ${s.path}: it is not valid UTF-8`);
+      try {
+        await writeAtomic(s.file.real, fixed[i]);
+        s.text = fixed[i];
+      } catch (e) {
+        options.onFailure(`cannot write ${s.path}: ${oneLine(e)}`);
+      }
+    });
+    sources.forEach(remember);
+  }
+
+  return sources.map((s) => {
+    const findings = s.kind === 'other' ? [] : lint(input(s), s.settings, { workspace, onRuleError: onRuleError(s) }).findings;
+    return { path: s.path, abs: s.file.abs, kind: s.kind, findings: options.quiet ? findings.filter((f) => f.severity === 'error') : findings };
+  });
+}
+
+/** Undefined for files that are not linted: walked YAML that is no manifest, binaries, unreadable files. */
+async function read(file: Candidate, options: LintFilesOptions): Promise<Source | undefined> {
+  const path = displayPath(file.abs, options.cwd);
+  let bytes: Buffer;
+  try {
+    bytes = await readFile(file.abs);
+  } catch (e) {
+    if (file.explicit) throw new UsageError(`cannot read ${path}: ${oneLine(e)}`);
+    options.onWarning(`skipping ${path}: ${oneLine(e)}`);
+    return undefined;
+  }
+  const dockerfileByName = detectKind(file.abs, '') === 'dockerfile';
+  const binary = !dockerfileByName && bytes.subarray(0, BINARY_SNIFF_BYTES).includes(0);
+  const text = binary ? '' : bytes.toString('utf8');
+  let kind = binary ? 'other' : detectKind(file.abs, stripBom(text).text);
+  let languageId: string | undefined;
+  if (kind === 'other' && file.explicit && !binary) {
+    languageId = guessLanguage(text);
+    if (languageId) kind = detectKind(file.abs, stripBom(text).text, languageId);
+  }
+  if (kind === 'other' && !file.explicit) return undefined;
+  const settings = await options.configs.settingsFor(file, kind);
+  const lossless = !options.fix || Buffer.from(text, 'utf8').equals(bytes);
+  return { file, uri: pathToFileURL(file.abs).href, path, text, kind, languageId, settings, lossless };
+}
+
+/**
+ * A file named on the command line is linted whatever its name: a manifest by content, or a Dockerfile
+ * when its first instruction is FROM or ARG (the only ones allowed first).
+ */
+export function guessLanguage(text: string): 'yaml' | 'dockerfile' | undefined {
+  const body = stripBom(text).text;
+  if (detectKind('manifest.yaml', body) === 'kubernetes') return 'yaml';
+  const first = body.split(/\r\n|\r|\n/).find((l) => l.trim() !== '' && !l.trimStart().startsWith('#'));
+  return first && /^\s*(FROM|ARG)\s/i.test(first) ? 'dockerfile' : undefined;
+}
+
+/** `fn` over `items` with at most `limit` calls in flight; results keep the input order. */
+export async function mapLimit<T, R>(items: readonly T[], limit: number, fn: (item: T, index: number) => Promise<R>): Promise<R[]> {
+  const results = new Array<R>(items.length);
+  let next = 0;
+  const worker = async () => {
+    while (next < items.length) {
+      const i = next++;
+      results[i] = await fn(items[i], i);
+    }
+  };
+  await Promise.all(Array.from({ length: Math.min(limit, items.length) }, worker));
+  return results;
+}

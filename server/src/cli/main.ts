@@ -1,0 +1,73 @@
+import { parseCommand, USAGE, type LintCommand } from './args';
+import { ConfigResolver } from './config';
+import { oneLine, UsageError } from './errors';
+import { collectFiles } from './files';
+import { formatJson } from './formatters/json';
+import { formatSarif } from './formatters/sarif';
+import { formatText } from './formatters/text';
+import { lintFiles } from './lint';
+import { countFindings, type FileReport } from './report';
+import { formatRules } from './rules';
+import { VERSION } from './version';
+
+/** Exit codes: 0 clean, 1 errors or too many warnings, 2 usage, configuration or internal error. */
+export const EXIT = { ok: 0, problems: 1, usage: 2 } as const;
+
+async function main(argv: string[]): Promise<number> {
+  const command = parseCommand(argv, process.env, process.stdout.isTTY === true);
+  switch (command.command) {
+    case 'help':
+      process.stdout.write(USAGE);
+      return EXIT.ok;
+    case 'version':
+      process.stdout.write(`${VERSION}\n`);
+      return EXIT.ok;
+    case 'rules':
+      process.stdout.write(formatRules(command.format));
+      return EXIT.ok;
+    case 'lint':
+      return lintCommand(command);
+  }
+}
+
+async function lintCommand(command: LintCommand): Promise<number> {
+  const cwd = process.cwd();
+  const warn = (message: string) => process.stderr.write(`harden: ${message}\n`);
+  const failures = new Set<string>();
+  const configs = await ConfigResolver.create(cwd, command.overrides, command.config);
+  const candidates = await collectFiles(command.paths.length > 0 ? command.paths : ['.'], { cwd, ignore: command.ignore, onWarning: warn });
+  const accepted = [];
+  for (const c of candidates) if (await configs.accepts(c)) accepted.push(c);
+  const reports = await lintFiles(accepted, { cwd, configs, fix: command.fix, quiet: command.quiet, onWarning: warn, onFailure: (m) => failures.add(m) });
+
+  process.stdout.write(format(command, reports, cwd));
+  for (const m of failures) warn(m);
+  if (failures.size > 0) return EXIT.usage;
+  const counts = countFindings(reports);
+  if (command.maxWarnings !== undefined && counts.warning > command.maxWarnings) {
+    warn(`too many warnings (${counts.warning}); --max-warnings is ${command.maxWarnings}`);
+    return EXIT.problems;
+  }
+  return counts.error > 0 ? EXIT.problems : EXIT.ok;
+}
+
+function format(command: LintCommand, reports: FileReport[], cwd: string): string {
+  switch (command.format) {
+    case 'json':
+      return formatJson(reports);
+    case 'sarif':
+      return formatSarif(reports, cwd);
+    case 'text':
+      return formatText(reports, { color: command.color });
+  }
+}
+
+main(process.argv.slice(2)).then(
+  (code) => {
+    process.exitCode = code;
+  },
+  (e: unknown) => {
+    process.stderr.write(e instanceof UsageError ? `harden: ${e.message}\n` : `harden: internal error: ${oneLine(e)}\n`);
+    process.exitCode = EXIT.usage;
+  },
+);

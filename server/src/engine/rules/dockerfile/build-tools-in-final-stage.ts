@@ -1,0 +1,119 @@
+import { canonicalName, type DockerfileModel, type ImageRef, type Stage } from '../../parse/dockerfile';
+import { insertLines } from '../../parse/dockerEdits';
+import { remainingOsPackages } from '../../parse/packages';
+import { defineDockerfileRule } from '../../rule';
+import type { TextEdit } from '../../types';
+
+const EXACT = new Set(
+  'gcc g++ gcc-c++ clang llvm make cmake build-essential build-base alpine-sdk autoconf automake libtool pkg-config pkgconf pkgconfig bison flex meson ninja ninja-build golang golang-go go rustc cargo rust maven gradle default-jdk default-jdk-headless libc-dev musl-dev linux-headers kernel-headers'.split(' '),
+);
+const PATTERN = /^(gcc|g\+\+|clang|llvm|cpp)-\d+$|-(dev|devel)$|^openjdk-?\d+(-jdk(-headless)?)?$|^java-[\d.]+-openjdk-devel$/;
+const JAVA = new Set(['openjdk', 'eclipse-temurin', 'amazoncorretto', 'sapmachine', 'ibm-semeru-runtimes', 'ibmjava']);
+
+const isBuildTool = (name: string) => EXACT.has(name) || PATTERN.test(name);
+
+function rootImage(stage: Stage): ImageRef | undefined {
+  let s: Stage | undefined = stage;
+  while (s?.parent) s = s.parent;
+  return s?.image;
+}
+
+/** The SDK image kind of a base image, or undefined when it is not a build-toolchain image. */
+function sdkOf(image: ImageRef): string | undefined {
+  const name = canonicalName(image);
+  const tag = image.tag?.value.toLowerCase() ?? '';
+  if (name === 'golang' || name === 'rust' || name === 'maven' || name === 'gradle') return name;
+  if (/^mcr\.microsoft\.com\/dotnet\/(core\/)?sdk$/.test(name)) return 'dotnet';
+  if (JAVA.has(name) && !tag.includes('jre')) return 'java';
+  if (name === 'buildpack-deps' && !/scm|curl/.test(tag)) return 'buildpack-deps';
+  return undefined;
+}
+
+/** A minimal runtime base for the new final stage. */
+function runtimeBase(image: ImageRef | undefined): string {
+  const kind = image && sdkOf(image);
+  const tag = image?.tag?.value ?? '';
+  if (kind === 'golang') return 'gcr.io/distroless/static-debian12';
+  if (kind === 'rust') return 'gcr.io/distroless/cc-debian12';
+  if (kind === 'dotnet') return `mcr.microsoft.com/dotnet/aspnet${tag ? `:${tag}` : ''}`;
+  if (kind === 'java' || kind === 'maven' || kind === 'gradle') {
+    const v = /(?:jdk|temurin|corretto|java|openjdk)-?(\d{1,2})(?!\d)/i.exec(tag)?.[1] ?? (kind === 'java' ? /^(\d{1,2})(?![\d])/.exec(tag)?.[1] : undefined);
+    return `eclipse-temurin:${v ?? '21'}-jre`;
+  }
+  if (kind === 'buildpack-deps') return /^(noble|jammy|focal)/.test(tag) ? `ubuntu:${tag.split('-')[0]}` : `debian:${tag ? tag.split('-')[0] : 'stable'}-slim`;
+  return image?.text ?? 'debian:stable-slim';
+}
+
+/** Names the final stage (if needed) and appends a runtime stage that copies the artifact and the start command. */
+function multiStageEdits(model: DockerfileModel, stage: Stage, replace: (s: number, e: number, t: string) => TextEdit): TextEdit[] {
+  const edits: TextEdit[] = [];
+  let name = stage.name?.value;
+  if (!name) {
+    const taken = new Set(model.stages.map((s) => s.name?.value));
+    name = 'build';
+    for (let n = 2; taken.has(name); n++) name = `build-${n}`;
+    const imageRange = stage.from.getImageRange();
+    const after = imageRange ? model.offsets(imageRange).end : model.offsets(stage.from.getRange()).end;
+    edits.push(replace(after, after, ` AS ${name}`));
+  }
+  const chain: Stage[] = [];
+  for (let s: Stage | undefined = stage; s; s = s.parent) chain.unshift(s);
+  const last = (kw: string) => chain.flatMap((s) => s.instructions).filter((i) => i.getKeyword() === kw).pop();
+  const carried = ['WORKDIR', 'ENTRYPOINT', 'CMD'].map(last).filter((i) => i !== undefined);
+  carried.sort((a, b) => model.offsets(a.getRange()).start - model.offsets(b.getRange()).start);
+  const lines = [
+    '',
+    `FROM ${runtimeBase(rootImage(stage))}`,
+    `# TODO: copy only what the application needs at run time from the "${name}" stage`,
+    `COPY --from=${name} /TODO/path/to/artifact /TODO/path/to/artifact`,
+    ...carried.map((i) => {
+      const r = model.offsets(i.getRange());
+      return model.text.slice(r.start, r.end);
+    }),
+  ];
+  const { at, text } = insertLines(model, stage, lines);
+  edits.push(replace(at, at, text));
+  return edits;
+}
+
+export default defineDockerfileRule({
+  meta: {
+    id: 'build-tools-in-final-stage',
+    target: 'dockerfile',
+    title: 'Keep compilers and SDKs out of the final image',
+    practice: 'multi-stage-builds',
+    severity: 'warning',
+    fix: 'suggestion',
+    peers: {},
+    messages: {
+      buildTool: '{{name}} is a build tool that stays in the final image; build in an earlier stage and copy only the result',
+      sdkImage: 'The final stage runs on the {{image}} build image, so the whole toolchain ships; build in this stage and copy the result into a runtime image',
+      multiStage: 'Convert to a multi-stage build with a {{base}} runtime stage',
+    },
+    docs: {
+      rationale:
+        'Compilers, build systems, header packages (`*-dev`, `*-devel`) and SDK images (`golang`, `maven`, `gradle`, `rust`, `dotnet/sdk`, JDK images) are needed to build, not to run. Left in the final image they add hundreds of megabytes and many CVEs, and give an attacker a toolchain to build exploits in place. A multi-stage build compiles in one stage and copies only the artifact into a small runtime stage. Only packages still installed at the end of the final stage count: the official images install build dependencies and purge them in the same RUN (`apk del .build-deps`, `apt-mark auto` + `apt-get purge --auto-remove`), which is fine and not reported. `git` is not in the list (CI and GitOps images use it at run time). The quick fix names the stage `build`, appends a runtime stage on a slim or distroless base with a `COPY --from=build` whose paths you must fill in (marked TODO), and repeats the last WORKDIR, ENTRYPOINT and CMD there; it keeps every line you wrote.',
+      references: ['https://docs.docker.com/build/building/multi-stage/'],
+    },
+  },
+  check(ctx) {
+    const model = ctx.dockerfile;
+    const stage = model.finalStage;
+    if (!stage) return;
+    const root = rootImage(stage);
+    let edits: TextEdit[] | undefined;
+    const suggest = () => {
+      edits ??= multiStageEdits(model, stage, ctx.replace);
+      return [{ messageId: 'multiStage' as const, data: { base: runtimeBase(root) }, edits }];
+    };
+    const sdk = root && sdkOf(root);
+    if (root && sdk) {
+      const imageRange = stage.from.getImageRange();
+      const at = imageRange ? model.offsets(imageRange) : root;
+      ctx.report({ start: at.start, end: at.end, messageId: 'sdkImage', data: { image: canonicalName(root) }, suggest: suggest() });
+    }
+    for (const { pkg } of remainingOsPackages(model)) {
+      if (isBuildTool(pkg.name)) ctx.report({ start: pkg.word.start, end: pkg.word.end, messageId: 'buildTool', data: { name: pkg.name }, suggest: suggest() });
+    }
+  },
+});

@@ -1,0 +1,48 @@
+import type { ClientCapabilities, Connection, TextDocuments } from 'vscode-languageserver/node';
+import type { TextDocument } from 'vscode-languageserver-textdocument';
+
+/** What the client announced, reduced to the switches this server acts on. */
+export interface ClientFeatures {
+  /** `textDocument/diagnostic`: the client pulls; otherwise we push `publishDiagnostics`. */
+  pullDiagnostics: boolean;
+  diagnosticRefresh: boolean;
+  configuration: boolean;
+  configurationDynamic: boolean;
+  watchedFilesDynamic: boolean;
+  workspaceFolders: boolean;
+  documentChanges: boolean;
+  codeActionResolveEdit: boolean;
+  hoverMarkdown: boolean;
+}
+
+export function clientFeatures(c: ClientCapabilities): ClientFeatures {
+  const td = c.textDocument;
+  return {
+    pullDiagnostics: !!td?.diagnostic,
+    diagnosticRefresh: !!c.workspace?.diagnostics?.refreshSupport,
+    configuration: !!c.workspace?.configuration,
+    configurationDynamic: !!c.workspace?.didChangeConfiguration?.dynamicRegistration,
+    watchedFilesDynamic: !!c.workspace?.didChangeWatchedFiles?.dynamicRegistration,
+    workspaceFolders: !!c.workspace?.workspaceFolders,
+    documentChanges: !!c.workspace?.workspaceEdit?.documentChanges,
+    codeActionResolveEdit: !!td?.codeAction?.resolveSupport?.properties.includes('edit'),
+    hoverMarkdown: !!td?.hover?.contentFormat?.includes('markdown'),
+  };
+}
+
+export interface Logger {
+  info(message: string): void;
+  warn(message: string): void;
+  error(message: string, error?: unknown): void;
+}
+
+export function logger(connection: Connection): Logger {
+  const detail = (e: unknown) => (e instanceof Error ? `: ${e.stack ?? e.message}` : e === undefined ? '' : `: ${String(e)}`);
+  return {
+    info: (m) => connection.console.info(m),
+    warn: (m) => connection.console.warn(m),
+    error: (m, e) => connection.console.error(m + detail(e)),
+  };
+}
+
+export type Documents = TextDocuments<TextDocument>;

@@ -1,0 +1,175 @@
+import {
+  TextDocuments,
+  TextDocumentSyncKind,
+  type CancellationToken,
+  type CodeAction,
+  type CodeActionParams,
+  type Connection,
+  type DocumentDiagnosticParams,
+  type DocumentDiagnosticReport,
+  type Hover,
+  type HoverParams,
+  type InitializeParams,
+  type InitializeResult,
+  type ServerCapabilities,
+} from 'vscode-languageserver/node';
+import { TextDocument } from 'vscode-languageserver-textdocument';
+import { docsUrl } from '../engine';
+import { DIAGNOSTIC_SOURCE, FIX_ALL_KIND } from '../shared/protocol';
+import { CodeActions, CODE_ACTION_KINDS } from './codeActions';
+import { ConfigFiles, isConfigFile, isHadolintFile } from './configFiles';
+import { clientFeatures, logger, type ClientFeatures, type Documents, type Logger } from './context';
+import { CrossFile } from './crossFile';
+import { Diagnostics } from './diagnostics';
+import { hoverAt } from './hover';
+import { Linter } from './linter';
+import { uriToPath } from './paths';
+import { SettingsStore } from './settings';
+import { watchWorkspace } from './watch';
+
+/** Everything one connection owns; created at `initialize`, when the client's capabilities are known. */
+export interface Services {
+  connection: Connection;
+  documents: Documents;
+  features: ClientFeatures;
+  log: Logger;
+  settings: SettingsStore;
+  crossFile: CrossFile;
+  linter: Linter;
+  diagnostics: Diagnostics;
+  codeActions: CodeActions;
+  /** Set at `shutdown`: background work (the workspace scan) stops. */
+  stopped: boolean;
+}
+
+export function startServer(connection: Connection): void {
+  const documents: Documents = new TextDocuments(TextDocument);
+  const log = logger(connection);
+  connection.onInitialize((params) => {
+    const services = createServices(connection, documents, clientFeatures(params.capabilities), log);
+    services.settings.roots = workspaceRoots(params);
+    wire(services);
+    return initializeResult(services.features);
+  });
+  documents.listen(connection);
+  connection.listen();
+}
+
+/** Handlers, registered once the client's capabilities are known (no request may precede `initialize`). */
+function wire(s: Services): void {
+  const { connection, documents, log } = s;
+  connection.onInitialized(() => watchWorkspace(s));
+  documents.onDidOpen((e) => {
+    s.crossFile.opened(e.document.uri);
+    configDocumentChanged(s, e.document.uri);
+    s.diagnostics.opened(e.document.uri, e.document.version);
+  });
+  documents.onDidChangeContent((e) => {
+    if (s.diagnostics.isOpenVersion(e.document.uri, e.document.version)) return;
+    configDocumentChanged(s, e.document.uri);
+    s.diagnostics.changed(e.document.uri);
+  });
+  documents.onDidSave((e) => s.diagnostics.saved(e.document.uri));
+  documents.onDidClose((e) => closed(s, e.document.uri));
+
+  connection.languages.diagnostics.on(
+    guard(log, 'textDocument/diagnostic', (): DocumentDiagnosticReport => ({ kind: 'full', items: [] }), (params: DocumentDiagnosticParams, token: CancellationToken) =>
+      s.diagnostics.report(params.textDocument.uri, params.previousResultId, () => token.isCancellationRequested),
+    ),
+  );
+  connection.onCodeAction(guard(log, 'textDocument/codeAction', (): CodeAction[] => [], (params: CodeActionParams) => s.codeActions.provide(params)));
+  connection.onCodeActionResolve(guard(log, 'codeAction/resolve', (action: CodeAction) => action, (action: CodeAction) => s.codeActions.resolve(action)));
+  connection.onHover(
+    guard(log, 'textDocument/hover', (): Hover | null => null, async (params: HoverParams) => {
+      const doc = documents.get(params.textDocument.uri);
+      const entry = doc && (await s.linter.lint(doc));
+      return entry?.enabled ? hoverAt(entry, params.position, s.features.hoverMarkdown) : null;
+    }),
+  );
+  connection.onDidChangeConfiguration((params) =>
+    run(log, 'workspace/didChangeConfiguration', () => {
+      s.settings.configurationChanged(params.settings);
+      s.diagnostics.refreshAll();
+    }),
+  );
+  connection.onShutdown(() => {
+    s.stopped = true;
+    s.diagnostics.dispose();
+  });
+}
+
+function createServices(connection: Connection, documents: Documents, features: ClientFeatures, log: Logger): Services {
+  const openText = (path: string) => documents.all().find((d) => uriToPath(d.uri) === path)?.getText();
+  const settings = new SettingsStore(connection, features, new ConfigFiles(openText, log), log);
+  const crossFile = new CrossFile();
+  let diagnostics: Diagnostics | undefined;
+  const linter = new Linter(documents, settings, crossFile, log, (uri) => diagnostics?.crossFileChanged(uri));
+  diagnostics = new Diagnostics(connection, features, documents, linter, settings, log);
+  const codeActions = new CodeActions(documents, linter, features);
+  return { connection, documents, features, log, settings, crossFile, linter, diagnostics, codeActions, stopped: false };
+}
+
+function initializeResult(features: ClientFeatures): InitializeResult {
+  const capabilities: ServerCapabilities = {
+    textDocumentSync: { openClose: true, change: TextDocumentSyncKind.Incremental, save: { includeText: false } },
+    codeActionProvider: {
+      codeActionKinds: CODE_ACTION_KINDS,
+      resolveProvider: features.codeActionResolveEdit,
+      documentation: [
+        { kind: FIX_ALL_KIND, command: { title: 'Harden: fix all safe problems on save', command: 'vscode.open', arguments: [new URL('../../README.md', docsUrl('x')).href] } },
+      ],
+    },
+    hoverProvider: true,
+    workspace: { workspaceFolders: { supported: true, changeNotifications: true } },
+  };
+  // Pull only for clients that pull (LSP 3.17); the others get publishDiagnostics. Cross-file rules make
+  // one manifest's findings depend on others, hence interFileDependencies.
+  if (features.pullDiagnostics) capabilities.diagnosticProvider = { identifier: DIAGNOSTIC_SOURCE, interFileDependencies: true, workspaceDiagnostics: false };
+  return { capabilities, serverInfo: { name: 'harden' } };
+}
+
+function workspaceRoots(params: InitializeParams): string[] {
+  const uris = params.workspaceFolders?.map((f) => f.uri) ?? (params.rootUri ? [params.rootUri] : []);
+  return uris.map(uriToPath).filter((p): p is string => p !== undefined);
+}
+
+/** An open `.harden.yaml` (or `.hadolint.yaml`) is the configuration while it is open, saved or not. */
+function configDocumentChanged(s: Services, uri: string): void {
+  const path = uriToPath(uri);
+  if (!path || (!isConfigFile(path) && !isHadolintFile(path))) return;
+  s.settings.configFileChanged(path);
+  s.diagnostics.refreshAll();
+}
+
+function closed(s: Services, uri: string): void {
+  s.diagnostics.closed(uri);
+  s.linter.release(uri);
+  s.codeActions.release(uri);
+  configDocumentChanged(s, uri);
+  const settings = s.settings.forDocument(uri, false); // takes the cached editor settings before release
+  s.settings.release(uri);
+  settings
+    .then((d) => s.crossFile.closed(uri, d.settings.maxFileSize))
+    .then((changed) => changed && s.diagnostics.crossFileChanged(uri))
+    .catch((e: unknown) => s.log.error(`Closing ${uri}`, e));
+}
+
+/** A request handler that logs and answers `fallback(params)` instead of failing the request or the server. */
+function guard<P, T, R>(log: Logger, name: string, fallback: (params: P) => R, fn: (params: P, token: T) => R | Promise<R>) {
+  return async (params: P, token: T): Promise<R> => {
+    try {
+      return await fn(params, token);
+    } catch (e) {
+      log.error(`${name} failed`, e);
+      return fallback(params);
+    }
+  };
+}
+
+function run(log: Logger, name: string, fn: () => void): void {
+  try {
+    fn();
+  } catch (e) {
+    log.error(`${name} failed`, e);
+  }
+}

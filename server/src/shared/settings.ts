@@ -1,0 +1,30 @@
+/**
+ * The typed client ↔ server contract for `workspace/configuration` section `harden`.
+ *
+ * Keys that layer over `.harden.yaml` (rules, pss, trustedRegistries, maxFileSize) are present only when the
+ * user set them explicitly: a contributed default must not hide the project file. The VS Code client builds
+ * this object with `inspect()`; other editors send what their user wrote.
+ */
+export const SETTINGS_SECTION = 'harden';
+
+export type RunMode = 'onType' | 'onSave';
+export type SeverityName = 'off' | 'hint' | 'info' | 'warning' | 'error';
+
+export interface HardenUserSettings {
+  /** Default true. */
+  enable?: boolean;
+  /** Default onType. */
+  run?: RunMode;
+  rules?: Record<string, SeverityName>;
+  pss?: { level?: 'baseline' | 'restricted'; version?: string };
+  trustedRegistries?: string[];
+  maxFileSize?: number;
+}
+
+/** The `harden.*` keys that the client reports only when set explicitly. */
+export const LAYERED_KEYS = ['rules', 'pss.level', 'pss.version', 'trustedRegistries', 'maxFileSize'] as const;
+
+export interface InitializationOptions {
+  /** False in an untrusted (restricted mode) workspace: network lookups stay off. */
+  workspaceTrusted?: boolean;
+}
