@@ -1,7 +1,7 @@
 /** The engine's public API: pure functions of text and settings, shared by the language server and the CLI. */
 export { lint, effectiveSeverity, ENGINE_RULE_ID, type LintOptions, type EngineLintResult } from './runner';
 export { KubernetesCache } from './kubernetesRunner';
-export { fixAll, applyFindings, type FixResult } from './fixer';
+export { fixAll, applyFindings, parsesAsWell, MAX_FIX_PASSES, type FixResult } from './fixer';
 export { rules, rulesById, rulesForPeer } from './rules';
 export { detectKind, baseName } from './detect';
 export { defaultSettings, resolveSettings, parseConfigText, validateConfig, fromHadolintConfig, PSS_VERSIONS, LATEST_PSS_VERSION, type ConfigLayer } from './config';
@@ -9,6 +9,6 @@ export { Workspace, summarize, type ObjectSummary } from './workspace';
 export { parseKubernetes } from './parse/kubernetes';
 export { TextIndex, applyEdits, stripBom } from './text';
 export { IGNORE_PRAGMA } from './suppress';
-export { docsUrl } from './docs';
+export { docsUrl, HOME_URL } from './docs';
 export type { Rule, RuleMeta } from './rule';
 export * from './types';

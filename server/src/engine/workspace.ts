@@ -71,6 +71,13 @@ export class Workspace {
     this.version++;
   }
 
+  /** An independent copy, for speculative lints (fix previews) that must not change the shared facts. */
+  fork(): Workspace {
+    const copy = new Workspace();
+    for (const [uri, list] of this.byUri) copy.set(uri, list);
+    return copy;
+  }
+
   delete(uri: string): void {
     this.keys.delete(uri);
     if (this.byUri.delete(uri)) this.version++;

@@ -18,16 +18,40 @@ export function* runCommands(model: DockerfileModel, stage?: Stage): Generator<R
   }
 }
 
+/** Commands that run their arguments as a command, with the options of theirs that take a value. */
+const WRAPPERS: Record<string, string[]> = {
+  sudo: ['u', 'g', 'C', 'D', 'h', 'p', 'r', 't', 'U', 'T', 'user', 'group', 'close-from', 'chdir', 'host', 'prompt', 'role', 'type', 'other-user', 'command-timeout'],
+  doas: ['u', 'C'],
+  env: ['u', 'C', 'S', 'unset', 'chdir', 'split-string'],
+  nice: ['n', 'adjustment'],
+  nohup: [],
+  exec: ['a'],
+  command: [],
+  time: ['f', 'o', 'format', 'output'],
+};
+
 /** The command without leading `sudo`/`env`/`nice`/`exec`-like wrappers and their options. */
 export function unwrap(cmd: ShellCommand): { name: string; args: ShellWord[] } {
-  const WRAPPERS = new Set(['sudo', 'env', 'nice', 'nohup', 'exec', 'command', 'time', 'doas']);
   let i = 0;
   while (i < cmd.words.length) {
     const v = cmd.words[i].value ?? '';
     const base = v.slice(v.lastIndexOf('/') + 1);
-    if (!WRAPPERS.has(base)) break;
+    if (!(base in WRAPPERS)) break;
     i++;
-    while (i < cmd.words.length && ((cmd.words[i].value ?? '').startsWith('-') || (base === 'env' && /^\w+=/.test(cmd.words[i].value ?? '')))) i++;
+    const withValue = WRAPPERS[base];
+    while (i < cmd.words.length) {
+      const w = cmd.words[i].value ?? '';
+      if (w === '--') {
+        i++;
+        break;
+      }
+      if (base === 'env' && /^\w+=/.test(w)) i++;
+      else if (w.startsWith('-') && w.length > 1) {
+        // `-u postgres`: the value is the next word unless it is glued on (`-upostgres`, `--user=x`).
+        const letter = w.startsWith('--') ? w.slice(2) : w.slice(-1);
+        i += withValue.includes(letter) && !w.includes('=') && (w.startsWith('--') || w.length === 2) ? 2 : 1;
+      } else break;
+    }
   }
   const v = cmd.words[i]?.value ?? '';
   return { name: v.slice(v.lastIndexOf('/') + 1), args: cmd.words.slice(i + 1) };

@@ -2,7 +2,8 @@ import { DockerfileParser, type Dockerfile, type From, type Instruction, type Ru
 import { syntax, type Node } from 'mvdan-sh';
 import type { Range as LspRange } from 'vscode-languageserver-types';
 import { TextIndex } from '../text';
-import { parseShell, type ShellScript } from './shell';
+import { execWords } from './execForm';
+import { parseShell, type ShellCommand, type ShellScript } from './shell';
 
 /** A piece of the document: its value and offsets. */
 export interface Token {
@@ -175,12 +176,18 @@ export function canonicalName(image: ImageRef): string {
 function shellOf(run: Instruction, model: DockerfileModel): ShellScript {
   const argsRange = run.getArgumentsRange();
   if (!argsRange) return { commands: [], pipelines: [] };
-  const json = (run as Run).getJSONStrings?.() ?? [];
-  if (json.length > 0) {
-    // Exec form runs no shell: one command whose words are the JSON strings.
-    const words = json.map((j) => ({ value: j.getValue(), raw: model.text.slice(...span(model, j.getRange())), ...model.offsets(j.getRange()) }));
+  const words = execWords(model.text, run, model.offsets);
+  if (words) {
+    // Exec form runs no shell: one command whose words are the JSON strings; a `sh -c` body is parsed
+    // with offsets through the JSON escapes.
     const first = words[0]?.value ?? '';
-    const cmd = { name: first.slice(first.lastIndexOf('/') + 1), words, assigns: [], start: words[0].start, end: words[words.length - 1].end };
+    const cmd: ShellCommand = { name: first.slice(first.lastIndexOf('/') + 1), words, assigns: [], start: words[0].start, end: words[words.length - 1].end };
+    const c = words.findIndex((w, i) => i > 0 && /^-[a-z]*c[a-z]*$/.test(w.value ?? ''));
+    const body = words[c + 1];
+    if (c > 0 && body && /^(sh|bash|ash|dash|zsh)$/.test(cmd.name)) {
+      const sub = parseShell(body.value!, (o) => (o < body.at.length ? body.at[o] : body.end - 1));
+      return { commands: [cmd, ...sub.commands], pipelines: sub.pipelines, ...(sub.error ? { error: sub.error } : {}) };
+    }
     return { commands: [cmd], pipelines: [] };
   }
   const { start: argStart } = model.offsets(argsRange);
@@ -197,11 +204,6 @@ function shellOf(run: Instruction, model: DockerfileModel): ShellScript {
   }
   parsed.commands.sort((a, b) => a.start - b.start);
   return parsed;
-}
-
-function span(model: DockerfileModel, r: LspRange): [number, number] {
-  const o = model.offsets(r);
-  return [o.start, o.end];
 }
 
 /**

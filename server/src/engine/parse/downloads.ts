@@ -1,7 +1,8 @@
 import type { Flag, Instruction, JSONInstruction, Run } from 'dockerfile-ast';
 import { unwrap } from './commands';
 import type { DockerfileModel, Stage, Token } from './dockerfile';
-import { parseShell, type ShellCommand, type ShellScript, type ShellWord } from './shell';
+import { execWords, jsonWord } from './execForm';
+import type { ShellCommand, ShellScript, ShellWord } from './shell';
 
 /** What a word says when read statically; for `"https://x/$V.tgz"` the text without quotes (expansions kept). */
 export function staticText(w: { value: string | undefined; raw: string }): string {
@@ -222,74 +223,14 @@ export function verifiedNearby(model: DockerfileModel, stage: Stage, ins: Instru
   const i = stage.instructions.indexOf(ins);
   const next = stage.instructions.slice(i + 1).find((x) => x.getKeyword() === 'RUN');
   const runs = [...(includeSelf ? [ins] : []), ...(next ? [next] : [])];
-  return runs.some((r) => runScript(model, r).commands.some(isVerification));
+  return runs.some((r) => model.shell(r).commands.some(isVerification));
 }
 
 // ---- Dockerfile instructions ---------------------------------------------------------------------------------
 
-interface JsonWord extends ShellWord {
-  /** Document offset of each character of `value`. */
-  at: number[];
-}
-
-/** A JSON string of an exec-form instruction, decoded from the document (dockerfile-ast drops its blanks). */
-function jsonWord(model: DockerfileModel, start: number, end: number): JsonWord {
-  const raw = model.text.slice(start, end);
-  let value = '';
-  const at: number[] = [];
-  const ESC: Record<string, string> = { n: '\n', t: '\t', r: '\r', b: '\b', f: '\f' };
-  for (let i = 1; i < raw.length - 1; i++) {
-    let c = raw[i];
-    const from = start + i;
-    if (c === '\\') {
-      const e = raw[++i];
-      if (e === 'u') {
-        c = String.fromCharCode(parseInt(raw.slice(i + 1, i + 5), 16));
-        i += 4;
-      } else c = ESC[e] ?? e;
-    }
-    value += c;
-    at.push(from);
-  }
-  return { value, raw, start, end, at };
-}
-
 /** The decoded strings of an exec-form instruction (`SHELL ["/bin/bash", "-c"]`); undefined in shell form. */
 export function execForm(model: DockerfileModel, ins: Instruction): string[] | undefined {
-  const json = (ins as JSONInstruction).getJSONStrings?.() ?? [];
-  if (json.length === 0) return undefined;
-  return json.map((j) => {
-    const { start, end } = model.offsets(j.getRange());
-    return jsonWord(model, start, end).value ?? '';
-  });
-}
-
-const scripts = new WeakMap<Instruction, ShellScript>();
-
-/**
- * The shell of a RUN as `model.shell` gives it, except that exec form (`RUN ["sh", "-c", "curl … | sh"]`) is
- * decoded from the document and its `-c` body parsed, with offsets through JSON escapes.
- */
-export function runScript(model: DockerfileModel, run: Instruction): ShellScript {
-  const json = (run as Run).getJSONStrings?.() ?? [];
-  if (json.length === 0) return model.shell(run);
-  let s = scripts.get(run);
-  if (s) return s;
-  const words = json.map((j) => {
-    const { start, end } = model.offsets(j.getRange());
-    return jsonWord(model, start, end);
-  });
-  const first = words[0].value ?? '';
-  const cmd: ShellCommand = { name: basename(first), words, assigns: [], start: words[0].start, end: words[words.length - 1].end };
-  s = { commands: [cmd], pipelines: [] };
-  const c = words.findIndex((w, i) => i > 0 && /^-[a-z]*c[a-z]*$/.test(w.value ?? ''));
-  const body = words[c + 1];
-  if (SHELLS.has(cmd.name) && c > 0 && body) {
-    const sub = parseShell(body.value!, (o) => (o < body.at.length ? body.at[o] : body.end - 1));
-    s = { commands: [cmd, ...sub.commands], pipelines: sub.pipelines, error: sub.error };
-  }
-  scripts.set(run, s);
-  return s;
+  return execWords(model.text, ins, model.offsets)?.map((w) => w.value ?? '');
 }
 
 export interface Transfer {
@@ -308,7 +249,7 @@ export function transferOf(model: DockerfileModel, ins: Instruction): Transfer {
   if (json.length > 0) {
     tokens = json.map((j) => {
       const { start, end } = model.offsets(j.getRange());
-      return { value: jsonWord(model, start, end).value ?? '', start, end };
+      return { value: jsonWord(model.text, start, end).value ?? '', start, end };
     });
   } else {
     tokens = ins.getArguments().map((a) => ({ value: a.getValue(), ...model.offsets(a.getRange()) }));

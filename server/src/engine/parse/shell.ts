@@ -101,7 +101,9 @@ function parseScript(script: string, map: (offset: number) => number, depth: num
   // syntax.NodeType is slow under GopherJS; a CallExpr is the only node with both Args and Assigns.
   syntax.Walk(file, (n) => {
     if (!n) return true;
-    if (n.Args !== undefined && n.Assigns !== undefined) {
+    if (n.Variant !== undefined && n.Args !== undefined) {
+      commands.push(declaration(n, toUtf16, map));
+    } else if (n.Args !== undefined && n.Assigns !== undefined) {
       const cmd = toCommand(n, script, toUtf16, map);
       byNode.set(key(n), cmd);
       commands.push(cmd);
@@ -173,6 +175,17 @@ function toCommand(n: Node, script: string, toUtf16: (b: number) => number, map:
   }));
   const first = words[0]?.value ?? '';
   return { name: first.slice(first.lastIndexOf('/') + 1), words, assigns, start: off(n.Pos().Offset()), end: off(n.End().Offset()) };
+}
+
+/** `export A=1`, `readonly`, `declare`, `local`: a command named by the keyword whose assignments are its arguments. */
+function declaration(n: Node, toUtf16: (b: number) => number, map: (o: number) => number): ShellCommand {
+  const off = (b: number) => map(toUtf16(b));
+  const assigns: ShellAssign[] = ((n.Args as Node[]) ?? [])
+    .filter((a) => a.Name)
+    .map((a) => ({ name: String(a.Name.Value), value: a.Value ? wordValue(a.Value) : a.Naked ? undefined : '', start: off(a.Pos().Offset()), end: off(a.End().Offset()) }));
+  const keyword = String(n.Variant.Value);
+  const start = off(n.Pos().Offset());
+  return { name: keyword, words: [{ value: keyword, raw: keyword, start, end: start + keyword.length }], assigns, start, end: off(n.End().Offset()) };
 }
 
 /** `sh -c '<script>'` and `bash -ec "<script>"`: parse the literal body as a script of its own. */

@@ -4,13 +4,17 @@ import { remainingOsPackages } from '../../parse/packages';
 import { defineDockerfileRule } from '../../rule';
 import type { TextEdit } from '../../types';
 
-const EXACT = new Set(
-  'gcc g++ gcc-c++ clang llvm make cmake build-essential build-base alpine-sdk autoconf automake libtool pkg-config pkgconf pkgconfig bison flex meson ninja ninja-build golang golang-go go rustc cargo rust maven gradle default-jdk default-jdk-headless libc-dev musl-dev linux-headers kernel-headers'.split(' '),
-);
-const PATTERN = /^(gcc|g\+\+|clang|llvm|cpp)-\d+$|-(dev|devel)$|^openjdk-?\d+(-jdk(-headless)?)?$|^java-[\d.]+-openjdk-devel$/;
-const JAVA = new Set(['openjdk', 'eclipse-temurin', 'amazoncorretto', 'sapmachine', 'ibm-semeru-runtimes', 'ibmjava']);
+const COMPILERS = new Set('gcc g++ gcc-c++ clang llvm golang golang-go go rustc rust default-jdk default-jdk-headless'.split(' '));
+const BUILD_SYSTEMS = new Set('make cmake build-essential build-base alpine-sdk autoconf automake libtool pkg-config pkgconf pkgconfig bison flex meson ninja ninja-build cargo maven gradle'.split(' '));
+const HEADERS = new Set('libc-dev musl-dev linux-headers kernel-headers'.split(' '));
 
-const isBuildTool = (name: string) => EXACT.has(name) || PATTERN.test(name);
+function toolKind(name: string): string | undefined {
+  if (COMPILERS.has(name) || /^(gcc|g\+\+|clang|llvm|cpp)-\d+$|^openjdk-?\d+(-jdk(-headless)?)?$/.test(name)) return 'a compiler';
+  if (BUILD_SYSTEMS.has(name)) return 'a build tool';
+  if (HEADERS.has(name) || /-(dev|devel)$/.test(name)) return 'a development package';
+  return undefined;
+}
+const JAVA = new Set(['openjdk', 'eclipse-temurin', 'amazoncorretto', 'sapmachine', 'ibm-semeru-runtimes', 'ibmjava']);
 
 function rootImage(stage: Stage): ImageRef | undefined {
   let s: Stage | undefined = stage;
@@ -86,7 +90,7 @@ export default defineDockerfileRule({
     fix: 'suggestion',
     peers: {},
     messages: {
-      buildTool: '{{name}} is a build tool that stays in the final image; build in an earlier stage and copy only the result',
+      buildTool: '{{name}} is {{what}} and stays in the final image; build in an earlier stage and copy only the result',
       sdkImage: 'The final stage runs on the {{image}} build image, so the whole toolchain ships; build in this stage and copy the result into a runtime image',
       multiStage: 'Convert to a multi-stage build with a {{base}} runtime stage',
     },
@@ -113,7 +117,8 @@ export default defineDockerfileRule({
       ctx.report({ start: at.start, end: at.end, messageId: 'sdkImage', data: { image: canonicalName(root) }, suggest: suggest() });
     }
     for (const { pkg } of remainingOsPackages(model)) {
-      if (isBuildTool(pkg.name)) ctx.report({ start: pkg.word.start, end: pkg.word.end, messageId: 'buildTool', data: { name: pkg.name }, suggest: suggest() });
+      const what = toolKind(pkg.name);
+      if (what) ctx.report({ start: pkg.word.start, end: pkg.word.end, messageId: 'buildTool', data: { name: pkg.name, what }, suggest: suggest() });
     }
   },
 });

@@ -1,5 +1,5 @@
 import { unwrap } from '../../parse/commands';
-import { remoteExecutions, runScript } from '../../parse/downloads';
+import { remoteExecutions } from '../../parse/downloads';
 import { defineDockerfileRule } from '../../rule';
 
 export default defineDockerfileRule({
@@ -25,7 +25,7 @@ export default defineDockerfileRule({
     for (const stage of model.stages) {
       for (const ins of stage.instructions) {
         if (ins.getKeyword() !== 'RUN') continue;
-        for (const { download, runner } of remoteExecutions(runScript(model, ins), model.text)) {
+        for (const { download, runner } of remoteExecutions(model.shell(ins), model.text)) {
           const piped = runner.pipeline !== undefined && runner.pipeline.commands === download.cmd.pipeline?.commands;
           const start = piped ? download.cmd.start : Math.min(runner.start, download.cmd.start);
           const end = piped ? runner.end : Math.max(runner.end, download.cmd.end);

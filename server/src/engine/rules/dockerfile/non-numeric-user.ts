@@ -1,7 +1,7 @@
 import type { Instruction, Property } from 'dockerfile-ast';
 import { unwrap } from '../../parse/commands';
 import type { DockerfileModel, Stage } from '../../parse/dockerfile';
-import { isWindowsStage, parseOptions, runScript } from '../../parse/downloads';
+import { isWindowsStage, parseOptions } from '../../parse/downloads';
 import type { ShellWord } from '../../parse/shell';
 import { defineDockerfileRule } from '../../rule';
 
@@ -63,7 +63,7 @@ function accounts(model: DockerfileModel, stage: Stage, vars: Map<string, string
   const groups = new Map<string, string>();
   for (const s of chain(stage)) {
     for (const run of s.instructions.filter((i: Instruction) => i.getKeyword() === 'RUN')) {
-      for (const cmd of runScript(model, run).commands) {
+      for (const cmd of model.shell(run).commands) {
         const { name, args } = unwrap(cmd);
         const isGroup = name === 'groupadd' || name === 'addgroup';
         if (!isGroup && name !== 'useradd' && name !== 'adduser') continue;

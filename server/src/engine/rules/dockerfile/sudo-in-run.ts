@@ -1,4 +1,3 @@
-import { runScript } from '../../parse/downloads';
 import { defineDockerfileRule } from '../../rule';
 
 /** sudo options that change nothing about who runs the command; with any other (`-u`, `-i`, `-s`) removal is not offered. */
@@ -28,7 +27,7 @@ export default defineDockerfileRule({
     for (const stage of model.stages) {
       for (const run of stage.instructions) {
         if (run.getKeyword() !== 'RUN') continue;
-        for (const cmd of runScript(model, run).commands) {
+        for (const cmd of model.shell(run).commands) {
           const i = cmd.words.findIndex((w) => w.value === 'sudo' || w.value?.endsWith('/sudo'));
           // Only as the command itself, or behind env-like wrappers before it (`env X=1 sudo …`).
           if (i < 0 || cmd.words.slice(0, i).some((w) => !/^(?:env|nice|nohup|exec|command|time|\w+=.*)$/s.test(w.value ?? ''))) continue;

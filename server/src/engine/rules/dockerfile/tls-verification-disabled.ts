@@ -1,7 +1,7 @@
 import type { Instruction, Property } from 'dockerfile-ast';
 import { unwrap } from '../../parse/commands';
 import type { DockerfileModel } from '../../parse/dockerfile';
-import { execForm, httpClientOptions, runScript } from '../../parse/downloads';
+import { execForm, httpClientOptions } from '../../parse/downloads';
 import type { ShellCommand, ShellWord } from '../../parse/shell';
 import { defineDockerfileRule } from '../../rule';
 import type { TextIndex } from '../../text';
@@ -180,7 +180,7 @@ export default defineDockerfileRule({
         let hits: Hit[] = [];
         if (kw === 'ENV' || kw === 'ARG') hits = propertyHits(model, ins);
         else if (kw === 'RUN') {
-          const script = runScript(model, ins);
+          const script = model.shell(ins);
           const exec = execForm(model, ins) !== undefined;
           hits = script.commands.flatMap((c) => commandHits(c, model.index, exec && c === script.commands[0]));
         }

@@ -1,4 +1,4 @@
-import { downloadOf, isVerificationMaterial, runScript, staticText, storedFromPipe, verifiedNearby } from '../../parse/downloads';
+import { downloadOf, isVerificationMaterial, staticText, storedFromPipe, verifiedNearby } from '../../parse/downloads';
 import { defineDockerfileRule } from '../../rule';
 
 export default defineDockerfileRule({
@@ -25,7 +25,7 @@ export default defineDockerfileRule({
       for (const run of stage.instructions) {
         if (run.getKeyword() !== 'RUN') continue;
         const found = [];
-        for (const cmd of runScript(model, run).commands) {
+        for (const cmd of model.shell(run).commands) {
           const d = downloadOf(cmd, model.text);
           if (!d || isVerificationMaterial(staticText(d.url))) continue;
           const stored = d.output.kind === 'file' ? !isVerificationMaterial(d.output.path) : storedFromPipe(d) !== undefined;

@@ -1,5 +1,5 @@
 import { unwrap } from '../../parse/commands';
-import { execForm, parseOptions, runScript } from '../../parse/downloads';
+import { execForm, parseOptions } from '../../parse/downloads';
 import { defineDockerfileRule } from '../../rule';
 
 /** useradd options that take a value (so `-u 100000` and `-g grp` are not read as flags or operands). */
@@ -31,7 +31,7 @@ export default defineDockerfileRule({
     for (const stage of model.stages) {
       for (const run of stage.instructions) {
         if (run.getKeyword() !== 'RUN') continue;
-        const script = runScript(model, run);
+        const script = model.shell(run);
         // Exec form: the flag goes in as one more JSON string.
         const json = execForm(model, run) !== undefined;
         for (const cmd of script.commands) {

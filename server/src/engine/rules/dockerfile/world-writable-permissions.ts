@@ -1,5 +1,5 @@
 import { unwrap } from '../../parse/commands';
-import { flagOf, runScript, transferOf } from '../../parse/downloads';
+import { flagOf, transferOf } from '../../parse/downloads';
 import type { ShellCommand, ShellWord } from '../../parse/shell';
 import { defineDockerfileRule } from '../../rule';
 
@@ -96,7 +96,7 @@ export default defineDockerfileRule({
           const range = flag?.getValueRange();
           if (flag && range) report({ ...model.offsets(range), value: flag.getValue() ?? '' });
         } else if (kw === 'RUN') {
-          const commands = runScript(model, ins).commands;
+          const commands = model.shell(ins).commands;
           for (const cmd of commands) {
             const { name, args } = unwrap(cmd);
             const mode = modeOf(name, args);

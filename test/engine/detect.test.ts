@@ -1,0 +1,24 @@
+import assert from 'node:assert/strict';
+import { test } from 'node:test';
+import { detectKind } from '../../server/src/engine/detect';
+
+const manifest = 'apiVersion: v1\nkind: Pod\n';
+
+test('Dockerfiles by name, Containerfiles too, but not source files named after them', () => {
+  for (const name of ['Dockerfile', 'dockerfile', 'Dockerfile.dev', 'Dockerfile.prod.arm64', 'api.Dockerfile', 'Containerfile', 'app.containerfile', 'file:///w/Dockerfile']) {
+    assert.equal(detectKind(name, 'FROM a'), 'dockerfile', name);
+  }
+  for (const name of ['dockerfile.ts', 'Dockerfile.md', 'Dockerfile.j2', 'Dockerfile.dockerignore', 'Dockerfile.yaml']) {
+    assert.notEqual(detectKind(name, 'FROM a'), 'dockerfile', name);
+  }
+  assert.equal(detectKind('untitled:Untitled-1', 'FROM a', 'dockerfile'), 'dockerfile');
+});
+
+test('Kubernetes by content, other YAML is other', () => {
+  assert.equal(detectKind('deploy.yaml', manifest), 'kubernetes');
+  assert.equal(detectKind('deploy.yml', `# c\n---\n${manifest}`), 'kubernetes');
+  assert.equal(detectKind('untitled:Untitled-2', manifest, 'yaml'), 'kubernetes');
+  assert.equal(detectKind('config.yaml', 'name: x\nitems: [1]\n'), 'other');
+  assert.equal(detectKind('chart.yaml', 'kind: x\n'), 'other');
+  assert.equal(detectKind('readme.md', manifest), 'other');
+});
