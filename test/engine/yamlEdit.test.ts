@@ -33,7 +33,7 @@ describe('ensurePath: replacing scalars', () => {
   test('replaces only the scalar token and keeps the trailing comment', () => {
     const text = y('spec:', '  containers:', '  - name: app', '    securityContext:', '      privileged: true # why');
     const edits = ensurePath(source(text), mapAt(text, []), ['spec', 'containers', 0, 'securityContext', 'privileged'], false);
-    assert.deepEqual(edits, [{ range: { start: { line: 4, character: 18 }, end: { line: 4, character: 22 } }, newText: 'false' }]);
+    assert.deepEqual(edits, [{ newText: 'false', range: { end: { character: 22, line: 4 }, start: { character: 18, line: 4 } } }]);
     assert.equal(applied(text, edits), y('spec:', '  containers:', '  - name: app', '    securityContext:', '      privileged: false # why'));
   });
 

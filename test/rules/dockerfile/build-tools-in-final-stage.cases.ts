@@ -53,7 +53,7 @@ export default cases(rule, {
       errors: [
         {
           messageId: 'buildTool',
-          data: { name: 'gcc' },
+          data: { name: 'gcc', what: 'a compiler' },
           suggestions: [
             {
               messageId: 'multiStage',
@@ -71,7 +71,7 @@ export default cases(rule, {
             },
           ],
         },
-        { messageId: 'buildTool', data: { name: 'libssl-dev' } },
+        { messageId: 'buildTool', data: { name: 'libssl-dev', what: 'a development package' } },
       ],
       output: null,
     },
@@ -147,7 +147,7 @@ export default cases(rule, {
         FROM ⟦base⟧
         ENTRYPOINT ["dotnet", "app.dll"]`,
       errors: [
-        { messageId: 'buildTool', data: { name: 'clang' } },
+        { messageId: 'buildTool', data: { name: 'clang', what: 'a compiler' } },
         {
           messageId: 'sdkImage',
           data: { image: 'mcr.microsoft.com/dotnet/sdk' },
@@ -183,7 +183,7 @@ export default cases(rule, {
     {
       name: 'escape directive and sh -c',
       code: '# escape=`\nFROM ubuntu:24.04\nRUN sh -c \'apt-get install -y ⟦build-essential⟧\' `\n    && echo ok\n',
-      errors: [{ messageId: 'buildTool', data: { name: 'build-essential' } }],
+      errors: [{ messageId: 'buildTool', data: { name: 'build-essential', what: 'a build tool' } }],
     },
   ],
 });

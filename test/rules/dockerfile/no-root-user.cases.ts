@@ -114,6 +114,15 @@ export default cases(rule, {
         },
       ],
     },
+    {
+      name: 'final stage built FROM an earlier stage: underline the stage name on the final FROM',
+      code: df`
+        FROM debian:12 AS base
+        RUN true
+        FROM ⟦base⟧
+        CMD ["app"]`,
+      errors: [{ messageId: 'noUser' }],
+    },
     { name: 'uid 0 with group', code: df`
         FROM debian:12
         USER ⟦0:0⟧`, errors: [{ messageId: 'rootUser', data: { user: '0:0' } }] },

@@ -14,9 +14,11 @@ export type { YamlSource } from './yamlLayout';
  * existing sequence items). Existing scalars are replaced token for token (quotes kept for strings, trailing comment
  * kept); missing keys are appended as block lines after the last pair of the deepest existing mapping (inside the
  * braces of a flow mapping); `key:`, `key: null` and `key: {}` become block mappings; an existing collection is
- * reconciled per key or item. Returns the edits, `[]` when the value is already there, or `undefined` when it cannot
- * be done safely: an alias, anchor or tag on the path, a Helm template on an affected line, a scalar or sequence
- * where a mapping is needed, a comment that would have to go, or a result that would not re-parse to `value`.
+ * reconciled per key or item. New block lines take the indent unit and sequence style the mapping (else the
+ * document, else the stream) already uses, and the file's line break. Returns the edits, `[]` when the value is
+ * already there, or `undefined` when it cannot be done safely: an alias, anchor or tag on the path, a merge key, a
+ * Helm template on an affected line, a scalar or sequence where a mapping is needed, a missing sequence item, a
+ * comment that would have to go, or a result that would not re-parse to the same data with `value` at `path`.
  */
 export function ensurePath(src: YamlSource, root: YAMLMap, path: (string | number)[], value: unknown): TextEdit[] | undefined {
   return run(src, [root], (ed) => {

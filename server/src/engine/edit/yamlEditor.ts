@@ -91,22 +91,14 @@ export class Editor {
       if (keep.has(k)) this.reconcile({ kind: 'pair', coll: map, pair: p }, p.value, obj[k]);
     }
     this.removeItems(map, remove, true);
-    this.addPairs(
-      map,
-      Object.entries(obj).filter(([k]) => !keep.has(k)),
-    );
+    this.addPairs(map, Object.entries(obj).filter(([k]) => !keep.has(k)));
   }
 
   private reconcileSeq(slot: Slot, seq: YAMLSeq, arr: Plain[]): void {
     const n = Math.min(seq.items.length, arr.length);
     for (let i = 0; i < n; i++) this.reconcile({ kind: 'item', coll: seq, index: i }, seq.items[i], arr[i]);
-    if (seq.items.length > arr.length) {
-      this.removeItems(
-        seq,
-        seq.items.map((_, i) => i).slice(arr.length),
-        true,
-      );
-    } else this.appendItems(seq, arr.slice(n));
+    if (seq.items.length > arr.length) this.removeItems(seq, seq.items.map((_, i) => i).slice(arr.length), true);
+    else this.appendItems(seq, arr.slice(n));
   }
 
   /** Replaces only the scalar token, so a trailing comment and the surrounding layout stay. */

@@ -1,7 +1,5 @@
 import { Composer, Parser, isAlias, isCollection, isMap, isNode, isPair, isScalar, isSeq } from 'yaml';
 import type { CST, Document, Pair, Scalar, YAMLMap, YAMLSeq } from 'yaml';
-
-type Token = CST.Token;
 import type { TextIndex } from '../text';
 import type { Style } from './yamlRender';
 
@@ -21,11 +19,11 @@ export function refuse(why: string): never {
 export type Coll = YAMLMap | YAMLSeq;
 
 interface Parsed {
-  tokens: Token[];
+  tokens: CST.Token[];
   comments?: Array<[number, number]>;
   documents?: Document.Parsed[];
 }
-/** One CST per source, shared by the comment list and the documents (style detection). */
+/** One CST per source, shared by the comment list and the documents. */
 const parsed = new WeakMap<YamlSource, Parsed>();
 
 function collectComments(token: unknown, out: Array<[number, number]>): void {
@@ -73,7 +71,7 @@ export class Layout {
     return p.comments;
   }
 
-  /** Every document of the stream, composed only when the caller's nodes are not enough (style detection). */
+  /** Every document of the stream as data, for style detection past the caller's nodes and for verification. */
   get documents(): Document.Parsed[] {
     const p = this.parsed;
     p.documents ??= Array.from(new Composer({ keepSourceTokens: true }).compose(p.tokens));
@@ -82,10 +80,6 @@ export class Layout {
 
   hasComment(start: number, end: number): boolean {
     return this.comments.some(([s, e]) => s < end && e > start);
-  }
-
-  inComment(offset: number): boolean {
-    return this.comments.some(([s, e]) => s <= offset && offset < e);
   }
 
   lineOf(offset: number): number {
@@ -268,7 +262,7 @@ export function jsOf(n: unknown, depth = 0): unknown {
   if (n === null || n === undefined) return null;
   if (isScalar(n)) return n.value;
   if (isMap(n)) {
-    const o: Record<string, unknown> = {};
+    const o: Record<string, unknown> = Object.create(null); // a `__proto__` key stays a key
     for (const p of n.items) {
       if (!isScalar(p.key)) return UNEQUAL;
       o[String(p.key.value)] = jsOf(p.value, depth + 1);

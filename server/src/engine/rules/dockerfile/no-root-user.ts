@@ -79,8 +79,9 @@ export default defineDockerfileRule({
       const arg = ctx.dockerfile.offsets(user.getArgumentsRange()!);
       ctx.report({ start: arg.start, end: arg.end, messageId: 'rootUser', data: { user: value }, suggest });
     } else {
-      const at = stage.image ?? stage.parent?.name;
-      const span = at ?? ctx.dockerfile.offsets(stage.from.getRange());
+      // The base image token of the final FROM (for `FROM build`, the stage name written there).
+      const imageRange = stage.from.getImageRange();
+      const span = imageRange ? ctx.dockerfile.offsets(imageRange) : ctx.dockerfile.offsets(stage.from.getRange());
       ctx.report({ start: span.start, end: span.end, messageId: 'noUser', suggest });
     }
   },
