@@ -6,8 +6,9 @@ import { getIn, type Container, type K8sObject, type PodSpec, type YamlPath } fr
 
 /**
  * Pod Security Standards as Pod Security Admission applies them: level, version and the pod facts its checks share.
- * Every PSS rule defaults to severity `warning`, whatever the level: the configured level already says how strict to
- * be, and a workspace-wide `error` would make every unhardened manifest fail CI before a team opts in.
+ * PSS rules default to severity `warning`, whatever the level: the configured level already says how strict to
+ * be, and a workspace-wide `error` would make every unhardened manifest fail CI before a team opts in. The one
+ * exception is `privileged: true` (an error): it is never an oversight to be tightened later, it is root on the node.
  */
 
 /** `latest` means this minor version of Kubernetes (v1.37). */

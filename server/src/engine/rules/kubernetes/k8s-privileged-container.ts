@@ -8,7 +8,7 @@ export default defineKubernetesRule({
     target: 'kubernetes',
     title: 'Containers must not run privileged',
     practice: 'least-privilege',
-    severity: 'warning',
+    severity: 'error',
     fix: 'safe',
     peers: { pss: ['privileged'], kubeLinter: ['privileged-container'], checkov: ['CKV_K8S_16'], trivy: ['KSV-0017'], polaris: ['runAsPrivileged'], kubeScore: ['container-security-context-privileged'] },
     messages: {
