@@ -4,6 +4,7 @@ import { FIX_ALL_KIND } from '../shared/protocol';
 import type { ClientFeatures, Documents } from './context';
 import { findingFor, minimalEdit, workspaceEdit } from './convert';
 import type { LintEntry, Linter } from './linter';
+import type { DigestPinner } from './pinDigest';
 import { disableFileEdit, disableLineEdit } from './pragmas';
 import { fixesInside, hardenWorkload, restrictedSettings, workloads, type Workload } from './workload';
 
@@ -25,7 +26,10 @@ function fixTitle(message: string): string {
   return `Fix: ${problem.length > 90 ? `${problem.slice(0, 89)}…` : problem}`;
 }
 
-/** Quick fixes, suppressions, fix-all and the restricted-profile rewrite; all return edits, no commands. */
+/**
+ * Quick fixes, suppressions, fix-all and the restricted-profile rewrite, all as edits; the one command is
+ * "Pin <image> to its digest…", which needs the network and so runs only when picked.
+ */
 export class CodeActions {
   /** Per document, for the key of the lint they extend: its workloads, and its findings at the restricted profile. */
   private readonly restricted = new Map<string, { key: string; workloads: Workload[]; findings?: Finding[] }>();
@@ -34,6 +38,7 @@ export class CodeActions {
     private readonly documents: Documents,
     private readonly linter: Linter,
     private readonly features: ClientFeatures,
+    private readonly pinner?: DigestPinner,
   ) {}
 
   async provide(params: CodeActionParams): Promise<CodeAction[]> {
@@ -72,6 +77,8 @@ export class CodeActions {
       if (!f || !rulesById.has(f.ruleId)) continue;
       if (f.fix) fixes.push({ title: fixTitle(f.message), kind: CodeActionKind.QuickFix, diagnostics: [d], isPreferred: true, edit: this.edit(entry, f.fix) });
       for (const s of f.suggestions ?? []) fixes.push({ title: s.title, kind: CodeActionKind.QuickFix, diagnostics: [d], edit: this.edit(entry, s.edits) });
+      const pin = this.pinner?.action(entry, f, d);
+      if (pin) fixes.push(pin);
       const line = disableLineEdit(entry.text, entry.kind as 'dockerfile' | 'kubernetes', f.range.start.line, f.ruleId);
       addOnce(disables, `line:${f.ruleId}:${line.range.start.line}`, d, () => ({ title: `Disable ${f.ruleId} for this line`, edit: this.edit(entry, [line]) }));
       if (entry.kind === 'kubernetes') {

@@ -12,7 +12,11 @@ export interface ClientFeatures {
   workspaceFolders: boolean;
   documentChanges: boolean;
   codeActionResolveEdit: boolean;
+  /** `CodeAction.disabled` is shown (greyed out, with its reason) rather than dropped or run. */
+  codeActionDisabled: boolean;
   hoverMarkdown: boolean;
+  /** Server-initiated `window/workDoneProgress/create`. */
+  workDoneProgress: boolean;
 }
 
 export function clientFeatures(c: ClientCapabilities): ClientFeatures {
@@ -26,7 +30,9 @@ export function clientFeatures(c: ClientCapabilities): ClientFeatures {
     workspaceFolders: !!c.workspace?.workspaceFolders,
     documentChanges: !!c.workspace?.workspaceEdit?.documentChanges,
     codeActionResolveEdit: !!td?.codeAction?.resolveSupport?.properties.includes('edit'),
+    codeActionDisabled: !!td?.codeAction?.disabledSupport,
     hoverMarkdown: !!td?.hover?.contentFormat?.includes('markdown'),
+    workDoneProgress: !!c.window?.workDoneProgress,
   };
 }
 

@@ -7,6 +7,7 @@ import {
   type Connection,
   type DocumentDiagnosticParams,
   type DocumentDiagnosticReport,
+  type ExecuteCommandParams,
   type Hover,
   type HoverParams,
   type InitializeParams,
@@ -15,7 +16,8 @@ import {
 } from 'vscode-languageserver/node';
 import { TextDocument } from 'vscode-languageserver-textdocument';
 import { docsUrl } from '../engine';
-import { DIAGNOSTIC_SOURCE, FIX_ALL_KIND } from '../shared/protocol';
+import { DIAGNOSTIC_SOURCE, FIX_ALL_KIND, SERVER_COMMANDS, type PinDigestResult } from '../shared/protocol';
+import type { InitializationOptions } from '../shared/settings';
 import { CodeActions, CODE_ACTION_KINDS } from './codeActions';
 import { ConfigFiles, isConfigFile, isHadolintFile } from './configFiles';
 import { clientFeatures, logger, type ClientFeatures, type Documents, type Logger } from './context';
@@ -24,6 +26,7 @@ import { Diagnostics } from './diagnostics';
 import { hoverAt } from './hover';
 import { Linter } from './linter';
 import { uriToPath } from './paths';
+import { DigestPinner } from './pinDigest';
 import { SettingsStore } from './settings';
 import { watchWorkspace } from './watch';
 
@@ -38,6 +41,7 @@ export interface Services {
   linter: Linter;
   diagnostics: Diagnostics;
   codeActions: CodeActions;
+  pinner: DigestPinner;
   /** Set at `shutdown`: background work (the workspace scan) stops. */
   stopped: boolean;
 }
@@ -46,7 +50,7 @@ export function startServer(connection: Connection): void {
   const documents: Documents = new TextDocuments(TextDocument);
   const log = logger(connection);
   connection.onInitialize((params) => {
-    const services = createServices(connection, documents, clientFeatures(params.capabilities), log);
+    const services = createServices(connection, documents, clientFeatures(params.capabilities), log, isTrusted(params));
     services.settings.roots = workspaceRoots(params);
     wire(services);
     return initializeResult(services.features);
@@ -79,6 +83,13 @@ function wire(s: Services): void {
   );
   connection.onCodeAction(guard(log, 'textDocument/codeAction', (): CodeAction[] => [], (params: CodeActionParams) => s.codeActions.provide(params)));
   connection.onCodeActionResolve(guard(log, 'codeAction/resolve', (action: CodeAction) => action, (action: CodeAction) => s.codeActions.resolve(action)));
+  connection.onExecuteCommand(
+    guard(log, 'workspace/executeCommand', (): PinDigestResult | null => null, async (params: ExecuteCommandParams) => {
+      if (params.command === SERVER_COMMANDS.pinDigest) return s.pinner.execute(params.arguments?.[0]);
+      log.warn(`Unknown command ${params.command}`);
+      return null;
+    }),
+  );
   connection.onHover(
     guard(log, 'textDocument/hover', (): Hover | null => null, async (params: HoverParams) => {
       const doc = documents.get(params.textDocument.uri);
@@ -98,15 +109,16 @@ function wire(s: Services): void {
   });
 }
 
-function createServices(connection: Connection, documents: Documents, features: ClientFeatures, log: Logger): Services {
+function createServices(connection: Connection, documents: Documents, features: ClientFeatures, log: Logger, trusted: boolean): Services {
   const openText = (path: string) => documents.all().find((d) => uriToPath(d.uri) === path)?.getText();
   const settings = new SettingsStore(connection, features, new ConfigFiles(openText, log), log);
   const crossFile = new CrossFile();
   let diagnostics: Diagnostics | undefined;
   const linter = new Linter(documents, settings, crossFile, log, (uri) => diagnostics?.crossFileChanged(uri));
   diagnostics = new Diagnostics(connection, features, documents, linter, settings, log);
-  const codeActions = new CodeActions(documents, linter, features);
-  return { connection, documents, features, log, settings, crossFile, linter, diagnostics, codeActions, stopped: false };
+  const pinner = new DigestPinner(connection, documents, features, log, trusted);
+  const codeActions = new CodeActions(documents, linter, features, pinner);
+  return { connection, documents, features, log, settings, crossFile, linter, diagnostics, codeActions, pinner, stopped: false };
 }
 
 function initializeResult(features: ClientFeatures): InitializeResult {
@@ -120,12 +132,23 @@ function initializeResult(features: ClientFeatures): InitializeResult {
       ],
     },
     hoverProvider: true,
+    // Declared in untrusted workspaces too: there the command answers why it does nothing.
+    executeCommandProvider: { commands: Object.values(SERVER_COMMANDS) },
     workspace: { workspaceFolders: { supported: true, changeNotifications: true } },
   };
   // Pull only for clients that pull (LSP 3.17); the others get publishDiagnostics. Cross-file rules make
   // one manifest's findings depend on others, hence interFileDependencies.
   if (features.pullDiagnostics) capabilities.diagnosticProvider = { identifier: DIAGNOSTIC_SOURCE, interFileDependencies: true, workspaceDiagnostics: false };
   return { capabilities, serverInfo: { name: 'harden' } };
+}
+
+/**
+ * VS Code sends `workspaceTrusted` (false in Restricted Mode; the client restarts the server when trust is
+ * granted). Editors without workspace trust send nothing: their users ask for each lookup explicitly.
+ */
+function isTrusted(params: InitializeParams): boolean {
+  const options = params.initializationOptions as InitializationOptions | null | undefined;
+  return options?.workspaceTrusted !== false;
 }
 
 function workspaceRoots(params: InitializeParams): string[] {
@@ -145,6 +168,7 @@ function closed(s: Services, uri: string): void {
   s.diagnostics.closed(uri);
   s.linter.release(uri);
   s.codeActions.release(uri);
+  s.pinner.release(uri);
   configDocumentChanged(s, uri);
   const settings = s.settings.forDocument(uri, false); // takes the cached editor settings before release
   s.settings.release(uri);

@@ -25,6 +25,9 @@ export interface HardenUserSettings {
 export const LAYERED_KEYS = ['rules', 'pss.level', 'pss.version', 'trustedRegistries', 'maxFileSize'] as const;
 
 export interface InitializationOptions {
-  /** False in an untrusted (restricted mode) workspace: network lookups stay off. */
+  /**
+   * False in an untrusted (Restricted Mode) workspace: the digest lookup, the only network access, is not
+   * offered and `harden.pinDigest` refuses. Absent means trusted (editors without workspace trust).
+   */
   workspaceTrusted?: boolean;
 }

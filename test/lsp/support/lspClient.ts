@@ -61,6 +61,8 @@ export interface ClientOptions {
   rootPath?: string;
   /** The `harden` section answered to `workspace/configuration`. */
   settings?: Record<string, unknown>;
+  /** Sent as `initialize`'s `initializationOptions` (VS Code's client sends `{ workspaceTrusted }`). */
+  initializationOptions?: unknown;
 }
 
 export class TestClient {
@@ -113,6 +115,7 @@ export class TestClient {
       rootUri,
       workspaceFolders: rootUri ? [{ uri: rootUri, name: 'root' }] : null,
       capabilities: options.capabilities,
+      initializationOptions: options.initializationOptions,
     });
     await connection.sendNotification('initialized', {});
     return { client, init };
