@@ -22,3 +22,12 @@ test('Kubernetes by content, other YAML is other', () => {
   assert.equal(detectKind('chart.yaml', 'kind: x\n'), 'other');
   assert.equal(detectKind('readme.md', manifest), 'other');
 });
+
+test('opt-in rules report nothing until a setting turns them on', async () => {
+  const { lint } = await import('../../server/src/engine/runner');
+  const { defaultSettings } = await import('../../server/src/engine/config');
+  const text = 'apiVersion: v1\nkind: Pod\nmetadata: {name: p}\nspec:\n  containers:\n  - name: a\n    image: a:1\n';
+  const ids = (rules: Record<string, 'warning'>) => lint({ uri: 'p.yaml', text }, { ...defaultSettings(), rules }).findings.map((f) => f.ruleId);
+  assert.ok(!ids({}).includes('k8s-cpu-limits'));
+  assert.ok(ids({ 'k8s-cpu-limits': 'warning' }).includes('k8s-cpu-limits'));
+});

@@ -43,7 +43,8 @@ function parseRange(spec: string): Range {
 }
 
 export function caseSettings(rule: Rule, s: CaseSettings = {}): Settings {
-  const settings = resolveSettings({ rules: s.rules, pss: s.pss, trustedRegistries: s.trustedRegistries, maxFileSize: s.maxFileSize });
+  // The rule under test is on, opt-in or not, unless the case sets its severity.
+  const settings = resolveSettings({ rules: { [rule.meta.id]: rule.meta.severity, ...s.rules }, pss: s.pss, trustedRegistries: s.trustedRegistries, maxFileSize: s.maxFileSize });
   settings.today = s.today ?? '2026-11-28';
   return settings;
 }

@@ -70,7 +70,7 @@ export function lintKubernetes(
     const entry = used.get(chunk.text)!;
     if (entry.findings?.stamp !== stamp) {
       const model = parsed.get(chunk.text) ?? parseKubernetes(chunk.text);
-      entry.findings = { stamp, list: lintChunk(model, settings, rules, runner, ws, partial) };
+      entry.findings = { stamp, list: lintChunk(uri, model, settings, rules, runner, ws, partial) };
     }
     for (const f of [...entry.errors, ...entry.findings.list]) findings.push(shift(f, chunk.line));
   }
@@ -83,7 +83,7 @@ export function lintKubernetes(
   return { findings: kept, summaries };
 }
 
-function lintChunk(model: ReturnType<typeof parseKubernetes>, settings: Settings, rules: readonly KubernetesRule[], runner: RuleRunner, workspace: Workspace, partial: boolean): Finding[] {
+function lintChunk(uri: string, model: ReturnType<typeof parseKubernetes>, settings: Settings, rules: readonly KubernetesRule[], runner: RuleRunner, workspace: Workspace, partial: boolean): Finding[] {
   const { text, index } = model;
   if (partial) for (const o of model.objects) o.partial = true;
   const out: Finding[] = [];
@@ -92,6 +92,7 @@ function lintChunk(model: ReturnType<typeof parseKubernetes>, settings: Settings
   for (const rule of rules) {
     runner.run(rule, () =>
       rule.check({
+        uri,
         text,
         index,
         settings,

@@ -11,7 +11,10 @@ export interface RuleMeta<M extends string = string> {
   /** Short, sentence case, no trailing period. */
   title: string;
   practice: Practice;
+  /** The severity it reports with when on. */
   severity: Severity;
+  /** Off unless a setting turns it on (ESLint's "not in the recommended set"), e.g. CPU limits. */
+  optIn?: boolean;
   fix: FixKind;
   peers: Peers;
   /** Message templates by messageId; `{{name}}` is replaced from the report's data. No trailing period. */
@@ -46,6 +49,8 @@ export interface Report<M extends string = string> {
 }
 
 export interface BaseContext<M extends string> {
+  /** The document's URI or path, as given to lint. */
+  uri: string;
   text: string;
   index: TextIndex;
   settings: Settings;

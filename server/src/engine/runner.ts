@@ -31,7 +31,9 @@ export interface EngineLintResult extends LintResult {
 export const ENGINE_RULE_ID = 'harden';
 
 export function effectiveSeverity(rule: Rule, settings: Settings): Severity | undefined {
-  const s = settings.rules[rule.meta.id] ?? rule.meta.severity;
+  const set = settings.rules[rule.meta.id];
+  // An opt-in rule turned on with its id set to anything but off reports at that severity.
+  const s = set ?? (rule.meta.optIn ? 'off' : rule.meta.severity);
   return s === 'off' ? undefined : s;
 }
 
@@ -55,7 +57,7 @@ export function lint(input: LintInput, settings: Settings, options: LintOptions 
   let summaries: ObjectSummary[] | undefined;
   if (kind === 'dockerfile') {
     if (text.includes('\u0000')) return { kind, findings: [] };
-    findings = lintDockerfile(text, settings, rules as DockerfileRule[], runner);
+    findings = lintDockerfile(input.uri, text, settings, rules as DockerfileRule[], runner);
   } else {
     const syntaxError = (message: string, s: number, e: number, index: TextIndex) => engineFinding('yamlSyntax', `YAML syntax error, the document is not checked: ${message}`, 'error', index.positionAt(s), index.positionAt(e));
     const result = lintKubernetes(input.uri, text, settings, rules as KubernetesRule[], runner, options.workspace, options.cache, syntaxError);
@@ -68,13 +70,14 @@ export function lint(input: LintInput, settings: Settings, options: LintOptions 
   return summaries ? { kind, findings, summaries } : { kind, findings };
 }
 
-function lintDockerfile(text: string, settings: Settings, rules: readonly DockerfileRule[], runner: RuleRunner): Finding[] {
+function lintDockerfile(uri: string, text: string, settings: Settings, rules: readonly DockerfileRule[], runner: RuleRunner): Finding[] {
   const dockerfile = parseDockerfile(text);
   const { index } = dockerfile;
   const findings: Finding[] = [];
   for (const rule of rules) {
     runner.run(rule, () =>
       rule.check({
+        uri,
         text,
         index,
         settings,

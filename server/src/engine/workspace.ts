@@ -18,7 +18,13 @@ export interface ObjectSummary {
   patches?: string[];
 }
 
-const SPEC_KINDS = new Set(['NetworkPolicy', 'ClusterPolicy', 'Policy', 'ClusterImagePolicy']);
+const SPEC_KINDS = new Set(['NetworkPolicy', 'ClusterPolicy', 'Policy', 'ClusterImagePolicy', 'ImageValidatingPolicy']);
+/** Kinds whose top-level fields (not under `spec`) other files need: who is bound to what, who mounts tokens. */
+const TOP_LEVEL: Record<string, string[]> = {
+  ServiceAccount: ['automountServiceAccountToken'],
+  RoleBinding: ['subjects', 'roleRef'],
+  ClusterRoleBinding: ['subjects', 'roleRef'],
+};
 
 export function summarize(uri: string, model: KubernetesModel): ObjectSummary[] {
   return model.objects.map((o) => {
@@ -28,6 +34,8 @@ export function summarize(uri: string, model: KubernetesModel): ObjectSummary[] 
       s.images = o.podSpec.containers.map((c) => c.node.get('image')).filter((v): v is string => typeof v === 'string');
     }
     if (SPEC_KINDS.has(o.kind)) s.spec = getIn(o.node, ['spec'])?.toJSON();
+    const fields = TOP_LEVEL[o.kind];
+    if (fields) s.spec = Object.fromEntries(fields.map((f) => [f, getIn(o.node, [f])?.toJSON()]).filter(([, v]) => v !== undefined));
     if (o.kind === 'Kustomization') s.patches = patchFiles(o.node.toJSON() as Record<string, unknown>).map((p) => resolveUri(uri, p));
     return s;
   });
@@ -53,6 +61,9 @@ export function resolveUri(base: string, rel: string): string {
   return (prefix ?? '') + parts.join('/');
 }
 
+/** Generations are unique across instances, so a cache filled under one workspace is never valid for a fork. */
+let clock = 0;
+
 /**
  * Cross-file facts, kept per document so an edit replaces one document's summaries instead of
  * rescanning the workspace.
@@ -68,7 +79,7 @@ export class Workspace {
     if (this.keys.get(uri) === key) return;
     this.keys.set(uri, key);
     this.byUri.set(uri, summaries);
-    this.version++;
+    this.version = ++clock;
   }
 
   /** An independent copy, for speculative lints (fix previews) that must not change the shared facts. */
@@ -80,7 +91,7 @@ export class Workspace {
 
   delete(uri: string): void {
     this.keys.delete(uri);
-    if (this.byUri.delete(uri)) this.version++;
+    if (this.byUri.delete(uri)) this.version = ++clock;
   }
 
   has(uri: string): boolean {

@@ -1,16 +1,6 @@
 import { fromSource, fromValues, stageImages, type ImageView } from '../../parse/imageFacts';
+import { registryMatcher } from '../../parse/images';
 import { defineDockerfileRule } from '../../rule';
-
-const HUB_ALIASES = new Set(['docker.io', 'index.docker.io', 'registry-1.docker.io', 'registry.hub.docker.com', 'hub.docker.com']);
-
-/** `host[:port][/path prefix]`; `*` in the host matches within one DNS label (`*.corp.example`). */
-function matcher(entry: string): (view: ImageView) => boolean {
-  const [hostPart, ...path] = entry.trim().toLowerCase().replace(/^[a-z]+:\/\//, '').replace(/\/+$/, '').split('/');
-  const host = HUB_ALIASES.has(hostPart) ? 'docker.io' : hostPart;
-  const hostRe = new RegExp(`^${host.replace(/[.+?^${}()|[\]\\]/g, '\\$&').replace(/\*/g, '[^./]*')}$`);
-  const prefix = path.join('/');
-  return (view) => hostRe.test(view.registry) && (!prefix || `${view.path}/`.startsWith(`${prefix}/`));
-}
 
 export default defineDockerfileRule({
   meta: {
@@ -33,7 +23,7 @@ export default defineDockerfileRule({
   check(ctx) {
     const entries = ctx.settings.trustedRegistries.filter((e) => e.trim());
     if (!entries.length) return;
-    const matchers = entries.map(matcher);
+    const matchers = entries.map(registryMatcher);
     const check = (view: ImageView, start: number, end: number) => {
       if (view.dynamic || view.name === 'scratch' || matchers.some((m) => m(view))) return;
       ctx.report({ start, end, messageId: 'untrusted', data: { image: view.display, registry: view.registry, trusted: entries.join(', ') } });

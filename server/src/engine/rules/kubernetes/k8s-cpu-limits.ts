@@ -14,7 +14,8 @@ export default defineKubernetesRule<Messages>({
     title: 'Containers should set a CPU limit',
     practice: 'resource-limits',
     // Opt-in: a hint until rules can be off by default; teams that want CPU limits set it to warning.
-    severity: 'hint',
+    severity: 'warning',
+    optIn: true,
     fix: 'suggestion',
     peers: { checkov: ['CKV_K8S_11'], trivy: ['KSV-0011'], kubeLinter: ['unset-cpu-requirements'], polaris: ['cpuLimitsMissing'] },
     messages: {
