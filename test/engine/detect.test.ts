@@ -1,6 +1,8 @@
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
+import { defaultSettings } from '../../server/src/engine/config';
 import { detectKind } from '../../server/src/engine/detect';
+import { lint } from '../../server/src/engine/runner';
 
 const manifest = 'apiVersion: v1\nkind: Pod\n';
 
@@ -23,9 +25,7 @@ test('Kubernetes by content, other YAML is other', () => {
   assert.equal(detectKind('readme.md', manifest), 'other');
 });
 
-test('opt-in rules report nothing until a setting turns them on', async () => {
-  const { lint } = await import('../../server/src/engine/runner');
-  const { defaultSettings } = await import('../../server/src/engine/config');
+test('opt-in rules report nothing until a setting turns them on', () => {
   const text = 'apiVersion: v1\nkind: Pod\nmetadata: {name: p}\nspec:\n  containers:\n  - name: a\n    image: a:1\n';
   const ids = (rules: Record<string, 'warning'>) => lint({ uri: 'p.yaml', text }, { ...defaultSettings(), rules }).findings.map((f) => f.ruleId);
   assert.ok(!ids({}).includes('k8s-cpu-limits'));
