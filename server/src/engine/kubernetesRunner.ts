@@ -2,7 +2,8 @@ import { yamlEditor } from './edit/objectEdits';
 import { splitDocuments } from './parse/documents';
 import { locate, parseKubernetes, type K8sObject, type YamlPath } from './parse/kubernetes';
 import type { KubernetesRule, Report, Rule } from './rule';
-import { fileSuppressions, isSuppressed, kubernetesSuppressions } from './suppress';
+import { baseContext, unsuppressed } from './context';
+import { fileSuppressions, kubernetesSuppressions } from './suppress';
 import { TextIndex } from './text';
 import type { Finding, Position, Settings } from './types';
 import { summarize, Workspace, type ObjectSummary } from './workspace';
@@ -77,10 +78,7 @@ export function lintKubernetes(
   cache.chunks.clear();
   for (const [k, v] of used) cache.chunks.set(k, v);
 
-  const fileWide = fileSuppressions(new TextIndex(text));
-  const peers = new Map(rules.map((r) => [r.meta.id, Object.values(r.meta.peers).flat() as string[]]));
-  const kept = fileWide.length ? findings.filter((f) => !isSuppressed(fileWide, 0, f.ruleId, peers.get(f.ruleId) ?? [])) : findings;
-  return { findings: kept, summaries };
+  return { findings: unsuppressed(findings, fileSuppressions(new TextIndex(text)), rules, () => 0), summaries };
 }
 
 function lintChunk(uri: string, model: ReturnType<typeof parseKubernetes>, settings: Settings, rules: readonly KubernetesRule[], runner: RuleRunner, workspace: Workspace, partial: boolean): Finding[] {
@@ -92,25 +90,17 @@ function lintChunk(uri: string, model: ReturnType<typeof parseKubernetes>, setti
   for (const rule of rules) {
     runner.run(rule, () =>
       rule.check({
-        uri,
-        text,
-        index,
-        settings,
+        ...baseContext(uri, index, settings, (r) => {
+          if (!(r.absent && partial)) out.push(runner.report(rule, r, index));
+        }),
         kubernetes: model,
         workspace,
         at,
         ...edits,
-        range: (s, e) => index.range(s, e),
-        replace: (s, e, newText) => ({ range: index.range(s, e), newText }),
-        report: (r) => {
-          if (!(r.absent && partial)) out.push(runner.report(rule, r, index));
-        },
       }),
     );
   }
-  const suppressions = kubernetesSuppressions(model);
-  const peers = new Map(rules.map((r) => [r.meta.id, Object.values(r.meta.peers).flat() as string[]]));
-  return out.filter((f) => !isSuppressed(suppressions, index.offsetAt(f.range.start), f.ruleId, peers.get(f.ruleId) ?? []));
+  return unsuppressed(out, kubernetesSuppressions(model), rules, (f) => index.offsetAt(f.range.start));
 }
 
 function shiftPos(p: Position, lines: number): Position {

@@ -3,7 +3,8 @@ import { KubernetesCache, lintKubernetes, type RuleRunner } from './kubernetesRu
 import { parseDockerfile } from './parse/dockerfile';
 import { formatMessage, type DockerfileRule, type KubernetesRule, type Report, type Rule } from './rule';
 import { rules as registry } from './rules';
-import { dockerfileSuppressions, isSuppressed } from './suppress';
+import { baseContext, unsuppressed } from './context';
+import { dockerfileSuppressions } from './suppress';
 import { compareRanges, stripBom, TextIndex } from './text';
 import type { DocumentKind, Finding, LintInput, LintResult, Settings, Severity } from './types';
 import type { ObjectSummary, Workspace } from './workspace';
@@ -76,21 +77,10 @@ function lintDockerfile(uri: string, text: string, settings: Settings, rules: re
   const findings: Finding[] = [];
   for (const rule of rules) {
     runner.run(rule, () =>
-      rule.check({
-        uri,
-        text,
-        index,
-        settings,
-        dockerfile,
-        range: (s, e) => index.range(s, e),
-        replace: (s, e, newText) => ({ range: index.range(s, e), newText }),
-        report: (r) => findings.push(runner.report(rule, r, index)),
-      }),
+      rule.check({ ...baseContext(uri, index, settings, (r) => findings.push(runner.report(rule, r, index))), dockerfile }),
     );
   }
-  const suppressions = dockerfileSuppressions(dockerfile);
-  const peers = new Map(rules.map((r) => [r.meta.id, Object.values(r.meta.peers).flat() as string[]]));
-  return findings.filter((f) => !isSuppressed(suppressions, index.offsetAt(f.range.start), f.ruleId, peers.get(f.ruleId) ?? []));
+  return unsuppressed(findings, dockerfileSuppressions(dockerfile), rules, (f) => index.offsetAt(f.range.start));
 }
 
 function toFinding(rule: Rule, r: Report, settings: Settings, index: TextIndex): Finding {

@@ -1,0 +1,24 @@
+import type { BaseContext, Report, Rule } from './rule';
+import { isSuppressed, type Suppression } from './suppress';
+import type { TextIndex } from './text';
+import type { Finding, Settings } from './types';
+
+/** The part of a rule context every document kind shares. */
+export function baseContext(uri: string, index: TextIndex, settings: Settings, report: (r: Report) => void): BaseContext<string> {
+  return {
+    uri,
+    text: index.text,
+    index,
+    settings,
+    range: (s, e) => index.range(s, e),
+    replace: (s, e, newText) => ({ range: index.range(s, e), newText }),
+    report,
+  };
+}
+
+/** Findings that no pragma or annotation switches off; pragmas may name our id or any peer tool's id. */
+export function unsuppressed(findings: Finding[], suppressions: readonly Suppression[], rules: readonly Rule[], offsetOf: (f: Finding) => number): Finding[] {
+  if (suppressions.length === 0) return findings;
+  const peers = new Map(rules.map((r) => [r.meta.id, Object.values(r.meta.peers).flat() as string[]]));
+  return findings.filter((f) => !isSuppressed(suppressions, offsetOf(f), f.ruleId, peers.get(f.ruleId) ?? []));
+}
