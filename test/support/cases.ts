@@ -28,7 +28,10 @@ export interface ValidCase extends BaseCase {
 
 export interface ExpectedSuggestion {
   messageId: string;
-  output: string;
+  /** The document after the suggestion's edits. */
+  output?: string;
+  /** For a suggestion that creates a file next to the document: its name and text. */
+  newFile?: { name: string; text: string };
 }
 
 export interface ExpectedError {

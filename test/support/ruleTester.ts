@@ -1,6 +1,7 @@
 import assert from 'node:assert/strict';
 import { describe, test } from 'node:test';
 import { resolveSettings } from '../../server/src/engine/config';
+import { detectKind } from '../../server/src/engine/detect';
 import { fixAll, parsesAsWell } from '../../server/src/engine/fixer';
 import { parseKubernetes } from '../../server/src/engine/parse/kubernetes';
 import { formatMessage, type Rule } from '../../server/src/engine/rule';
@@ -123,6 +124,13 @@ function checkInvalid(rule: Rule, c: InvalidCase): void {
     if (e.suggestions) {
       assert.deepEqual((f.suggestions ?? []).map((s) => s.messageId), e.suggestions.map((s) => s.messageId), `finding ${i}: suggestions`);
       e.suggestions.forEach((s, k) => {
+        const made = f.suggestions![k].newFile;
+        assert.deepEqual(made, s.newFile, `suggestion ${s.messageId}: new file`);
+        if (made) {
+          assert.equal(detectKind(made.name, made.text), rule.meta.target, `suggestion ${s.messageId}: the new file is not a ${rule.meta.target}`);
+          if (rule.meta.target === 'kubernetes') assert.deepEqual(parseKubernetes(made.text).docs.flatMap((d) => d.errors.map((x) => x.message)), [], `suggestion ${s.messageId}: the new file does not parse`);
+          if (s.output === undefined) return;
+        }
         const out = applyEdits(text, f.suggestions![k].edits);
         assert.equal(out, s.output, `suggestion ${s.messageId}: output`);
         assertParses(rule, c, text, out!, `suggestion ${s.messageId}`);

@@ -1,7 +1,7 @@
 import type { DockerfileModel } from './parse/dockerfile';
 import type { KubernetesModel, K8sObject, YamlPath } from './parse/kubernetes';
 import type { TextIndex } from './text';
-import type { FixKind, Peers, Practice, Range, Settings, Severity, Target, TextEdit } from './types';
+import type { FixKind, NewFile, Peers, Practice, Range, Settings, Severity, Target, TextEdit } from './types';
 import type { Workspace } from './workspace';
 
 export interface RuleMeta<M extends string = string> {
@@ -30,6 +30,8 @@ export interface SuggestionReport<M extends string = string> {
   messageId: M;
   data?: Record<string, string | number>;
   edits: TextEdit[];
+  /** Creates this file next to the document instead (`edits` then empty). */
+  newFile?: NewFile;
 }
 
 export interface Report<M extends string = string> {

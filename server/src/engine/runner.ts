@@ -94,7 +94,7 @@ function toFinding(rule: Rule, r: Report, settings: Settings, index: TextIndex):
   };
   if (r.fix && r.fix.length > 0 && rule.meta.fix === 'safe') f.fix = r.fix;
   if (r.suggest && r.suggest.length > 0) {
-    f.suggestions = r.suggest.map((s) => ({ messageId: s.messageId, title: formatMessage(messages[s.messageId] ?? s.messageId, s.data), edits: s.edits }));
+    f.suggestions = r.suggest.map((s) => ({ messageId: s.messageId, title: formatMessage(messages[s.messageId] ?? s.messageId, s.data), edits: s.edits, ...(s.newFile ? { newFile: s.newFile } : {}) }));
   }
   return f;
 }

@@ -71,6 +71,13 @@ export interface Suggestion {
   title: string;
   messageId: string;
   edits: TextEdit[];
+  /** A new file next to the document (its name relative to the document's folder) instead of edits. */
+  newFile?: NewFile;
+}
+
+export interface NewFile {
+  name: string;
+  text: string;
 }
 
 export interface Finding {

@@ -2,7 +2,7 @@ import { CodeActionKind, type CodeAction, type CodeActionParams, type Diagnostic
 import { fixAll, rulesById, TextIndex, type Finding } from '../engine';
 import { FIX_ALL_KIND } from '../shared/protocol';
 import type { ClientFeatures, Documents } from './context';
-import { findingFor, minimalEdit, workspaceEdit } from './convert';
+import { findingFor, minimalEdit, newFileEdit, workspaceEdit } from './convert';
 import type { LintEntry, Linter } from './linter';
 import type { DigestPinner } from './pinDigest';
 import { disableFileEdit, disableLineEdit } from './pragmas';
@@ -76,7 +76,13 @@ export class CodeActions {
       const f = findingFor(entry.findings, entry.version, d);
       if (!f || !rulesById.has(f.ruleId)) continue;
       if (f.fix) fixes.push({ title: fixTitle(f.message), kind: CodeActionKind.QuickFix, diagnostics: [d], isPreferred: true, edit: this.edit(entry, f.fix) });
-      for (const s of f.suggestions ?? []) fixes.push({ title: s.title, kind: CodeActionKind.QuickFix, diagnostics: [d], edit: this.edit(entry, s.edits) });
+      for (const s of f.suggestions ?? []) {
+        if (!s.newFile) fixes.push({ title: s.title, kind: CodeActionKind.QuickFix, diagnostics: [d], edit: this.edit(entry, s.edits) });
+        else if (this.features.createFiles) {
+          const edit = newFileEdit(entry.uri, s.newFile.name, s.newFile.text);
+          if (edit) fixes.push({ title: s.title, kind: CodeActionKind.QuickFix, diagnostics: [d], edit });
+        }
+      }
       const pin = this.pinner?.action(entry, f, d);
       if (pin) fixes.push(pin);
       const line = disableLineEdit(entry.text, entry.kind as 'dockerfile' | 'kubernetes', f.range.start.line, f.ruleId);

@@ -11,6 +11,8 @@ export interface ClientFeatures {
   watchedFilesDynamic: boolean;
   workspaceFolders: boolean;
   documentChanges: boolean;
+  /** `CreateFile` resource operations in workspace edits (suggestions that add a file). */
+  createFiles: boolean;
   codeActionResolveEdit: boolean;
   /** `CodeAction.disabled` is shown (greyed out, with its reason) rather than dropped or run. */
   codeActionDisabled: boolean;
@@ -29,6 +31,7 @@ export function clientFeatures(c: ClientCapabilities): ClientFeatures {
     watchedFilesDynamic: !!c.workspace?.didChangeWatchedFiles?.dynamicRegistration,
     workspaceFolders: !!c.workspace?.workspaceFolders,
     documentChanges: !!c.workspace?.workspaceEdit?.documentChanges,
+    createFiles: !!c.workspace?.workspaceEdit?.documentChanges && !!c.workspace.workspaceEdit.resourceOperations?.includes('create'),
     codeActionResolveEdit: !!td?.codeAction?.resolveSupport?.properties.includes('edit'),
     codeActionDisabled: !!td?.codeAction?.disabledSupport,
     hoverMarkdown: !!td?.hover?.contentFormat?.includes('markdown'),

@@ -1,4 +1,4 @@
-import { DiagnosticSeverity, TextDocumentEdit, type Diagnostic, type Range, type TextEdit, type WorkspaceEdit } from 'vscode-languageserver/node';
+import { CreateFile, DiagnosticSeverity, TextDocumentEdit, TextEdit, type Diagnostic, type Range, type WorkspaceEdit } from 'vscode-languageserver/node';
 import { docsUrl, rulesById, type Finding, type Severity } from '../engine';
 import { DIAGNOSTIC_SOURCE } from '../shared/protocol';
 
@@ -48,6 +48,18 @@ export function findingFor(findings: readonly Finding[], version: number, d: Dia
 }
 
 /** A versioned `TextDocumentEdit` when the client takes `documentChanges`, else the plain `changes` map. */
+/** A new file next to `uri` holding `text`; undefined for documents that are not files (untitled buffers). */
+export function newFileEdit(uri: string, name: string, text: string): WorkspaceEdit | undefined {
+  if (!uri.startsWith('file:')) return undefined;
+  const target = new URL(name, uri).toString();
+  return {
+    documentChanges: [
+      CreateFile.create(target, { overwrite: false, ignoreIfExists: false }),
+      TextDocumentEdit.create({ uri: target, version: null }, [TextEdit.insert({ line: 0, character: 0 }, text)]),
+    ],
+  };
+}
+
 export function workspaceEdit(uri: string, version: number, edits: TextEdit[], documentChanges: boolean): WorkspaceEdit {
   if (documentChanges) return { documentChanges: [TextDocumentEdit.create({ uri, version }, edits)] };
   return { changes: { [uri]: edits } };

@@ -233,6 +233,10 @@ export default cases(rule, {
                         - name: worker
                           image: worker:1.4`,
             },
+            {
+              messageId: 'createPolicyFile',
+              newFile: { name: "web-networkpolicy.yaml", text: "# Default-deny NetworkPolicy for Deployment \"web\": it selects exactly its pods and, with no allow rule,\n# denies all their ingress and egress traffic. Uncomment and edit the allow rules they need before applying it.\napiVersion: networking.k8s.io/v1\nkind: NetworkPolicy\nmetadata:\n  name: web-default-deny\n  namespace: shop\nspec:\n  podSelector:\n    matchLabels:\n      app: web\n  policyTypes:\n    - Ingress\n    - Egress\n  # Allow ingress from pods of this namespace (narrow the podSelector) to the ports the containers declare:\n  # ingress:\n  #   - from:\n  #       - podSelector: {}\n  #     ports:\n  #       - protocol: TCP\n  #         port: http\n  # Allow DNS lookups; add the services the pods call:\n  # egress:\n  #   - to:\n  #       - namespaceSelector:\n  #           matchLabels:\n  #             kubernetes.io/metadata.name: kube-system\n  #         podSelector:\n  #           matchLabels:\n  #             k8s-app: kube-dns\n  #     ports:\n  #       - protocol: UDP\n  #         port: 53\n  #       - protocol: TCP\n  #         port: 53\n" },
+            },
           ],
         },
       ],
@@ -302,6 +306,10 @@ export default cases(rule, {
                   #       - protocol: TCP
                   #         port: 53`,
             },
+            {
+              messageId: 'createPolicyFile',
+              newFile: { name: "report-networkpolicy.yaml", text: "# Default-deny NetworkPolicy for CronJob \"report\": it selects exactly its pods and, with no allow rule,\n# denies all their ingress and egress traffic. Uncomment and edit the allow rules they need before applying it.\napiVersion: networking.k8s.io/v1\nkind: NetworkPolicy\nmetadata:\n  name: report-default-deny\n  namespace: shop\nspec:\n  podSelector:\n    matchLabels:\n      tier: frontend\n      canary: \"true\"\n  policyTypes:\n    - Ingress\n    - Egress\n  # Allow ingress from pods of this namespace (narrow the podSelector) to the ports the containers declare:\n  # ingress:\n  #   - from:\n  #       - podSelector: {}\n  # Allow DNS lookups; add the services the pods call:\n  # egress:\n  #   - to:\n  #       - namespaceSelector:\n  #           matchLabels:\n  #             kubernetes.io/metadata.name: kube-system\n  #         podSelector:\n  #           matchLabels:\n  #             k8s-app: kube-dns\n  #     ports:\n  #       - protocol: UDP\n  #         port: 53\n  #       - protocol: TCP\n  #         port: 53\n" },
+            },
           ],
         },
       ],
@@ -318,6 +326,10 @@ export default cases(rule, {
             {
               messageId: 'createPolicy',
               output: 'apiVersion: v1\r\nkind: List\r\nitems:\r\n- apiVersion: v1\r\n  kind: Pod\r\n  metadata:\r\n    name: p\r\n    labels: {app: p}\r\n  spec:\r\n    containers:\r\n    - name: a\r\n      ports:\r\n      - {containerPort: 53, protocol: UDP}\r\n---\r\n# Default-deny NetworkPolicy for Pod "p": it selects exactly its pods and, with no allow rule,\r\n# denies all their ingress and egress traffic. Uncomment and edit the allow rules they need before applying it.\r\napiVersion: networking.k8s.io/v1\r\nkind: NetworkPolicy\r\nmetadata:\r\n  name: p-default-deny\r\nspec:\r\n  podSelector:\r\n    matchLabels:\r\n      app: p\r\n  policyTypes:\r\n  - Ingress\r\n  - Egress\r\n  # Allow ingress from pods of this namespace (narrow the podSelector) to the ports the containers declare:\r\n  # ingress:\r\n  # - from:\r\n  #   - podSelector: {}\r\n  #   ports:\r\n  #   - protocol: UDP\r\n  #     port: 53\r\n  # Allow DNS lookups; add the services the pods call:\r\n  # egress:\r\n  # - to:\r\n  #   - namespaceSelector:\r\n  #       matchLabels:\r\n  #         kubernetes.io/metadata.name: kube-system\r\n  #     podSelector:\r\n  #       matchLabels:\r\n  #         k8s-app: kube-dns\r\n  #   ports:\r\n  #   - protocol: UDP\r\n  #     port: 53\r\n  #   - protocol: TCP\r\n  #     port: 53\r\n',
+            },
+            {
+              messageId: 'createPolicyFile',
+              newFile: { name: "p-networkpolicy.yaml", text: "# Default-deny NetworkPolicy for Pod \"p\": it selects exactly its pods and, with no allow rule,\r\n# denies all their ingress and egress traffic. Uncomment and edit the allow rules they need before applying it.\r\napiVersion: networking.k8s.io/v1\r\nkind: NetworkPolicy\r\nmetadata:\r\n  name: p-default-deny\r\nspec:\r\n  podSelector:\r\n    matchLabels:\r\n      app: p\r\n  policyTypes:\r\n  - Ingress\r\n  - Egress\r\n  # Allow ingress from pods of this namespace (narrow the podSelector) to the ports the containers declare:\r\n  # ingress:\r\n  # - from:\r\n  #   - podSelector: {}\r\n  #   ports:\r\n  #   - protocol: UDP\r\n  #     port: 53\r\n  # Allow DNS lookups; add the services the pods call:\r\n  # egress:\r\n  # - to:\r\n  #   - namespaceSelector:\r\n  #       matchLabels:\r\n  #         kubernetes.io/metadata.name: kube-system\r\n  #     podSelector:\r\n  #       matchLabels:\r\n  #         k8s-app: kube-dns\r\n  #   ports:\r\n  #   - protocol: UDP\r\n  #     port: 53\r\n  #   - protocol: TCP\r\n  #     port: 53\r\n" },
             },
           ],
         },

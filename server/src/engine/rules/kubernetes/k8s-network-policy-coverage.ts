@@ -1,11 +1,11 @@
 import { appendDocument } from '../../edit/yamlEdit';
 import { Layout } from '../../edit/yamlLayout';
 import type { K8sObject } from '../../parse/kubernetes';
-import { allowRuleComments, defaultDenyPolicy, isSummaryOf, namespaceOf, networkFacts, policiesSelecting, policyHeader, type PolicyTarget } from '../../parse/networkPolicy';
+import { allowRuleComments, defaultDenyPolicy, isSummaryOf, namespaceOf, networkFacts, policiesSelecting, policyHeader, renderDefaultDenyPolicy, type PolicyTarget } from '../../parse/networkPolicy';
 import { containerPorts, createsPods, usesHostNetwork, type ContainerPort } from '../../parse/workloads';
 import { defineKubernetesRule, type KubernetesContext, type SuggestionReport } from '../../rule';
 
-type Messages = 'uncovered' | 'namespaceUncovered' | 'createPolicy';
+type Messages = 'uncovered' | 'namespaceUncovered' | 'createPolicy' | 'createPolicyFile';
 
 export default defineKubernetesRule<Messages>({
   meta: {
@@ -20,6 +20,7 @@ export default defineKubernetesRule<Messages>({
       uncovered: 'No NetworkPolicy in namespace "{{namespace}}" selects the pods of {{kind}} "{{name}}", so they accept traffic from anywhere and may connect anywhere; add a policy that selects them',
       namespaceUncovered: 'Namespace "{{namespace}}" has no NetworkPolicy in the workspace, so the pods of its {{count}} workload(s) accept traffic from anywhere; add a default-deny policy (reported once, on its first workload)',
       createPolicy: 'Create a default-deny NetworkPolicy for {{kind}} "{{name}}"',
+      createPolicyFile: 'Create a default-deny NetworkPolicy for {{kind}} "{{name}}" in a new file {{file}}',
     },
     docs: {
       rationale:
@@ -64,7 +65,11 @@ function suggestion(ctx: KubernetesContext<Messages>, obj: K8sObject): Suggestio
   const L = new Layout(src);
   const comments = allowRuleComments(target, L.style([]));
   const newText = edit.newText + comments.join(L.eol) + L.eol;
-  return [{ messageId: 'createPolicy', data: { kind: obj.kind, name: obj.name }, edits: [{ range: edit.range, newText }] }];
+  const file = `${obj.name}-networkpolicy.yaml`;
+  return [
+    { messageId: 'createPolicy', data: { kind: obj.kind, name: obj.name }, edits: [{ range: edit.range, newText }] },
+    { messageId: 'createPolicyFile', data: { kind: obj.kind, name: obj.name, file }, edits: [], newFile: { name: file, text: renderDefaultDenyPolicy(target, L.style([]), L.eol) } },
+  ];
 }
 
 function uniquePorts(ports: ContainerPort[]): ContainerPort[] {
