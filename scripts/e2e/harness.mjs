@@ -53,6 +53,9 @@ const CHROMIUM_ARGS = [
 // ---------------------------------------------------------------------------------------------------------
 // Waiting without fixed sleeps: poll a condition until it holds or the deadline passes.
 
+/** Thrown from a waitUntil condition to stop waiting at once (the state can no longer come). */
+export class Fatal extends Error {}
+
 export async function waitUntil(what, fn, { timeout = 30_000, interval = 50 } = {}) {
   const deadline = Date.now() + timeout;
   let last;
@@ -61,6 +64,7 @@ export async function waitUntil(what, fn, { timeout = 30_000, interval = 50 } = 
       last = await fn();
       if (last) return last;
     } catch (err) {
+      if (err instanceof Fatal) throw err;
       last = err;
     }
     if (Date.now() > deadline) {
@@ -154,6 +158,7 @@ function freePort() {
  * Returns { url, workspace, root, logFile, installSeconds, stop() }.
  */
 export async function startCodeServer({ paths, fixture, vsix, settings = {}, name = 'session', kind = 'code-server' }) {
+  if (vsix && kind === 'vscode-server') throw new Error('startCodeServer: a VSIX is only installed into code-server');
   const root = mkdtempSync(join(tmpdir(), `harden-e2e-${name}-`));
   const dirs = {
     home: join(root, 'home'),
@@ -173,7 +178,11 @@ export async function startCodeServer({ paths, fixture, vsix, settings = {}, nam
   // so there they go in as the remote machine's settings.
   const settingsFile = kind === 'vscode-server' ? join(root, 'server-data', 'data', 'Machine', 'settings.json') : join(dirs.userData, 'User', 'settings.json');
   mkdirSync(dirname(settingsFile), { recursive: true });
-  writeFileSync(settingsFile, JSON.stringify({ ...BASE_SETTINGS, ...settings }, null, 2));
+  // HARDEN_E2E_TRACE=1: the workbench logs at trace level and Harden's client logs the LSP traffic (both land
+  // in the session folder, kept when a scenario fails: user-data/logs/*/exthost1/harden.harden/Harden.log).
+  const trace = process.env.HARDEN_E2E_TRACE === '1';
+  const traceSettings = trace ? { 'harden.trace.server': 'verbose' } : {};
+  writeFileSync(settingsFile, JSON.stringify({ ...BASE_SETTINGS, ...traceSettings, ...settings }, null, 2));
   const configFile = join(root, 'config.yaml');
   writeFileSync(configFile, 'auth: none\ncert: false\n');
 
@@ -196,7 +205,6 @@ export async function startCodeServer({ paths, fixture, vsix, settings = {}, nam
   const common = ['--config', configFile, ...dataDirs];
 
   let installSeconds = 0;
-  if (vsix && kind === 'vscode-server') throw new Error('startCodeServer: a VSIX is only installed into code-server');
   if (vsix) {
     const t0 = performance.now();
     const res = spawnSync(paths.node24, [paths.codeServerEntry, ...common, '--install-extension', vsix, '--force'], {
@@ -216,6 +224,7 @@ export async function startCodeServer({ paths, fixture, vsix, settings = {}, nam
       ? [paths.vscodeServerEntry, '--host', '127.0.0.1', '--port', String(port), '--without-connection-token', '--accept-server-license-terms',
           '--enable-smoke-test-driver', '--disable-telemetry', '--server-data-dir', join(root, 'server-data'), ...dataDirs]
       : [paths.codeServerEntry, ...common, ...CODE_SERVER_FLAGS, '--bind-addr', `127.0.0.1:${port}`, dirs.workspace];
+  if (trace) args.push('--log', 'trace');
   const child = spawn(paths.node24, args, { env, cwd: dirs.home, detached: true, stdio: ['ignore', logFd, logFd] });
   closeSync(logFd);
   const pgid = child.pid;
@@ -231,7 +240,7 @@ export async function startCodeServer({ paths, fixture, vsix, settings = {}, nam
   try {
     const health = kind === 'vscode-server' ? `${base}/version` : `${base}/healthz`;
     await waitUntil(`${kind} on ${health}`, async () => {
-      if (exited) throw new Error(`${kind} exited early (${JSON.stringify(exited)}); log:\n${readFileSync(logFile, 'utf8')}`);
+      if (exited) throw new Fatal(`${kind} exited early (${JSON.stringify(exited)}); log:\n${readFileSync(logFile, 'utf8')}`);
       const res = await fetch(health).catch(() => null);
       return res?.ok;
     }, { timeout: 60_000, interval: 100 });

@@ -5,6 +5,8 @@
 //   node scripts/e2e/run.mjs --negative-control  scenario 1 WITHOUT the extension: must fail
 //
 // The install goes to $HARDEN_E2E_CACHE (default ~/.cache/harden-e2e), outside the project's dependencies;
+// $HARDEN_E2E_VSIX names another VSIX to test (default: harden.vsix, made by `npm run package`);
+// HARDEN_E2E_TRACE=1 logs the workbench at trace level and the LSP traffic (a failed session keeps its folder);
 // screenshots go to test-output/e2e/. The scenarios themselves are in scenarios.mjs, run under node:test
 // with the TAP reporter, so the run ends with node's summary (# pass N / # fail N).
 import { spawn, spawnSync } from 'node:child_process';
@@ -29,7 +31,8 @@ const log = (msg) => process.stderr.write(`[e2e] ${msg}\n`);
 const { seconds: installSeconds } = await install();
 log(`install: ${installSeconds.toFixed(1)} s`);
 
-const vsix = join(REPO, 'harden.vsix');
+// HARDEN_E2E_VSIX tests a VSIX made elsewhere (with --skip-build).
+const vsix = process.env.HARDEN_E2E_VSIX ? resolve(process.env.HARDEN_E2E_VSIX) : join(REPO, 'harden.vsix');
 if (!skipBuild) {
   for (const script of ['build', 'package']) {
     const started = performance.now();

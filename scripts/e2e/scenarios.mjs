@@ -14,7 +14,7 @@ import { dirname, join, resolve } from 'node:path';
 import { after, before, describe, it } from 'node:test';
 import { fileURLToPath } from 'node:url';
 import { paths } from './install.mjs';
-import { launchBrowser, startCodeServer, waitUntil } from './harness.mjs';
+import { launchBrowser, startCodeServer } from './harness.mjs';
 import { Workbench, locate } from './workbench.mjs';
 
 const REPO = resolve(dirname(fileURLToPath(import.meta.url)), '..', '..');
@@ -56,7 +56,7 @@ const count = (squiggles, severity) => squiggles.filter((x) => x.severity === se
  * them (also when they fail). A failing step leaves a screenshot in test-output/e2e/failure-<name>.png.
  */
 function session(name, { vsix, settings } = {}) {
-  const s = { wb: undefined, cs: undefined, browser: undefined, loadStarted: 0 };
+  const s = { wb: undefined, cs: undefined, browser: undefined, loadStarted: 0, failed: false };
   before(async () => {
     s.cs = await startCodeServer({ paths: P, fixture: FIXTURE, vsix, settings, name });
     if (vsix) {
@@ -71,14 +71,18 @@ function session(name, { vsix, settings } = {}) {
   });
   after(async () => {
     await s.browser?.close().catch(() => {});
-    await s.cs?.stop();
+    // A failed session keeps its folder (code-server and extension host logs), but not the control's.
+    const keep = s.failed && MODE !== 'negative';
+    await s.cs?.stop({ keep });
+    if (keep) console.log(`# kept ${s.cs.root} (logs under user-data/logs)`);
   });
-  /** it(), plus a screenshot and the code-server log tail when the step fails. */
+  /** it(), plus a screenshot in test-output/e2e when the step fails. */
   s.step = (title, fn) =>
     it(title, async (t) => {
       try {
         await fn(t);
       } catch (err) {
+        s.failed = true;
         const shot = join(OUT, `failure-${name}-${title.replace(/\W+/g, '-').slice(0, 60)}.png`);
         await s.wb?.screenshot(shot).catch(() => {});
         t.diagnostic(`screenshot: ${shot}`);
@@ -227,6 +231,9 @@ if (MODE === 'negative') {
       await wb.waitForSquigglesOn(DEPLOYMENT, PRIVILEGED, { timeout: SQUIGGLE_TIMEOUT });
       await wb.goTo(1, 1);
       await wb.page.keyboard.type(`${TYPED}\n`);
+      // Save only once the server has linted the typed version (the squiggle moved down a line): a save that
+      // races the edit's sync can skip the fix-all participant in code-server under load.
+      await wb.waitForSquigglesOn(DEPLOYMENT, { ...PRIVILEGED, line: PRIVILEGED.line + 1 }, { timeout: SQUIGGLE_TIMEOUT });
       await wb.save(DEPLOYMENT, (text) => text.startsWith(TYPED), 'the typed line');
       const saved = wb.disk(DEPLOYMENT);
       assert.match(saved, /^ {12}privileged: false # needed by the old log shipper$/m);

@@ -113,13 +113,14 @@ local function expect_diag(uri, code, expected)
   return d
 end
 
--- Asks for code actions on the diagnostic, picks the first whose title matches `pattern` (a Lua pattern),
--- resolves it when it comes without an edit, applies its edit, and returns the chosen title.
-local function apply_action(bufnr, uri, diag, pattern)
+-- Asks for code actions on `range` (with `diags` as context), picks the first whose title matches `pattern`
+-- (a Lua pattern), resolves it when it comes without an edit, applies its edit, and returns the chosen title
+-- with every title offered.
+local function apply_action_at(bufnr, uri, range, diags, pattern)
   local resp, err = client().request_sync('textDocument/codeAction', {
     textDocument = { uri = uri },
-    range = diag.range,
-    context = { diagnostics = { diag } },
+    range = range,
+    context = { diagnostics = diags },
   }, TIMEOUT, bufnr)
   check(resp and not resp.err, 'codeAction answered: ' .. vim.inspect(err or (resp and resp.err)))
   local titles, chosen = {}, nil
@@ -137,6 +138,10 @@ local function apply_action(bufnr, uri, diag, pattern)
   vim.lsp.util.apply_workspace_edit(chosen.edit, client().offset_encoding)
   out('ok - applied "' .. chosen.title .. '" (offered: ' .. table.concat(titles, ' | ') .. ')')
   return chosen.title, titles
+end
+
+local function apply_action(bufnr, uri, diag, pattern)
+  return apply_action_at(bufnr, uri, diag.range, { diag }, pattern)
 end
 
 local function expect_gone(uri, code)
@@ -179,6 +184,17 @@ local function main()
   expect_gone(k8s_uri, 'k8s-privileged-container')
   check(vim.tbl_contains(lines(k8s), '            privileged: false # needed by the old log shipper'),
     'privileged is false and the comment stays:\n' .. table.concat(lines(k8s), '\n'))
+
+  -- The same workload, hardened to the restricted profile: an action on the container, resolved lazily
+  -- (codeAction/resolve) where the client supports it; the comments stay.
+  local before = table.concat(lines(k8s), '\n')
+  apply_action_at(k8s, k8s_uri, range_of(k8s, '        - name: web', 'web'), {}, '^Harden this workload to the restricted profile$')
+  local after = table.concat(lines(k8s), '\n')
+  check(after:find('runAsNonRoot: true', 1, true), 'the workload runs as non-root:\n' .. after)
+  for comment in before:gmatch('#[^\n]*') do
+    check(after:find(comment, 1, true), 'comment kept: ' .. comment .. '\n' .. after)
+  end
+  out('ok - the restricted profile kept every comment')
   out('ok - ' .. pushes .. ' publishDiagnostics notifications in all')
 end
 
