@@ -60,7 +60,9 @@ function fixSection(rule: Rule, table: RuleCases): string {
     if (!f) continue;
     const parts = ['Quick-fix suggestions (they may change behaviour, so they are never applied by fix-all):', ''];
     for (const s of f.suggestions!) {
-      parts.push(`- **${s.title}**`, '', `  \`\`\`${fence(rule)}`, ...applyEdits(text, s.edits)!.replace(/\n$/, '').split('\n').map((l) => `  ${l}`), '  ```', '');
+      const shown = s.newFile ? s.newFile.text : applyEdits(text, s.edits)!;
+      const lead = s.newFile ? [`  creates \`${s.newFile.name}\`:`, ''] : [];
+      parts.push(`- **${s.title}**`, '', ...lead, `  \`\`\`${fence(rule)}`, ...shown.replace(/\n$/, '').split('\n').map((l) => `  ${l}`), '  ```', '');
     }
     return parts.join('\n').trimEnd();
   }
