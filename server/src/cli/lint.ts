@@ -45,14 +45,27 @@ export async function lintFiles(files: readonly Candidate[], options: LintFilesO
   const sources = (await mapLimit(files, CONCURRENCY, (f) => read(f, options))).filter((s): s is Source => s !== undefined);
   sources.sort((a, b) => (a.path < b.path ? -1 : a.path > b.path ? 1 : 0));
   const workspace = new Workspace();
-  const remember = (s: Source) => s.kind === 'kubernetes' && workspace.set(s.uri, summarize(s.uri, parseKubernetes(stripBom(s.text).text)));
+  // A file that breaks the engine is reported (exit 2) and the run goes on with the others.
+  const guarded = <T>(s: Source, fallback: T, fn: () => T): T => {
+    try {
+      return fn();
+    } catch (e) {
+      options.onFailure(`cannot lint ${s.path}: ${oneLine(e)}`);
+      return fallback;
+    }
+  };
+  const remember = (s: Source) => {
+    const { text } = stripBom(s.text);
+    // Over maxFileSize the engine checks nothing (one finding says so): no parsing it for the workspace either.
+    if (s.kind === 'kubernetes' && text.length <= s.settings.maxFileSize) guarded(s, undefined, () => workspace.set(s.uri, summarize(s.uri, parseKubernetes(text))));
+  };
   sources.forEach(remember);
 
   const onRuleError = (s: Source) => (ruleId: string, e: unknown) => options.onFailure(`rule ${ruleId} failed on ${s.path}: ${oneLine(e)}`);
   const input = (s: Source): LintInput => ({ uri: s.uri, text: s.text, languageId: s.languageId });
 
   if (options.fix) {
-    const fixed = sources.map((s) => (s.kind === 'other' ? s.text : fixAll(input(s), s.settings, { workspace, onRuleError: onRuleError(s) }).text));
+    const fixed = sources.map((s) => (s.kind === 'other' ? s.text : guarded(s, s.text, () => fixAll(input(s), s.settings, { workspace, onRuleError: onRuleError(s) }).text)));
     await mapLimit(sources, CONCURRENCY, async (s, i) => {
       if (fixed[i] === s.text) return;
       if (!s.lossless) return options.onWarning(`not fixing ${s.path}: it is not valid UTF-8`);
@@ -67,7 +80,7 @@ export async function lintFiles(files: readonly Candidate[], options: LintFilesO
   }
 
   return sources.map((s) => {
-    const findings = s.kind === 'other' ? [] : lint(input(s), s.settings, { workspace, onRuleError: onRuleError(s) }).findings;
+    const findings = s.kind === 'other' ? [] : guarded(s, [], () => lint(input(s), s.settings, { workspace, onRuleError: onRuleError(s) }).findings);
     return { path: s.path, abs: s.file.abs, kind: s.kind, findings: options.quiet ? findings.filter((f) => f.severity === 'error') : findings };
   });
 }

@@ -1,4 +1,5 @@
 import { parse as parseYaml } from 'yaml';
+import { MAX_YAML_NESTING, yamlNesting } from './parse/nesting';
 import { SEVERITIES, type PssLevel, type Settings, type SeveritySetting } from './types';
 
 /** The shape of `.harden.yaml` and of the `harden.*` settings: every field optional. */
@@ -83,11 +84,17 @@ export function validateConfig(value: unknown, knownRules: ReadonlySet<string>):
   return { config, problems };
 }
 
+/** YAML of a configuration file, refused when nested deeper than the parser can take (see parse/nesting). */
+function parseConfigYaml(text: string): unknown {
+  if (yamlNesting(text).depth > MAX_YAML_NESTING) throw new Error(`nested more than ${MAX_YAML_NESTING} levels deep`);
+  return parseYaml(text, { maxAliasCount: 100 });
+}
+
 /** Parses `.harden.yaml` text. */
 export function parseConfigText(text: string, knownRules: ReadonlySet<string>): { config: ConfigLayer; problems: ConfigProblem[] } {
   let value: unknown;
   try {
-    value = parseYaml(text, { maxAliasCount: 100 });
+    value = parseConfigYaml(text);
   } catch (e) {
     return { config: {}, problems: [{ message: `not valid YAML: ${(e as Error).message.split('\n')[0]}` }] };
   }
@@ -103,7 +110,7 @@ const HADOLINT_SEVERITY: Record<string, SeveritySetting> = { error: 'error', war
 export function fromHadolintConfig(text: string, rulesByPeer: (code: string) => string[]): ConfigLayer {
   let value: Record<string, unknown>;
   try {
-    value = (parseYaml(text, { maxAliasCount: 100 }) ?? {}) as Record<string, unknown>;
+    value = (parseConfigYaml(text) ?? {}) as Record<string, unknown>;
   } catch {
     return {};
   }

@@ -1,6 +1,6 @@
 /** The engine's public API: pure functions of text and settings, shared by the language server and the CLI. */
 export { lint, effectiveSeverity, ENGINE_RULE_ID, type LintOptions, type EngineLintResult } from './runner';
-export { KubernetesCache } from './kubernetesRunner';
+export { KubernetesCache, type FixScope } from './kubernetesRunner';
 export { fixAll, applyFindings, parsesAsWell, MAX_FIX_PASSES, type FixResult } from './fixer';
 export { rules, rulesById, rulesForPeer } from './rules';
 export { detectKind, baseName } from './detect';

@@ -80,6 +80,12 @@ export interface KubernetesContext<M extends string = string> extends BaseContex
   ensure(obj: K8sObject, path: YamlPath, value: unknown): TextEdit[] | undefined;
   /** Edits that delete the key or sequence item at `path` (below the object's root); undefined when unsafe. */
   remove(obj: K8sObject, path: YamlPath): TextEdit[] | undefined;
+  /**
+   * False when only the findings are wanted (diagnostics while typing): `ensure` and `remove` then return a
+   * placeholder and the report's `fix` and `suggest` are dropped, so work that only builds edits can be skipped.
+   * A rule reports the same findings either way (test/engine/fixScope.test.ts).
+   */
+  fixes: boolean;
 }
 
 export interface DockerfileRule<M extends string = string> {

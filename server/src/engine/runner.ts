@@ -1,5 +1,5 @@
 import { detectKind } from './detect';
-import { KubernetesCache, lintKubernetes, type RuleRunner } from './kubernetesRunner';
+import { KubernetesCache, lintKubernetes, type FixScope, type RuleRunner } from './kubernetesRunner';
 import { parseDockerfile } from './parse/dockerfile';
 import { formatMessage, type DockerfileRule, type KubernetesRule, type Report, type Rule } from './rule';
 import { rules as registry } from './rules';
@@ -19,6 +19,13 @@ export interface LintOptions {
   cache?: KubernetesCache;
   /** The rules to run; defaults to the registry. */
   rules?: readonly Rule[];
+  /**
+   * Kubernetes: which YAML documents compute their fixes and suggestions (default: all). `false` gives the same
+   * findings without them, far cheaper (every edit is verified by re-parsing its document): the diagnostics path.
+   * `{ from, to }` (lines) computes them for the documents overlapping those lines: a code action request.
+   * Dockerfile fixes are cheap text replacements and always computed.
+   */
+  fixes?: FixScope;
   /** Called when a rule throws; the other rules still run. */
   onRuleError?(ruleId: string, error: unknown): void;
 }
@@ -45,7 +52,7 @@ export function lint(input: LintInput, settings: Settings, options: LintOptions 
   if (text.length > settings.maxFileSize) return { kind, findings: [engineFinding('tooLarge', `File not checked: ${text.length} characters is over the limit of ${settings.maxFileSize} (setting maxFileSize)`, 'info', zero, zero)] };
   const rules = (options.rules ?? registry).filter((r) => r.meta.target === kind && effectiveSeverity(r, settings));
   const runner: RuleRunner = {
-    report: (rule, r, index) => toFinding(rule, r, settings, index),
+    report: (rule, r, index, fixes) => toFinding(rule, r, settings, index, fixes),
     run: (rule, fn) => {
       try {
         fn();
@@ -61,7 +68,7 @@ export function lint(input: LintInput, settings: Settings, options: LintOptions 
     findings = lintDockerfile(input.uri, text, settings, rules as DockerfileRule[], runner);
   } else {
     const syntaxError = (message: string, s: number, e: number, index: TextIndex) => engineFinding('yamlSyntax', `YAML syntax error, the document is not checked: ${message}`, 'error', index.positionAt(s), index.positionAt(e));
-    const result = lintKubernetes(input.uri, text, settings, rules as KubernetesRule[], runner, options.workspace, options.cache, syntaxError);
+    const result = lintKubernetes(input.uri, text, settings, rules as KubernetesRule[], runner, options.workspace, options.cache, syntaxError, options.fixes);
     summaries = result.summaries;
     // One syntax diagnostic per file: the first; the rest of a broken file is noise while typing.
     let seenSyntax = false;
@@ -83,7 +90,7 @@ function lintDockerfile(uri: string, text: string, settings: Settings, rules: re
   return unsuppressed(findings, dockerfileSuppressions(dockerfile), rules, (f) => index.offsetAt(f.range.start));
 }
 
-function toFinding(rule: Rule, r: Report, settings: Settings, index: TextIndex): Finding {
+function toFinding(rule: Rule, r: Report, settings: Settings, index: TextIndex, fixes = true): Finding {
   const messages = rule.meta.messages as Record<string, string>;
   const f: Finding = {
     ruleId: rule.meta.id,
@@ -92,6 +99,7 @@ function toFinding(rule: Rule, r: Report, settings: Settings, index: TextIndex):
     message: formatMessage(messages[r.messageId] ?? r.messageId, r.data),
     range: index.range(r.start, r.end),
   };
+  if (!fixes) return f;
   if (r.fix && r.fix.length > 0 && rule.meta.fix === 'safe') f.fix = r.fix;
   if (r.suggest && r.suggest.length > 0) {
     f.suggestions = r.suggest.map((s) => ({ messageId: s.messageId, title: formatMessage(messages[s.messageId] ?? s.messageId, s.data), edits: s.edits, ...(s.newFile ? { newFile: s.newFile } : {}) }));

@@ -114,6 +114,15 @@ function annotationIds(annotations: Record<string, string>): string[] {
   return ids;
 }
 
+/**
+ * Whether `text` can hold a file-wide pragma at all (each file-wide form contains one of these words): the line by
+ * line scan is skipped for the others, as it ran over the whole file on every keystroke.
+ */
+export function mayHaveFileSuppressions(text: string): boolean {
+  // `skip` in any case: BuildKit's `check=skip` is case-insensitive (and covers `checkov:skip`); the others are not.
+  return text.includes('harden-ignore-file') || text.includes('hadolint') || /[sS][kK][iI][pP]/.test(text);
+}
+
 /** `harden-ignore-file` and the other tools' file-wide pragmas anywhere in a YAML file (they cover every document). */
 export function fileSuppressions(index: TextIndex): Suppression[] {
   return pragmas(index, () => true)

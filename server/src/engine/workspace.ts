@@ -70,15 +70,16 @@ let clock = 0;
  */
 export class Workspace {
   private readonly byUri = new Map<string, ObjectSummary[]>();
-  private readonly keys = new Map<string, string>();
   private version = 0;
 
   /** Records a document's summaries; the generation changes only when they differ from the last ones. */
   set(uri: string, summaries: ObjectSummary[]): void {
-    const key = JSON.stringify(summaries);
-    if (this.keys.get(uri) === key) return;
-    this.keys.set(uri, key);
+    // Unchanged YAML documents keep their summary objects (KubernetesCache): compare those by identity and only
+    // the others as JSON. Serialising a 10k-line manifest's summaries on every keystroke showed in profiles.
+    const prev = this.byUri.get(uri);
+    const same = prev !== undefined && prev.length === summaries.length && prev.every((s, i) => s === summaries[i] || JSON.stringify(s) === JSON.stringify(summaries[i]));
     this.byUri.set(uri, summaries);
+    if (same) return;
     this.version = ++clock;
   }
 
@@ -90,7 +91,6 @@ export class Workspace {
   }
 
   delete(uri: string): void {
-    this.keys.delete(uri);
     if (this.byUri.delete(uri)) this.version = ++clock;
   }
 

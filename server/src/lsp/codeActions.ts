@@ -32,7 +32,7 @@ function fixTitle(message: string): string {
  */
 export class CodeActions {
   /** Per document, for the key of the lint they extend: its workloads, and its findings at the restricted profile. */
-  private readonly restricted = new Map<string, { key: string; workloads: Workload[]; findings?: Finding[] }>();
+  private readonly restricted = new Map<string, { key: string; workloads: Workload[]; findings: Map<number, Finding[]> }>();
 
   constructor(
     private readonly documents: Documents,
@@ -72,8 +72,11 @@ export class CodeActions {
   private quickFixes(entry: LintEntry, diagnostics: Diagnostic[]): CodeAction[] {
     const fixes: CodeAction[] = [];
     const disables = new Map<string, CodeAction>();
+    // Diagnostics come from a lint without fix edits: compute those of the documents under these diagnostics.
+    const lines = diagnostics.flatMap((d) => [d.range.start.line, d.range.end.line]);
+    const findings = lines.length ? this.linter.withFixes(entry, Math.min(...lines), Math.max(...lines)) : entry.findings;
     for (const d of diagnostics) {
-      const f = findingFor(entry.findings, entry.version, d);
+      const f = findingFor(findings, entry.version, d);
       if (!f || !rulesById.has(f.ruleId)) continue;
       if (f.fix) fixes.push({ title: fixTitle(f.message), kind: CodeActionKind.QuickFix, diagnostics: [d], isPreferred: true, edit: this.edit(entry, f.fix) });
       for (const s of f.suggestions ?? []) {
@@ -105,10 +108,16 @@ export class CodeActions {
     const cached = this.restrictedFor(entry);
     const candidates = cached.workloads.filter((w) => w.start <= offset && offset <= w.end);
     if (candidates.length === 0) return [];
-    // Code actions are asked for on every cursor move: the restricted lint runs once per document version.
-    const findings = (cached.findings ??= this.linter.speculate(entry.uri, entry.text, entry.languageId, restrictedSettings(entry.settings), this.linter.speculativeOptions()));
+    // Code actions are asked for on every cursor move: the restricted lint runs once per document version and
+    // workload, computing fix edits for the workload's own lines only (all of them took seconds on big manifests).
+    const index = new TextIndex(entry.text);
+    const findingsFor = (w: Workload) => {
+      let found = cached.findings.get(w.index);
+      if (!found) cached.findings.set(w.index, (found = this.linter.speculate(entry.uri, entry.text, entry.languageId, restrictedSettings(entry.settings), { ...this.linter.speculativeOptions(), fixes: linesOf(index, w) })));
+      return found;
+    };
     return candidates
-      .filter((w) => fixesInside(entry.text, findings, w).length > 0)
+      .filter((w) => fixesInside(entry.text, findingsFor(w), w).length > 0)
       .map((w) => {
         const action: CodeAction = { title: 'Harden this workload to the restricted profile', kind: WORKLOAD_KIND };
         if (this.features.codeActionResolveEdit) action.data = { uri: entry.uri, version: entry.version, index: w.index } satisfies WorkloadData;
@@ -117,16 +126,18 @@ export class CodeActions {
       });
   }
 
-  private restrictedFor(entry: LintEntry): { workloads: Workload[]; findings?: Finding[] } {
+  private restrictedFor(entry: LintEntry): { workloads: Workload[]; findings: Map<number, Finding[]> } {
     let cached = this.restricted.get(entry.uri);
-    if (cached?.key !== entry.key) this.restricted.set(entry.uri, (cached = { key: entry.key, workloads: workloads(entry.text) }));
+    if (cached?.key !== entry.key) this.restricted.set(entry.uri, (cached = { key: entry.key, workloads: workloads(entry.text), findings: new Map() }));
     return cached;
   }
 
   private workloadEdit(entry: LintEntry, index: number): CodeAction['edit'] {
     const settings = restrictedSettings(entry.settings);
     const options = this.linter.speculativeOptions();
-    const next = hardenWorkload({ uri: entry.uri, text: entry.text, languageId: entry.languageId }, index, (t) => this.linter.speculate(entry.uri, t, entry.languageId, settings, options));
+    const next = hardenWorkload({ uri: entry.uri, text: entry.text, languageId: entry.languageId }, index, (t, w) =>
+      this.linter.speculate(entry.uri, t, entry.languageId, settings, { ...options, fixes: linesOf(new TextIndex(t), w) }),
+    );
     const edit = next === undefined ? undefined : this.minimal(entry, next);
     return edit && this.edit(entry, [edit]);
   }
@@ -139,6 +150,11 @@ export class CodeActions {
   private edit(entry: LintEntry, edits: TextEdit[]): CodeAction['edit'] {
     return workspaceEdit(entry.uri, entry.version, edits, this.features.documentChanges);
   }
+}
+
+/** The lines of a workload's text, for computing the fix edits of its YAML document only. */
+function linesOf(index: TextIndex, w: Pick<Workload, 'start' | 'end'>): { from: number; to: number } {
+  return { from: index.positionAt(w.start).line, to: index.positionAt(w.end).line };
 }
 
 function addOnce(into: Map<string, CodeAction>, key: string, d: Diagnostic, make: () => Omit<CodeAction, 'kind'>): void {

@@ -33,8 +33,10 @@ export class Diagnostics {
   }
 
   async report(uri: string, previousResultId: string | undefined, cancelled: () => boolean): Promise<DocumentDiagnosticReport> {
+    // The lint is synchronous: let a cancellation already on its way (the user typed on) arrive before it starts.
+    await new Promise<void>((resolve) => setImmediate(resolve));
     const doc = this.documents.get(uri);
-    const entry = doc && (await this.linter.lint(doc));
+    const entry = doc && !cancelled() ? await this.linter.lint(doc, cancelled) : undefined;
     if (!entry || cancelled()) return EMPTY;
     if (previousResultId === entry.key) return { kind: 'unchanged', resultId: entry.key };
     return { kind: 'full', resultId: entry.key, items: entry.diagnostics };

@@ -1,11 +1,12 @@
 import type { Diagnostic } from 'vscode-languageserver/node';
 import type { TextDocument } from 'vscode-languageserver-textdocument';
-import { baseName, detectKind, ENGINE_RULE_ID, KubernetesCache, lint, type DocumentKind, type Finding, type LintOptions, type Settings } from '../engine';
+import { baseName, detectKind, ENGINE_RULE_ID, KubernetesCache, lint, type DocumentKind, type Finding, type FixScope, type LintOptions, type Settings } from '../engine';
 import { CONFIG_FILE_NAME } from '../shared/protocol';
 import { parseHardenConfig } from './configFiles';
 import type { Documents, Logger } from './context';
 import { toDiagnostic } from './convert';
 import type { CrossFile } from './crossFile';
+import { IdleCollector } from './memory';
 import type { SettingsStore } from './settings';
 
 /** One document's findings at one version under one set of settings and cross-file facts. */
@@ -26,12 +27,17 @@ export interface LintEntry {
 
 type CachedEntry = LintEntry & { epoch: number; generation: number };
 
+/** Lints of texts this long allocate tens of MB on the way: collect once idle. */
+const LARGE_TEXT = 256 * 1024;
+
 /** Runs the engine for open documents and caches the result per (uri, version, settings epoch, workspace generation). */
 export class Linter {
   private readonly cache = new Map<string, CachedEntry>();
   /** The engine's per-file cache of per-YAML-document results: an edit re-lints only the documents it touched. */
   private readonly yamlCaches = new Map<string, KubernetesCache>();
   private readonly failedRules = new Set<string>();
+  /** Gives back the heap a large lint grew, once idle (see memory.ts). */
+  private readonly collector = new IdleCollector();
   private readonly session = Math.random().toString(36).slice(2, 8);
 
   constructor(
@@ -43,7 +49,8 @@ export class Linter {
     private readonly onCrossFileChange: (uri: string) => void,
   ) {}
 
-  async lint(doc: TextDocument): Promise<LintEntry | undefined> {
+  /** `cancelled` (a request's token) is asked once more before the engine runs: a cancelled request lints nothing. */
+  async lint(doc: TextDocument, cancelled?: () => boolean): Promise<LintEntry | undefined> {
     const isConfig = baseName(doc.uri) === CONFIG_FILE_NAME;
     const resolved = await this.settings.forDocument(doc.uri, detectKind(doc.uri, doc.getText(), doc.languageId) === 'dockerfile');
     const current = this.documents.get(doc.uri);
@@ -56,6 +63,7 @@ export class Linter {
     const cached = this.cache.get(uri);
     if (cached && cached.version === version && cached.epoch === epoch && (kind !== 'kubernetes' || cached.generation === generation)) return cached;
 
+    if (cancelled?.()) return undefined;
     let findings: Finding[] = [];
     if (isConfig) findings = configFindings(text);
     else if (resolved.enable && kind !== 'other') findings = this.run(uri, text, languageId, resolved.settings);
@@ -79,14 +87,30 @@ export class Linter {
       generation: after,
     };
     this.cache.set(uri, entry);
+    // A document just opened or a large one: once the burst is over, give back what its lint grew the heap by.
+    if (!cached || text.length >= LARGE_TEXT) this.collector.soon();
     return entry;
   }
 
-  /** The engine's `lint` of an open document's real text: records its cross-file summaries, reuses its YAML cache. */
-  run(uri: string, text: string, languageId: string, settings: Settings): Finding[] {
+  /**
+   * The engine's `lint` of an open document's real text: records its cross-file summaries, reuses its YAML cache.
+   * Diagnostics need no fix edits, and building them (each verified by re-parsing its YAML document) was most of
+   * the lint time of a large manifest: `fixes` is false here and `withFixes` computes them for a code action.
+   */
+  run(uri: string, text: string, languageId: string, settings: Settings, fixes: FixScope = false): Finding[] {
     let yamlCache = this.yamlCaches.get(uri);
     if (!yamlCache) this.yamlCaches.set(uri, (yamlCache = new KubernetesCache()));
-    return this.guarded(uri, () => lint({ uri, text, languageId }, settings, { ...this.ruleErrors(), workspace: this.crossFile.workspace, cache: yamlCache }).findings);
+    return this.guarded(uri, () => lint({ uri, text, languageId }, settings, { ...this.ruleErrors(), workspace: this.crossFile.workspace, cache: yamlCache, fixes }).findings);
+  }
+
+  /**
+   * The entry's findings with the fixes and suggestions of those on the lines `from`..`to` (a code action
+   * request): the same list, in the same order, as `entry.findings` (test/engine/fixScope.test.ts). Only the YAML
+   * documents overlapping the lines are re-linted; the others come from the cache. Dockerfile fixes are always there.
+   */
+  withFixes(entry: LintEntry, from: number, to: number): Finding[] {
+    if (entry.kind !== 'kubernetes' || !entry.enabled || entry.findings.length === 0) return entry.findings;
+    return this.run(entry.uri, entry.text, entry.languageId, entry.settings, { from, to });
   }
 
   /**
@@ -107,7 +131,7 @@ export class Linter {
   }
 
   release(uri: string): void {
-    this.cache.delete(uri);
+    if (this.cache.delete(uri)) this.collector.soon();
     this.yamlCaches.delete(uri);
   }
 

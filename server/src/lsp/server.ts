@@ -91,9 +91,9 @@ function wire(s: Services): void {
     }),
   );
   connection.onHover(
-    guard(log, 'textDocument/hover', (): Hover | null => null, async (params: HoverParams) => {
+    guard(log, 'textDocument/hover', (): Hover | null => null, async (params: HoverParams, token: CancellationToken) => {
       const doc = documents.get(params.textDocument.uri);
-      const entry = doc && (await s.linter.lint(doc));
+      const entry = doc && (await s.linter.lint(doc, () => token.isCancellationRequested));
       return entry?.enabled ? hoverAt(entry, params.position, s.features.hoverMarkdown) : null;
     }),
   );

@@ -14,7 +14,7 @@ export interface Workload {
 
 /** The objects with a pod spec, with the offsets of their text. */
 export function workloads(text: string): Workload[] {
-  const model = parseKubernetes(text);
+  const model = parseKubernetes(text, { sourceTokens: false }); // offsets only: no edit is made from this model
   const out: Workload[] = [];
   model.objects.forEach((o, index) => {
     if (!o.podSpec) return;
@@ -40,13 +40,13 @@ export function fixesInside(text: string, findings: readonly Finding[], w: Pick<
  * The text with every safe fix for the restricted profile applied inside one workload, re-linting until
  * stable as `fixAll` does; a pass that adds YAML errors is dropped. Undefined when nothing changes.
  */
-export function hardenWorkload(input: LintInput, objectIndex: number, lintAt: (text: string) => Finding[]): string | undefined {
+export function hardenWorkload(input: LintInput, objectIndex: number, lintAt: (text: string, w: Workload) => Finding[]): string | undefined {
   const errors = (t: string) => parseKubernetes(t).docs.reduce((n, d) => n + d.errors.length, 0);
   let text = input.text;
   for (let pass = 0; pass < MAX_PASSES; pass++) {
     const w = workloads(text).find((x) => x.index === objectIndex);
     if (!w) break;
-    const { text: next, count } = applyFindings(text, fixesInside(text, lintAt(text), w));
+    const { text: next, count } = applyFindings(text, fixesInside(text, lintAt(text, w), w));
     if (count === 0 || next === text || errors(next) > errors(text)) break;
     text = next;
   }

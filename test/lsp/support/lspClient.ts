@@ -63,6 +63,9 @@ export interface ClientOptions {
   settings?: Record<string, unknown>;
   /** Sent as `initialize`'s `initializationOptions` (VS Code's client sends `{ workspaceTrusted }`). */
   initializationOptions?: unknown;
+  /** Node options before the server script (`--require <preload>`) and extra environment variables. */
+  nodeArgs?: string[];
+  env?: NodeJS.ProcessEnv;
 }
 
 export class TestClient {
@@ -105,7 +108,7 @@ export class TestClient {
 
   static async start(options: ClientOptions): Promise<{ client: TestClient; init: InitializeResult }> {
     await ensureServerBuilt();
-    const proc = spawn(process.execPath, [SERVER, '--stdio'], { stdio: ['pipe', 'pipe', 'pipe'] });
+    const proc = spawn(process.execPath, [...(options.nodeArgs ?? []), SERVER, '--stdio'], { stdio: ['pipe', 'pipe', 'pipe'], env: options.env && { ...process.env, ...options.env } });
     const connection = createMessageConnection(new StreamMessageReader(proc.stdout!), new StreamMessageWriter(proc.stdin!));
     const client = new TestClient(connection, proc, options);
     connection.listen();

@@ -3,7 +3,7 @@ import { syntax, type Node } from 'mvdan-sh';
 import type { Range as LspRange } from 'vscode-languageserver-types';
 import { TextIndex } from '../text';
 import { execWords } from './execForm';
-import { parseShell, type ShellCommand, type ShellScript } from './shell';
+import { parseBash, parseShell, type ShellCommand, type ShellScript } from './shell';
 
 /** A piece of the document: its value and offsets. */
 export interface Token {
@@ -237,7 +237,7 @@ function shellHeredocBodies(script: string): { text: string; offset: number }[] 
   let file: Node;
   try {
     // A heredoc delimiter needs a line break after it to end the body.
-    file = syntax.NewParser(syntax.Variant(syntax.LangBash)).Parse(script + '\n', '');
+    file = parseBash(script + '\n');
   } catch {
     return out;
   }

@@ -16,7 +16,7 @@ const END = /^\.\.\.(?:[ \t]|$)/;
  */
 export function splitDocuments(text: string): DocumentChunk[] {
   // Old Mac line breaks (a lone CR) would make line counting here disagree with TextIndex: keep one chunk.
-  if (/\r(?!\n)/.test(text)) return [{ text, start: 0, line: 0 }];
+  if (text.includes('\r') && /\r(?!\n)/.test(text)) return [{ text, start: 0, line: 0 }];
   const chunks: DocumentChunk[] = [];
   let chunkStart = 0;
   let chunkLine = 0;
@@ -30,11 +30,15 @@ export function splitDocuments(text: string): DocumentChunk[] {
   while (pos < text.length) {
     let eol = text.indexOf('\n', pos);
     if (eol < 0) eol = text.length - 1;
-    const lineText = text.slice(pos, eol + 1).replace(/\r?\n$/, '');
-    if (START.test(lineText) && pos > 0) cut(pos, line);
-    else if (END.test(lineText)) {
-      cut(eol + 1, line + 1);
-      if (chunkStart >= text.length) break;
+    // Only lines starting with `-` or `.` can be markers: the others are not sliced (this runs on every keystroke).
+    const first = text.charCodeAt(pos);
+    if (first === 45 || first === 46) {
+      const lineText = text.slice(pos, eol + 1).replace(/\r?\n$/, '');
+      if (START.test(lineText) && pos > 0) cut(pos, line);
+      else if (END.test(lineText)) {
+        cut(eol + 1, line + 1);
+        if (chunkStart >= text.length) break;
+      }
     }
     pos = eol + 1;
     line++;

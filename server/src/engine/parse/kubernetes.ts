@@ -1,5 +1,6 @@
 import { isMap, isPair, isScalar, isSeq, isAlias, parseAllDocuments, type Document, type Node, type Pair, type YAMLMap } from 'yaml';
 import { TextIndex } from '../text';
+import { MAX_YAML_NESTING, yamlNesting } from './nesting';
 
 export type YamlPath = readonly (string | number)[];
 
@@ -83,10 +84,21 @@ export function looksLikeManifest(text: string): boolean {
   return /^apiVersion\s*:/m.test(text) && /^kind\s*:/m.test(text);
 }
 
-export function parseKubernetes(text: string): KubernetesModel {
+/**
+ * `sourceTokens: false` when no edit will be made from the model (the edit helper reads the CST through the
+ * nodes' srcToken): keeping the tokens alive cost about a fifth more parse time on large manifests.
+ */
+export function parseKubernetes(text: string, { sourceTokens = true }: { sourceTokens?: boolean } = {}): KubernetesModel {
   const index = new TextIndex(text);
-  // maxAliasCount bounds alias expansion (billion laughs) for every toJS below.
-  const docs = parseAllDocuments(text, { keepSourceTokens: true, prettyErrors: false, uniqueKeys: false });
+  const nesting = yamlNesting(text);
+  if (nesting.depth > MAX_YAML_NESTING) {
+    // Not handed to the parser at all: it recurses per level (see parse/nesting).
+    const error = { message: `nested more than ${MAX_YAML_NESTING} levels deep`, start: nesting.offset, end: nesting.offset + 1 };
+    return { text, index, docs: [], objects: [], errors: [error], skippedDocs: [] };
+  }
+  // Aliases are never expanded for the summaries (node.toJSON() without a context keeps them as { source });
+  // the edit helper's doc.toJS() is bounded by yaml's default maxAliasCount.
+  const docs = parseAllDocuments(text, { keepSourceTokens: sourceTokens, prettyErrors: false, uniqueKeys: false });
   const list = Array.isArray(docs) ? docs : [];
   const model: KubernetesModel = { text, index, docs: list, objects: [], errors: [], skippedDocs: [] };
   list.forEach((doc, docIndex) => {
@@ -158,12 +170,24 @@ function addObject(model: KubernetesModel, node: YAMLMap, docIndex: number): voi
 export function getIn(root: Node | null | undefined, path: YamlPath): Node | undefined {
   let cur: Node | null | undefined = root;
   for (const key of path) {
-    if (isMap(cur)) cur = cur.get(key, true) as Node | undefined;
+    if (isMap(cur)) cur = mapValue(cur, key);
     else if (isSeq(cur) && typeof key === 'number') cur = cur.items[key] as Node | undefined;
     else return undefined;
     if (cur === null || cur === undefined || isAlias(cur)) return undefined;
   }
   return cur ?? undefined;
+}
+
+/**
+ * `map.get(key, true)` without its generic lookup: the rules walk paths from the object root thousands of times
+ * per manifest, and this was the costliest helper under them in profiles.
+ */
+function mapValue(map: YAMLMap, key: string | number): Node | undefined {
+  for (const p of map.items) {
+    const k = p.key as unknown;
+    if (k === key || (isScalar(k) && k.value === key)) return (p.value ?? undefined) as Node | undefined;
+  }
+  return undefined;
 }
 
 /** The pair holding `key` in `map`. */

@@ -86,6 +86,19 @@ export interface PssPod {
 
 /** Pods and pod templates whose effective level includes the checks of `level`. */
 export function pssPods(ctx: Pick<KubernetesContext, 'settings' | 'workspace' | 'kubernetes'>, level: PssLevel): PssPod[] {
+  // Sixteen rules ask for the same list of every document: computed once per document, settings and workspace.
+  let memo = podsMemo.get(ctx.kubernetes);
+  if (!memo || memo.settings !== ctx.settings || memo.workspace !== ctx.workspace || memo.generation !== ctx.workspace.generation) {
+    podsMemo.set(ctx.kubernetes, (memo = { settings: ctx.settings, workspace: ctx.workspace, generation: ctx.workspace.generation, byLevel: new Map() }));
+  }
+  let pods = memo.byLevel.get(level);
+  if (!pods) memo.byLevel.set(level, (pods = computePssPods(ctx, level)));
+  return pods;
+}
+
+const podsMemo = new WeakMap<object, { settings: object; workspace: Workspace; generation: number; byLevel: Map<PssLevel, PssPod[]> }>();
+
+function computePssPods(ctx: Pick<KubernetesContext, 'settings' | 'workspace' | 'kubernetes'>, level: PssLevel): PssPod[] {
   const out: PssPod[] = [];
   for (const obj of ctx.kubernetes.objects) {
     if (!obj.podSpec) continue;

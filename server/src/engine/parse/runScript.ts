@@ -1,8 +1,7 @@
 import type { Instruction, Run } from 'dockerfile-ast';
-import { syntax } from 'mvdan-sh';
 import { unwrap } from './commands';
 import { dockerToShell, type DockerfileModel, type Stage } from './dockerfile';
-import type { ShellCommand, ShellWord } from './shell';
+import { parseBash, type ShellCommand, type ShellWord } from './shell';
 
 const XARGS_VALUE_FLAGS = ['-I', '-i', '-n', '-L', '-P', '-d', '-E', '-s', '-a', '--max-args', '--max-procs', '--delimiter', '--arg-file'];
 
@@ -84,7 +83,7 @@ export function runAppendOffset(model: DockerfileModel, run: Instruction): numbe
   const script = dockerToShell(model.text.slice(start, model.offsets(run.getRange()).end), model.escape);
   if (/[^\x00-\x7f]/.test(script)) return undefined;
   try {
-    const file = syntax.NewParser(syntax.KeepComments(false), syntax.Variant(syntax.LangBash)).Parse(script, '');
+    const file = parseBash(script);
     const last = file.Stmts[file.Stmts.length - 1];
     if (!last || last.Background || last.Coprocess) return undefined;
     let end = last.Cmd ? last.Cmd.End().Offset() : last.End().Offset();

@@ -1,4 +1,5 @@
 import { syntax, type Node } from 'mvdan-sh';
+import { MAX_SHELL_NESTING, shellNesting } from './nesting';
 
 /** A word of a simple command, with offsets in the document text. */
 export interface ShellWord {
@@ -50,7 +51,12 @@ export function parseShell(script: string, map: (offset: number) => number = (o)
   if (parsed) {
     CACHE.delete(script);
   } else {
-    parsed = parseScript(script, (o) => o, depth);
+    try {
+      parsed = parseScript(script, (o) => o, depth);
+    } catch (e) {
+      // Kept like any result: a script that breaks the analysis costs one attempt, not one per rule.
+      parsed = { commands: [], pipelines: [], error: { message: `not analysed: ${e instanceof Error ? e.message : String(e)}`, offset: 0 } };
+    }
     if (CACHE.size >= CACHE_SIZE) CACHE.delete(CACHE.keys().next().value!);
   }
   CACHE.set(script, parsed);
@@ -64,6 +70,11 @@ export function parseShell(script: string, map: (offset: number) => number = (o)
  */
 const CACHE = new Map<string, ShellScript>();
 const CACHE_SIZE = 500;
+
+/** Empties the script cache: for benchmarks of cold lints (scripts/bench), not needed otherwise. */
+export function clearShellCache(): void {
+  CACHE.clear();
+}
 
 function relocate(s: ShellScript, map: (offset: number) => number): ShellScript {
   const moved = new Map<ShellCommand, ShellCommand>();
@@ -83,13 +94,31 @@ function relocate(s: ShellScript, map: (offset: number) => number): ShellScript 
   return { commands, pipelines, ...(s.error ? { error: { message: s.error.message, offset: map(s.error.offset) } } : {}) };
 }
 
+/** Thrown by {@link parseBash} for scripts nested too deeply to parse safely; `offset` is where. */
+export class ShellTooDeepError extends Error {
+  constructor(readonly offset: number) {
+    super(`nested more than ${MAX_SHELL_NESTING} levels deep`);
+  }
+}
+
+/**
+ * mvdan-sh's parser, behind the nesting bound: every caller goes through here, since one stack overflow
+ * inside mvdan-sh breaks the parses after it (see parse/nesting).
+ */
+export function parseBash(script: string, keepComments = false): Node {
+  const nesting = shellNesting(script);
+  if (nesting.depth > MAX_SHELL_NESTING) throw new ShellTooDeepError(nesting.offset);
+  return syntax.NewParser(syntax.KeepComments(keepComments), syntax.Variant(syntax.LangBash)).Parse(script, '');
+}
+
 function parseScript(script: string, map: (offset: number) => number, depth: number): ShellScript {
   const toUtf16 = byteToUtf16(script);
   const off = (byteOffset: number) => map(toUtf16(byteOffset));
   let file: Node;
   try {
-    file = syntax.NewParser(syntax.KeepComments(false), syntax.Variant(syntax.LangBash)).Parse(script, '');
+    file = parseBash(script);
   } catch (e) {
+    if (e instanceof ShellTooDeepError) return { commands: [], pipelines: [], error: { message: e.message, offset: map(e.offset) } };
     const err = e as { Text?: string; Pos?: { Offset(): number } };
     return { commands: [], pipelines: [], error: { message: err.Text ?? String(e), offset: err.Pos ? off(err.Pos.Offset()) : map(0) } };
   }
@@ -98,12 +127,18 @@ function parseScript(script: string, map: (offset: number) => number, depth: num
   // GopherJS hands out a new wrapper per access, so nodes are keyed by their source offsets.
   const byNode = new Map<string, ShellCommand>();
 
+  // Pipe BinaryCmds met on the way (NodeType only for nodes with Op and X): one walk instead of two. Walking costs
+  // much: mvdan-sh's JS API wraps every node it hands to the callback (most of a cold Dockerfile lint, profiled).
+  const pipes: Node[] = [];
   // syntax.NodeType is slow under GopherJS; a CallExpr is the only node with both Args and Assigns.
   syntax.Walk(file, (n) => {
     if (!n) return true;
-    if (n.Variant !== undefined && n.Args !== undefined) {
+    // `in`, not `n.Args !== undefined`: fields are getters that convert the value (a slice: every element) on read.
+    if ('Op' in n && 'X' in n) {
+      if (isPipe(n.Op) && syntax.NodeType(n) === 'BinaryCmd') pipes.push(n);
+    } else if ('Variant' in n && 'Args' in n) {
       commands.push(declaration(n, toUtf16, map));
-    } else if (n.Args !== undefined && n.Assigns !== undefined) {
+    } else if ('Args' in n && 'Assigns' in n) {
       const cmd = toCommand(n, script, toUtf16, map);
       byNode.set(key(n), cmd);
       commands.push(cmd);
@@ -112,17 +147,20 @@ function parseScript(script: string, map: (offset: number) => number, depth: num
     return true;
   });
 
-  // Pipelines are nested BinaryCmds (`a | b | c` = (a | b) | c); collect leaves left to right.
-  if (script.includes('|')) syntax.Walk(file, (n) => {
-    if (!n || n.Op === undefined || n.X === undefined || !isPipe(n.Op) || syntax.NodeType(n) !== 'BinaryCmd') return true;
+  // Pipelines are nested BinaryCmds (`a | b | c` = (a | b) | c); collect leaves left to right, from the outermost
+  // pipes only (the walk is pre-order: a pipe inside an earlier one starts within its span).
+  let outerEnd = -1;
+  for (const n of pipes) {
+    const start = n.Pos().Offset();
+    if (start < outerEnd) continue;
+    outerEnd = n.End().Offset();
     const stages: ShellCommand[] = [];
     collectPipe(n, stages, byNode);
     if (stages.length > 1) {
       pipelines.push(stages);
       stages.forEach((c, index) => (c.pipeline = { index, commands: stages }));
     }
-    return false;
-  });
+  }
   commands.sort((a, b) => a.start - b.start);
   return { commands, pipelines };
 }
@@ -161,12 +199,11 @@ function firstCommandsOf(n: Node, byNode: Map<string, ShellCommand>): ShellComma
 
 function toCommand(n: Node, script: string, toUtf16: (b: number) => number, map: (o: number) => number): ShellCommand {
   const off = (b: number) => map(toUtf16(b));
-  const words: ShellWord[] = (n.Args as Node[]).map((w) => ({
-    value: wordValue(w),
-    raw: script.slice(toUtf16(w.Pos().Offset()), toUtf16(w.End().Offset())),
-    start: off(w.Pos().Offset()),
-    end: off(w.End().Offset()),
-  }));
+  const words: ShellWord[] = (n.Args as Node[]).map((w) => {
+    // Each Pos()/End() crosses into GopherJS: once per word.
+    const [s, e] = [toUtf16(w.Pos().Offset()), toUtf16(w.End().Offset())];
+    return { value: wordValue(w), raw: script.slice(s, e), start: map(s), end: map(e) };
+  });
   const assigns: ShellAssign[] = ((n.Assigns as Node[]) ?? []).map((a) => ({
     name: a.Name ? String(a.Name.Value) : '',
     value: a.Value ? wordValue(a.Value) : '',
@@ -208,12 +245,12 @@ export function wordValue(w: Node): string | undefined {
   // Node kinds by their fields (syntax.NodeType is slow): Lit has ValuePos, SglQuoted a Value and
   // no Parts, DblQuoted Parts and Dollar.
   for (const p of w.Parts as Node[]) {
-    const t = p.ValuePos !== undefined ? 'Lit' : p.Dollar !== undefined ? (p.Parts !== undefined ? 'DblQuoted' : p.Value !== undefined ? 'SglQuoted' : '') : '';
+    const t = 'ValuePos' in p ? 'Lit' : 'Dollar' in p ? ('Parts' in p ? 'DblQuoted' : 'Value' in p ? 'SglQuoted' : '') : '';
     if (t === 'Lit') out += unescapeLit(String(p.Value));
     else if (t === 'SglQuoted') out += String(p.Value);
     else if (t === 'DblQuoted') {
       for (const q of p.Parts as Node[]) {
-        if (q.ValuePos === undefined) return undefined;
+        if (!('ValuePos' in q)) return undefined;
         out += String(q.Value).replace(/\\([$`"\\\n])/g, '$1');
       }
     } else return undefined;

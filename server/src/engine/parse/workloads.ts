@@ -90,11 +90,13 @@ export function isBlank(n: Node | undefined): boolean {
  * the value holds aliases or the edit helper refuses.
  */
 export function ensureChanged(
-  ctx: Pick<KubernetesContext, 'ensure'>,
+  ctx: Pick<KubernetesContext, 'ensure' | 'fixes'>,
   obj: K8sObject,
   path: YamlPath,
   change: (value: Record<string, unknown>) => void,
 ): TextEdit[] | undefined {
+  // Findings only: the copy below serves the edit alone, and ensure returns a placeholder.
+  if (!ctx.fixes) return ctx.ensure(obj, path, undefined);
   const current = jsOf(getIn(obj.node, path) ?? null) ?? {};
   if (!isPlainData(current) || typeof current !== 'object' || Array.isArray(current)) return undefined;
   const copy = JSON.parse(JSON.stringify(current)) as Record<string, unknown>;

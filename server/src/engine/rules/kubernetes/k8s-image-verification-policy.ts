@@ -34,7 +34,8 @@ export default defineKubernetesRule<Messages>({
       const img = containerImages(obj, ctx.text).find((i) => i.value === first.image);
       if (!img) continue;
       const src = { text: ctx.text, index: ctx.index };
-      const suggest: SuggestionReport<Messages>[] = (['keyless', 'publicKey'] as Attestor[]).map((a) => ({
+      // Findings only (diagnostics): the rendered policies would be dropped.
+      const suggest: SuggestionReport<Messages>[] = !ctx.fixes ? [] : (['keyless', 'publicKey'] as Attestor[]).map((a) => ({
         messageId: a === 'keyless' ? 'addKeyless' : 'addPublicKey',
         data: { owners: first.globs.length === 1 ? first.globs[0] : `${first.globs[0]} and ${first.globs.length - 1} more` },
         edits: appendDocument(src, verifyImagesPolicy(first.globs, a), 'Admission check of image signatures (Kyverno). Replace every REPLACE-ME before applying it.'),

@@ -51,6 +51,7 @@ const span = (at: { start: number; end: number }) => ({ start: at.start, end: at
 
 /** The policy as a new document after this one; none for host-network pods or pods without labels to select. */
 function suggestion(ctx: KubernetesContext<Messages>, obj: K8sObject): SuggestionReport<Messages>[] | undefined {
+  if (!ctx.fixes) return undefined; // findings only (diagnostics): the rendered policy would be dropped
   const spec = obj.podSpec!;
   if (usesHostNetwork(obj) || Object.keys(spec.labels).length === 0 || !obj.name) return undefined;
   const target: PolicyTarget = {
