@@ -87,7 +87,7 @@ describe('hostile documents in the editor', () => {
       ds.map((d) => [d.code, d.severity, d.range]),
       [['harden', 3, { start: { line: 0, character: 0 }, end: { line: 0, character: 0 } }]],
     );
-    assert.match(ds[0].message, /^File not checked: \d+ characters is over the limit of 5242880 \(setting maxFileSize\)$/);
+    assert.match(String(ds[0].message), /^File not checked: \d+ characters is over the limit of 5242880 \(setting maxFileSize\)$/);
   });
 
   test('CRLF, mixed line breaks and tabs: exact ranges in the editor\'s terms', async () => {
