@@ -1,4 +1,4 @@
-// `npm run fuzz -- --minutes N [--seed S] [--no-lsp] [--no-save]`: long mutation fuzzing with fresh seeds, for
+// `npm run fuzz -- --minutes N [--seed S] [--no-engine | --no-lsp] [--no-save]`: long mutation fuzzing with fresh seeds, for
 // as long as asked. `npm test` runs the same properties with fixed seeds (test/robustness/fuzz.test.ts and
 // lspFuzz.test.ts); this runs them with a new seed each time and until the time is up.
 //
@@ -11,7 +11,7 @@
 // Prints iterations, crashes (each distinct one once) and the slowest input. Each crash is saved, shrunk where
 // it can be, as test/fixtures/regressions/fuzz-<seed>-<n>.<ext>, which test/robustness/regressions.test.ts runs.
 import { fork, type ChildProcess } from 'node:child_process';
-import { mkdirSync, writeFileSync } from 'node:fs';
+import { mkdirSync, readdirSync, statSync, writeFileSync } from 'node:fs';
 import { join, relative } from 'node:path';
 import { KubernetesCache } from '../server/src/engine/kubernetesRunner';
 import { fuzzServer } from '../test/robustness/lspFuzz';
@@ -26,6 +26,7 @@ const EXT = { dockerfile: 'Dockerfile', yaml: 'yaml' } as const;
 interface Options {
   minutes: number;
   seed: number;
+  engine: boolean;
   lsp: boolean;
   save: boolean;
 }
@@ -38,13 +39,18 @@ function parseArgs(argv: string[]): Options {
   const minutes = Number(value('--minutes') ?? 1);
   const seed = Number(value('--seed') ?? (Date.now() % 0x7fffffff));
   if (!(minutes > 0) || !Number.isInteger(seed)) {
-    console.error('usage: npm run fuzz -- --minutes N [--seed S] [--no-lsp] [--no-save]');
+    console.error('usage: npm run fuzz -- --minutes N [--seed S] [--no-engine | --no-lsp] [--no-save]');
     process.exit(2);
   }
-  return { minutes, seed, lsp: !argv.includes('--no-lsp'), save: !argv.includes('--no-save') };
+  return { minutes, seed, engine: !argv.includes('--no-engine'), lsp: !argv.includes('--no-lsp'), save: !argv.includes('--no-save') };
 }
 
 const seeds = fuzzSeeds();
+
+/** The newest modification time below server/src: the LSP sessions rebuild dist/server.js from it. */
+function newestSource(dir = join(ROOT, 'server', 'src')): number {
+  return readdirSync(dir, { withFileTypes: true }).reduce((m, e) => Math.max(m, e.isDirectory() ? newestSource(join(dir, e.name)) : statSync(join(dir, e.name)).mtimeMs), 0);
+}
 
 /** Mutant `i` of run `seed`: reproducible from the two numbers alone (the watchdog rebuilds it after a hang). */
 function mutant(seed: number, i: number): { kind: 'dockerfile' | 'yaml'; text: string; origin: string } {
@@ -88,6 +94,8 @@ interface Crash {
   kind: 'dockerfile' | 'yaml';
   text: string;
   origin: string;
+  /** Language-server problems: the burst's texts, saved beside the fixture to replay it. */
+  history?: string[];
   file?: string;
 }
 
@@ -158,7 +166,7 @@ async function main(): Promise<void> {
       }, limit);
     };
     const startChild = () => {
-      if (Date.now() >= deadline) {
+      if (Date.now() >= deadline || !options.engine) {
         clearTimeout(timer);
         return resolveAll();
       }
@@ -200,13 +208,19 @@ async function main(): Promise<void> {
   let lspEdits = 0;
   let lspBursts = 0;
   let lspSlowest = { ms: 0, chars: 0, kind: '' };
+  const sources = newestSource();
   const lspDone = (async () => {
     for (let session = 0; options.lsp && Date.now() < deadline; session++) {
+      // A server rebuilt from edited sources would be compared with the engine this process loaded at start.
+      if (newestSource() !== sources) {
+        console.log('\nserver/src changed during the run: language-server fuzzing stopped (it would compare two versions)');
+        break;
+      }
       const result = await fuzzServer(seeds, rng((options.seed ^ (session * 7919 + 17)) >>> 0), { bursts: 20, burst: 6, deadline });
       lspEdits += result.edits;
       lspBursts += result.bursts;
       if (result.slowest.ms > lspSlowest.ms) lspSlowest = result.slowest;
-      for (const p of result.problems) record(`lsp:${signature(p.what)}`, { what: `language server: ${p.what}`, kind: p.kind, text: p.text, origin: `LSP session ${session}` });
+      for (const p of result.problems) record(`lsp:${signature(p.what)}`, { what: `language server: ${p.what}`, kind: p.kind, text: p.text, history: p.history, origin: `LSP session ${session}` });
     }
   })();
 
@@ -223,14 +237,15 @@ async function main(): Promise<void> {
       const text = c.text && !/^(hang|exit|lsp):/.test(sig) ? shrink(c.text, engineFails(c.kind, sig)) : c.text;
       c.file = join(REGRESSIONS, `fuzz-${options.seed}-${n}.${EXT[c.kind]}`);
       writeFileSync(c.file, text);
+      if (c.history) writeFileSync(`${c.file}.burst.json`, `${JSON.stringify({ kind: c.kind, what: c.what, texts: c.history }, null, 1)}\n`);
     }
   }
 
   console.log(`\n${options.minutes} min, seed ${options.seed}`);
-  console.log(`engine: ${iterations} mutants; slowest ${slowest.ms.toFixed(0)} ms CPU for ${slowest.chars} characters (mutant ${slowest.i} of ${slowest.origin})`);
+  if (options.engine) console.log(`engine: ${iterations} mutants; slowest ${slowest.ms.toFixed(0)} ms CPU for ${slowest.chars} characters (mutant ${slowest.i} of ${slowest.origin})`);
   if (options.lsp) console.log(`language server: ${lspEdits} edits in ${lspBursts} bursts; slowest final answer ${lspSlowest.ms} ms for ${lspSlowest.chars} characters (${lspSlowest.kind})`);
   console.log(`crashes: ${crashes.size}`);
-  for (const c of crashes.values()) console.log(`- ${c.what.split('\n')[0]}\n  from ${c.origin}${c.file ? `\n  saved as ${relative(ROOT, c.file)}` : ''}`);
+  for (const c of crashes.values()) console.log(`- ${c.what.split('\n').slice(0, 12).join('\n  ')}\n  from ${c.origin}${c.file ? `\n  saved as ${relative(ROOT, c.file)}${c.history ? ' (+ .burst.json)' : ''}` : ''}`);
   process.exitCode = crashes.size > 0 ? 1 : 0;
 }
 

@@ -3,6 +3,7 @@ import { readdirSync, readFileSync, statSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, test } from 'node:test';
 import { defaultSettings, parseConfigText } from '../../server/src/engine/config';
+import { detectKind } from '../../server/src/engine/detect';
 import { fixAll } from '../../server/src/engine/fixer';
 import { KubernetesCache } from '../../server/src/engine/kubernetesRunner';
 import { MAX_SHELL_NESTING, MAX_YAML_NESTING } from '../../server/src/engine/parse/nesting';
@@ -229,6 +230,12 @@ describe('encodings and line breaks', () => {
     assert.deepEqual(rangeOf(fs, 'apt-no-install-recommends'), [range(1, 30, 1, 37)]);
     assert.deepEqual(rangeOf(fs, 'pin-os-packages'), [range(1, 41, 1, 45)]);
   };
+
+  test('UTF-8 BOM: detection looks past it (regression: a manifest read with its BOM was not one)', () => {
+    assert.equal(detectKind('file:///enc/pod.yaml', `\uFEFF${POD}`, 'yaml'), 'kubernetes');
+    assert.equal(detectKind('file:///enc/pod', `\uFEFF${POD}`), 'kubernetes');
+    assert.equal(summarize('file:///enc/pod.yaml', parseKubernetes(`\uFEFF${POD}`)).length, 1);
+  });
 
   test('UTF-8 BOM: ranges count from after it; fix-all keeps it', () => {
     expectDocker(lintOf('file:///enc/Dockerfile', `\uFEFF${DOCKERFILE}`).value);

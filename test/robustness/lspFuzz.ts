@@ -22,6 +22,8 @@ export interface LspProblem {
   kind: Seed['kind'];
   /** The text the server held when the problem showed. */
   text: string;
+  /** The texts of the burst, in order (the first is the text before it): enough to replay it. */
+  history: string[];
 }
 
 export interface LspFuzzResult {
@@ -64,6 +66,7 @@ export async function fuzzServer(seeds: readonly Seed[], r: () => number, option
       const seed = pool.length ? pool[Math.floor(r() * pool.length)] : seeds[Math.floor(r() * seeds.length)];
       const { uri } = DOCS[seed.kind];
       let text = seed.text;
+      const history = [client.documents.get(uri)!.getText()];
       let pending: { source: CancellationTokenSource; answer: Promise<DocumentDiagnosticReport | Error> } | undefined;
       let started = 0;
       for (let k = 0; k <= options.burst; k++) {
@@ -71,6 +74,7 @@ export async function fuzzServer(seeds: readonly Seed[], r: () => number, option
         const doc = client.documents.get(uri)!;
         const edit = minimalEdit(doc.getText(), next, (o) => doc.positionAt(o));
         text = edit ? await client.edit(uri, [edit]) : doc.getText();
+        history.push(text);
         result.edits++;
         pending?.source.cancel();
         const source = new CancellationTokenSource();
@@ -81,7 +85,7 @@ export async function fuzzServer(seeds: readonly Seed[], r: () => number, option
       const answer = await Promise.race([pending!.answer, new Promise<'timeout'>((resolve) => setTimeout(() => resolve('timeout'), timeout).unref())]);
       const ms = Date.now() - started;
       if (ms > result.slowest.ms) result.slowest = { ms, chars: text.length, kind: seed.kind };
-      const problem = (what: string) => result.problems.push({ what, kind: seed.kind, text });
+      const problem = (what: string) => result.problems.push({ what, kind: seed.kind, text, history });
       if (answer === 'timeout') {
         problem(`no answer within ${timeout} ms`);
         break;
@@ -107,6 +111,37 @@ export async function fuzzServer(seeds: readonly Seed[], r: () => number, option
     if (client.alive) await client.stop();
     else client.connection.dispose();
   }
-  if (/uncaught|unhandled/i.test(client.stderrText)) result.problems.push({ what: `stderr: ${client.stderrText.slice(-2000)}`, kind: 'yaml', text: '' });
+  if (/uncaught|unhandled/i.test(client.stderrText)) result.problems.push({ what: `stderr: ${client.stderrText.slice(-2000)}`, kind: 'yaml', text: '', history: [] });
   return result;
+}
+
+/**
+ * Replays a burst a fuzzing run saved (`*.burst.json` beside a regression fixture): the texts in order, each
+ * pulled and cancelled by the next, on a fresh server. Returns what went wrong, or undefined.
+ */
+export async function replayBurst(kind: Seed['kind'], texts: readonly string[]): Promise<string | undefined> {
+  const { client } = await TestClient.start({ capabilities: PULL_CAPABILITIES });
+  try {
+    const { uri, languageId } = DOCS[kind];
+    await client.open(uri, languageId, '');
+    let pending: { source: CancellationTokenSource; answer: Promise<DocumentDiagnosticReport | Error> } | undefined;
+    let text = '';
+    for (const next of texts) {
+      const doc = client.documents.get(uri)!;
+      const edit = minimalEdit(doc.getText(), next, (o) => doc.positionAt(o));
+      text = edit ? await client.edit(uri, [edit]) : doc.getText();
+      pending?.source.cancel();
+      const source = new CancellationTokenSource();
+      pending = { source, answer: client.connection.sendRequest<DocumentDiagnosticReport>('textDocument/diagnostic', { textDocument: { uri } }, source.token).catch((e: Error) => e) };
+    }
+    const answer = await pending!.answer;
+    if (answer instanceof Error || answer.kind !== 'full') return `the last pull answered ${answer instanceof Error ? answer.message : answer.kind}`;
+    const got = describe(answer.items);
+    const want = expectedDiagnostics(kind, text);
+    if (JSON.stringify(got) !== JSON.stringify(want)) return `diagnostics differ from a fresh lint:\n  server: ${JSON.stringify(got)}\n  fresh:  ${JSON.stringify(want)}`;
+    const logged = client.logs.filter((l) => /failed|uncaught|unhandled/i.test(l));
+    return logged.length ? `the server logged: ${logged.join('\n')}` : undefined;
+  } finally {
+    await client.stop();
+  }
 }

@@ -12,6 +12,9 @@ export function rng(seed: number): () => number {
 
 const SNIPPETS = ['---\n', '{{ .Values.x }}', '\t', '\u0000', '\uFFFD', '\\\n', '"', "'", ': ', '- ', '[', '{', '&a ', '*a', '<<EOF\n', '# harden-ignore ', '\r\n', '\uFEFF', 'privileged: true\n', 'RUN curl x | sh\n', 'FROM ', '${X}', '`'];
 
+/** Units that nest or chain when repeated. */
+const REPEATED = ['[', '{a: ', '- ', '  ', ' | a', ' && a', '(', '$(', '${a:-', 'if a; then ', '\\\n', '<<EOF\n', '&a [*a, ', '---\n', 'x'];
+
 export type Mutation = (text: string, r: () => number) => string;
 
 const at = (t: string, r: () => number) => Math.floor(r() * (t.length + 1));
@@ -37,6 +40,12 @@ export const MUTATIONS: Record<string, Mutation> = {
     const i = Math.floor(r() * lines.length);
     lines[i] = r() < 0.5 ? `  ${lines[i]}` : lines[i].replace(/^ {1,2}/, '');
     return lines.join('\n');
+  },
+  // Generated and hostile files repeat themselves: nesting, pipelines, long lines, many documents.
+  repeat: (t, r) => {
+    const i = at(t, r);
+    const unit = r() < 0.5 ? SNIPPETS[Math.floor(r() * SNIPPETS.length)] : REPEATED[Math.floor(r() * REPEATED.length)];
+    return t.slice(0, i) + unit.repeat(20 + Math.floor(r() * 380)) + t.slice(i);
   },
   invalidUtf8: (t, r) => {
     // What a binary or mis-decoded file looks like once read as UTF-8: replacement characters and lone surrogates.

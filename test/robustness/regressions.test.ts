@@ -2,7 +2,8 @@ import assert from 'node:assert/strict';
 import { test } from 'node:test';
 import { KubernetesCache } from '../../server/src/engine/kubernetesRunner';
 import { checkProperties } from './properties';
-import { regressionSeeds } from './seeds';
+import { replayBurst } from './lspFuzz';
+import { regressionBursts, regressionSeeds } from './seeds';
 
 /**
  * Every input in test/fixtures/regressions (found by `npm run fuzz` or by hand; see its README) keeps every
@@ -19,5 +20,11 @@ for (const c of cases) {
     const uri = c.kind === 'yaml' ? 'file:///regressions/manifest.yaml' : 'file:///regressions/Dockerfile';
     const { ms, findings } = checkProperties(uri, c.text, c.kind === 'yaml' ? new KubernetesCache() : undefined);
     t.diagnostic(`${findings} findings, ${ms.toFixed(0)} ms`);
+  });
+}
+
+for (const b of regressionBursts()) {
+  test(`regression (language server burst): ${b.name}`, async () => {
+    assert.equal(await replayBurst(b.kind, b.texts), undefined);
   });
 }

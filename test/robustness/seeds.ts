@@ -7,6 +7,7 @@ export const REGRESSIONS = join(__dirname, '..', 'fixtures', 'regressions');
 
 /** What a fixture file is, by its name: `*.Dockerfile` / `Dockerfile*` or `*.yaml` / `*.yml`. */
 export function seedKind(name: string): Seed['kind'] | undefined {
+  if (/\.(json|md)$/i.test(name)) return undefined;
   if (/\.ya?ml$/i.test(name)) return 'yaml';
   if (/(^|[./])(docker|container)file/i.test(name)) return 'dockerfile';
   return undefined;
@@ -41,4 +42,13 @@ export function fuzzSeeds(): (Seed & { path: string })[] {
       .map((f) => ({ path: f.path, kind: 'yaml' as const, text: f.text })),
     ...fixtures,
   ];
+}
+
+/** Language-server bursts saved by `npm run fuzz` (`<fixture>.burst.json`): the texts to replay, in order. */
+export function regressionBursts(): { name: string; kind: Seed['kind']; texts: string[] }[] {
+  if (!existsSync(REGRESSIONS)) return [];
+  return readdirSync(REGRESSIONS)
+    .filter((n) => n.endsWith('.burst.json'))
+    .sort()
+    .map((name) => ({ name, ...(JSON.parse(readFileSync(join(REGRESSIONS, name), 'utf8')) as { kind: Seed['kind']; texts: string[] }) }));
 }

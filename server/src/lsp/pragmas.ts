@@ -18,23 +18,30 @@ const indentOf = (s: string) => s.slice(0, s.length - s.trimStart().length);
  * line in YAML (a finding may sit on a value continued below its key). Same indentation as that line.
  */
 export function disableLineEdit(text: string, kind: 'dockerfile' | 'kubernetes', findingLine: number, ruleId: string): TextEdit {
-  const index = new TextIndex(text);
+  const { index } = analysed(text);
   const line = kind === 'dockerfile' ? instructionLine(text, findingLine) : keyLine(index, findingLine);
   const above = line > 0 ? joinPragma(index, line - 1, LINE_PRAGMA_LINE, ruleId) : undefined;
   if (above) return above;
-  const at = { line, character: 0 };
-  return { range: { start: at, end: at }, newText: `${indentOf(index.lineText(line))}# ${IGNORE_PRAGMA} ${ruleId}${index.eol}` };
+  const at = lineStart(text, line);
+  return { range: { start: at, end: at }, newText: `${indentOf(index.lineText(line).replace(BOM, ''))}# ${IGNORE_PRAGMA} ${ruleId}${index.eol}` };
 }
 
 /** `# harden-ignore-file <id>` at the top of the file, or the id added to such a pragma in the leading comments. */
 export function disableFileEdit(text: string, ruleId: string): TextEdit {
-  const index = new TextIndex(text);
+  const { index } = analysed(text);
   for (let line = 0; line < index.lineCount && index.lineText(line).trimStart().startsWith('#'); line++) {
     const joined = joinPragma(index, line, FILE_PRAGMA_LINE, ruleId);
     if (joined) return joined;
   }
-  const at = { line: 0, character: 0 };
+  const at = lineStart(text, 0);
   return { range: { start: at, end: at }, newText: `# ${FILE_PRAGMA} ${ruleId}${index.eol}` };
+}
+
+const BOM = /^\uFEFF/;
+
+/** Where a line's text starts: after a BOM that an editor kept in the text (it must stay first). */
+function lineStart(text: string, line: number): { line: number; character: number } {
+  return { line, character: line === 0 && text.startsWith('\uFEFF') ? 1 : 0 };
 }
 
 function joinPragma(index: TextIndex, line: number, pattern: RegExp, ruleId: string): TextEdit | undefined {
@@ -44,11 +51,25 @@ function joinPragma(index: TextIndex, line: number, pattern: RegExp, ruleId: str
   return { range: { start: at, end: at }, newText: `${m[2].includes(',') ? ',' : ''} ${ruleId}` };
 }
 
+/**
+ * The last text's line index and Dockerfile instruction lines. Quick fixes ask for one edit per diagnostic of
+ * the same text: parsing it for each made a code action request over many diagnostics quadratic (2,000
+ * diagnostics on a 100 kB line took 90 s).
+ */
+let last: { text: string; index: TextIndex; instructions?: { start: number; end: number }[] } | undefined;
+
+function analysed(text: string): NonNullable<typeof last> {
+  if (last?.text !== text) last = { text, index: new TextIndex(text) };
+  return last;
+}
+
 function instructionLine(text: string, line: number): number {
-  const ins = DockerfileParser.parse(text)
+  const a = analysed(text);
+  a.instructions ??= DockerfileParser.parse(text)
     .getInstructions()
-    .find((i) => i.getRange().start.line <= line && line <= i.getRange().end.line);
-  return ins ? ins.getRange().start.line : line;
+    .map((i) => ({ start: i.getRange().start.line, end: i.getRange().end.line }));
+  const ins = a.instructions.find((i) => i.start <= line && line <= i.end);
+  return ins ? ins.start : line;
 }
 
 function keyLine(index: TextIndex, line: number): number {

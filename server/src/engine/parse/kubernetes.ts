@@ -81,7 +81,9 @@ const TEMPLATE = /\{\{|\{%/;
 
 /** Cheap test used for file detection: some line starts a top-level `apiVersion:` and some a `kind:`. */
 export function looksLikeManifest(text: string): boolean {
-  return /^apiVersion\s*:/m.test(text) && /^kind\s*:/m.test(text);
+  // A BOM is not part of the first line (editors that keep it in the text, files read as UTF-8).
+  const body = text.charCodeAt(0) === 0xfeff ? text.slice(1) : text;
+  return /^apiVersion\s*:/m.test(body) && /^kind\s*:/m.test(body);
 }
 
 /**
@@ -92,9 +94,10 @@ export function parseKubernetes(text: string, { sourceTokens = true }: { sourceT
   const index = new TextIndex(text);
   const nesting = yamlNesting(text);
   if (nesting.depth > MAX_YAML_NESTING) {
-    // Not handed to the parser at all: it recurses per level (see parse/nesting).
-    const error = { message: `nested more than ${MAX_YAML_NESTING} levels deep`, start: nesting.offset, end: nesting.offset + 1 };
-    return { text, index, docs: [], objects: [], errors: [error], skippedDocs: [] };
+    // Not handed to the parser at all: it recurses per level (see parse/nesting). Templates are skipped quietly
+    // anyway (their braces are not YAML's).
+    const errors = TEMPLATE.test(text) ? [] : [{ message: `nested more than ${MAX_YAML_NESTING} levels deep`, start: nesting.offset, end: nesting.offset + 1 }];
+    return { text, index, docs: [], objects: [], errors, skippedDocs: [] };
   }
   // Aliases are never expanded for the summaries (node.toJSON() without a context keeps them as { source });
   // the edit helper's doc.toJS() is bounded by yaml's default maxAliasCount.

@@ -76,8 +76,9 @@ export function yamlNesting(text: string): Nesting {
       const e = text.indexOf('\n', i);
       i = e < 0 ? n : e;
       continue;
-    } else if ((c === '"' || c === "'") && (i === 0 || /[\s[{,:?-]/.test(text[i - 1]))) {
-      // A quoted scalar (it may span lines; its line breaks start no block lines).
+    } else if ((c === '"' || c === "'") && startsScalar(text, i)) {
+      // A quoted scalar (it may span lines; its line breaks start no block lines). A quote inside a plain
+      // scalar is text: skipping from it would hide brackets the parser does see.
       let j = i + 1;
       for (; j < n; j++) {
         if (c === '"' && text[j] === '\\') j++;
@@ -92,6 +93,13 @@ export function yamlNesting(text: string): Nesting {
     i++;
   }
   return best;
+}
+
+/** Whether a quote at `i` starts a scalar: first on its line, or after an indicator (`:`, `-`, `?`, `[`, `{`, `,`). */
+function startsScalar(text: string, i: number): boolean {
+  let j = i - 1;
+  while (j >= 0 && isBlank(text[j])) j--;
+  return j < 0 || isBreak(text[j]) || ':-?[{,'.includes(text[j]);
 }
 
 const OPENERS: Record<string, string> = { if: 'fi', case: 'esac', for: 'done', select: 'done', while: 'done', until: 'done' };
@@ -133,10 +141,36 @@ export function shellNesting(script: string): Nesting {
     dq = top.dq;
     command = false;
   };
+  /** Heredoc delimiters seen on the current line: their bodies (text, not shell) are skipped at its end. */
+  const heredocs: { word: string; tabs: boolean }[] = [];
   for (let i = 0; i < n; i++) {
     const c = script[i];
     if (c === '\\') {
       i++;
+      continue;
+    }
+    if (c === '<' && script[i + 1] === '<' && script[i + 2] !== '<' && !dq) {
+      const m = /^<<(-?)[ \t]*(?:'([^'\n]*)'|"([^"\n]*)"|\\?([^\s;&|<>()]+))/.exec(script.slice(i, i + 200));
+      if (m) {
+        heredocs.push({ word: m[2] ?? m[3] ?? m[4], tabs: m[1] === '-' });
+        i += m[0].length - 1;
+        continue;
+      }
+    }
+    if (c === '\n' && heredocs.length > 0) {
+      // Each body runs to a line that is its delimiter (after tabs, for <<-).
+      let at = i + 1;
+      for (const h of heredocs.splice(0)) {
+        for (;;) {
+          const e = script.indexOf('\n', at);
+          const line = script.slice(at, e < 0 ? n : e);
+          at = e < 0 ? n : e + 1;
+          if ((h.tabs ? line.replace(/^\t+/, '') : line) === h.word || e < 0) break;
+        }
+      }
+      i = at - 1;
+      if (!afterOp) ops = 0;
+      command = true;
       continue;
     }
     if (dq) {

@@ -11,7 +11,13 @@ const SAFE_SYSCTLS: [number, string[]][] = [
   [37, ['net.ipv4.tcp_slow_start_after_idle', 'net.ipv4.tcp_notsent_lowat']],
 ];
 
-const safeAt = (minor: number) => new Set(SAFE_SYSCTLS.filter(([since]) => minor >= since).flatMap(([, names]) => names));
+const safeSets = new Map<number, Set<string>>();
+/** Built once per version, not per pod: this showed in profiles of a manifest with hundreds of pods. */
+const safeAt = (minor: number) => {
+  let set = safeSets.get(minor);
+  if (!set) safeSets.set(minor, (set = new Set(SAFE_SYSCTLS.filter(([since]) => minor >= since).flatMap(([, names]) => names))));
+  return set;
+};
 
 export default defineKubernetesRule({
   meta: {
