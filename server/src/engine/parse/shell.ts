@@ -1,4 +1,5 @@
 import { syntax, type Node } from 'mvdan-sh';
+import { goString, goValue, isNode, items, nodeType, walk, type GoNode } from './goAst';
 import { MAX_SHELL_NESTING, shellNesting } from './nesting';
 
 /** A word of a simple command, with offsets in the document text. */
@@ -108,15 +109,19 @@ export class ShellTooDeepError extends Error {
 export function parseBash(script: string, keepComments = false): Node {
   const nesting = shellNesting(script);
   if (nesting.depth > MAX_SHELL_NESTING) throw new ShellTooDeepError(nesting.offset);
-  return syntax.NewParser(syntax.KeepComments(keepComments), syntax.Variant(syntax.LangBash)).Parse(script, '');
+  // A Parser resets itself on each Parse; making one costs a tenth of a typical parse.
+  const parser = (PARSERS[keepComments ? 1 : 0] ??= syntax.NewParser(syntax.KeepComments(keepComments), syntax.Variant(syntax.LangBash)));
+  return parser.Parse(script, '');
 }
+
+const PARSERS: ({ Parse(src: string, name: string): Node } | undefined)[] = [];
 
 function parseScript(script: string, map: (offset: number) => number, depth: number): ShellScript {
   const toUtf16 = byteToUtf16(script);
   const off = (byteOffset: number) => map(toUtf16(byteOffset));
-  let file: Node;
+  let file: GoNode;
   try {
-    file = parseBash(script);
+    file = goValue(parseBash(script));
   } catch (e) {
     if (e instanceof ShellTooDeepError) return { commands: [], pipelines: [], error: { message: e.message, offset: map(e.offset) } };
     const err = e as { Text?: string; Pos?: { Offset(): number } };
@@ -124,23 +129,19 @@ function parseScript(script: string, map: (offset: number) => number, depth: num
   }
   const commands: ShellCommand[] = [];
   const pipelines: ShellCommand[][] = [];
-  // GopherJS hands out a new wrapper per access, so nodes are keyed by their source offsets.
-  const byNode = new Map<string, ShellCommand>();
-
-  // Pipe BinaryCmds met on the way (NodeType only for nodes with Op and X): one walk instead of two. Walking costs
-  // much: mvdan-sh's JS API wraps every node it hands to the callback (most of a cold Dockerfile lint, profiled).
-  const pipes: Node[] = [];
-  // syntax.NodeType is slow under GopherJS; a CallExpr is the only node with both Args and Assigns.
-  syntax.Walk(file, (n) => {
-    if (!n) return true;
-    // `in`, not `n.Args !== undefined`: fields are getters that convert the value (a slice: every element) on read.
-    if ('Op' in n && 'X' in n) {
-      if (isPipe(n.Op) && syntax.NodeType(n) === 'BinaryCmd') pipes.push(n);
-    } else if ('Variant' in n && 'Args' in n) {
+  const byNode = new Map<GoNode, ShellCommand>();
+  // Pipe BinaryCmds met on the way: one walk instead of two.
+  const pipes: GoNode[] = [];
+  walk(file, (n, type) => {
+    // Commands inside a word come from substitutions ($(…), `…`, <(…)); words without them are not walked into.
+    if (type === 'Word') return SUBSTITUTION.test(script.slice(toUtf16(n.Pos().Offset()), toUtf16(n.End().Offset())));
+    if (type === 'BinaryCmd') {
+      if (isPipe(n.Op)) pipes.push(n);
+    } else if (type === 'DeclClause') {
       commands.push(declaration(n, toUtf16, map));
-    } else if ('Args' in n && 'Assigns' in n) {
+    } else if (type === 'CallExpr') {
       const cmd = toCommand(n, script, toUtf16, map);
-      byNode.set(key(n), cmd);
+      byNode.set(n, cmd);
       commands.push(cmd);
       if (depth < 2) nested(cmd, depth, commands, pipelines);
     }
@@ -165,21 +166,19 @@ function parseScript(script: string, map: (offset: number) => number, depth: num
   return { commands, pipelines };
 }
 
+const SUBSTITUTION = /[$`]|[<>]\(/;
+
 function isPipe(op: number): boolean {
   return op === PIPE || op === PIPE_ALL;
 }
 
-function key(n: Node): string {
-  return `${n.Pos().Offset()}:${n.End().Offset()}`;
-}
-
-function collectPipe(n: Node, out: ShellCommand[], byNode: Map<string, ShellCommand>): void {
+function collectPipe(n: GoNode, out: ShellCommand[], byNode: Map<GoNode, ShellCommand>): void {
   for (const side of [n.X, n.Y]) {
-    const cmd = side?.Cmd;
-    if (!cmd) continue;
-    if (cmd.Op !== undefined && cmd.X !== undefined && isPipe(cmd.Op)) collectPipe(cmd, out, byNode);
+    const cmd = isNode(side) ? side.Cmd : undefined;
+    if (!isNode(cmd)) continue;
+    if (nodeType(cmd) === 'BinaryCmd' && isPipe(cmd.Op)) collectPipe(cmd, out, byNode);
     else {
-      const c = byNode.get(key(cmd));
+      const c = byNode.get(cmd);
       if (c) out.push(c);
       else out.push(...firstCommandsOf(cmd, byNode));
     }
@@ -187,26 +186,25 @@ function collectPipe(n: Node, out: ShellCommand[], byNode: Map<string, ShellComm
 }
 
 /** For a compound stage (`{ a; b; } | sh`), the commands inside it count as that stage. */
-function firstCommandsOf(n: Node, byNode: Map<string, ShellCommand>): ShellCommand[] {
+function firstCommandsOf(n: GoNode, byNode: Map<GoNode, ShellCommand>): ShellCommand[] {
   const found: ShellCommand[] = [];
-  syntax.Walk(n, (m) => {
-    const c = m && m.Args !== undefined && m.Assigns !== undefined ? byNode.get(key(m)) : undefined;
+  walk(n, (m) => {
+    const c = byNode.get(m);
     if (c) found.push(c);
     return true;
   });
   return found.slice(-1);
 }
 
-function toCommand(n: Node, script: string, toUtf16: (b: number) => number, map: (o: number) => number): ShellCommand {
+function toCommand(n: GoNode, script: string, toUtf16: (b: number) => number, map: (o: number) => number): ShellCommand {
   const off = (b: number) => map(toUtf16(b));
-  const words: ShellWord[] = (n.Args as Node[]).map((w) => {
-    // Each Pos()/End() crosses into GopherJS: once per word.
+  const words: ShellWord[] = items(n.Args).map((w) => {
     const [s, e] = [toUtf16(w.Pos().Offset()), toUtf16(w.End().Offset())];
     return { value: wordValue(w), raw: script.slice(s, e), start: map(s), end: map(e) };
   });
-  const assigns: ShellAssign[] = ((n.Assigns as Node[]) ?? []).map((a) => ({
-    name: a.Name ? String(a.Name.Value) : '',
-    value: a.Value ? wordValue(a.Value) : '',
+  const assigns: ShellAssign[] = items(n.Assigns).map((a) => ({
+    name: isNode(a.Name) ? goString(a.Name.Value) : '',
+    value: isNode(a.Value) ? wordValue(a.Value) : '',
     start: off(a.Pos().Offset()),
     end: off(a.End().Offset()),
   }));
@@ -215,12 +213,12 @@ function toCommand(n: Node, script: string, toUtf16: (b: number) => number, map:
 }
 
 /** `export A=1`, `readonly`, `declare`, `local`: a command named by the keyword whose assignments are its arguments. */
-function declaration(n: Node, toUtf16: (b: number) => number, map: (o: number) => number): ShellCommand {
+function declaration(n: GoNode, toUtf16: (b: number) => number, map: (o: number) => number): ShellCommand {
   const off = (b: number) => map(toUtf16(b));
-  const assigns: ShellAssign[] = ((n.Args as Node[]) ?? [])
-    .filter((a) => a.Name)
-    .map((a) => ({ name: String(a.Name.Value), value: a.Value ? wordValue(a.Value) : a.Naked ? undefined : '', start: off(a.Pos().Offset()), end: off(a.End().Offset()) }));
-  const keyword = String(n.Variant.Value);
+  const assigns: ShellAssign[] = items(n.Args)
+    .filter((a) => isNode(a.Name))
+    .map((a) => ({ name: goString(a.Name.Value), value: isNode(a.Value) ? wordValue(a.Value) : a.Naked ? undefined : '', start: off(a.Pos().Offset()), end: off(a.End().Offset()) }));
+  const keyword = goString(n.Variant.Value);
   const start = off(n.Pos().Offset());
   return { name: keyword, words: [{ value: keyword, raw: keyword, start, end: start + keyword.length }], assigns, start, end: off(n.End().Offset()) };
 }
@@ -240,18 +238,16 @@ function nested(cmd: ShellCommand, depth: number, commands: ShellCommand[], pipe
 }
 
 /** Static value of a word: literals, single quotes and double quotes without expansions. */
-export function wordValue(w: Node): string | undefined {
+function wordValue(w: GoNode): string | undefined {
   let out = '';
-  // Node kinds by their fields (syntax.NodeType is slow): Lit has ValuePos, SglQuoted a Value and
-  // no Parts, DblQuoted Parts and Dollar.
-  for (const p of w.Parts as Node[]) {
-    const t = 'ValuePos' in p ? 'Lit' : 'Dollar' in p ? ('Parts' in p ? 'DblQuoted' : 'Value' in p ? 'SglQuoted' : '') : '';
-    if (t === 'Lit') out += unescapeLit(String(p.Value));
-    else if (t === 'SglQuoted') out += String(p.Value);
+  for (const p of items(w.Parts)) {
+    const t = nodeType(p);
+    if (t === 'Lit') out += unescapeLit(goString(p.Value));
+    else if (t === 'SglQuoted') out += goString(p.Value);
     else if (t === 'DblQuoted') {
-      for (const q of p.Parts as Node[]) {
-        if (!('ValuePos' in q)) return undefined;
-        out += String(q.Value).replace(/\\([$`"\\\n])/g, '$1');
+      for (const q of items(p.Parts)) {
+        if (nodeType(q) !== 'Lit') return undefined;
+        out += goString(q.Value).replace(/\\([$`"\\\n])/g, '$1');
       }
     } else return undefined;
   }
