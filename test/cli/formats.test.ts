@@ -1,9 +1,10 @@
 import assert from 'node:assert/strict';
+import { spawn } from 'node:child_process';
 import { test } from 'node:test';
 import type * as Sarif from 'sarif';
 import { version } from '../../package.json';
 import { docsUrl } from '../../server/src/engine';
-import { harden, json, only, PRIVILEGED, PRIVILEGED_ERROR, ROOT_DOCKERFILE, ROOT_WARNING, ruleIds, ruleList, tree, UNPRIVILEGED } from './helpers';
+import { CLI, harden, json, only, PRIVILEGED, PRIVILEGED_ERROR, ROOT_DOCKERFILE, ROOT_WARNING, ruleIds, ruleList, tree, UNPRIVILEGED } from './helpers';
 
 interface JsonFinding {
   ruleId: string;
@@ -51,11 +52,10 @@ test('json: an explicit file that is neither kind is listed as "other"', () => {
   assert.deepEqual(json(harden(['--format', 'json'], dir)), { version: 1, files: [] }, 'walked non-manifests are not listed');
 });
 
-test('text: stylish rows with 1-based positions, aligned, then the summary', () => {
+test('text: stylish rows with 1-based positions, aligned within each file, then the summary', () => {
   const dir = fixture();
   const report = json<JsonReport>(harden(['--format', 'json'], dir));
   const [docker, pod] = [report.files[0].findings[0].message, report.files[2].findings[0].message];
-  const width = Math.max(docker.length, pod.length);
   const run = harden([], dir);
   assert.equal(run.code, 1);
   assert.equal(
@@ -63,10 +63,10 @@ test('text: stylish rows with 1-based positions, aligned, then the summary', () 
     [
       '',
       'Dockerfile',
-      `  1:6    warning  ${docker.padEnd(width)}  no-root-user`,
+      `  1:6  warning  ${docker}  no-root-user`,
       '',
       'k8s/pod.yaml',
-      `  10:21  error    ${pod.padEnd(width)}  k8s-privileged-container`,
+      `  10:21  error  ${pod}  k8s-privileged-container`,
       '',
       '✖ 2 problems (1 error, 1 warning, 0 infos, 0 hints)',
       '  1 fixable with --fix',
@@ -153,4 +153,22 @@ test('utf-16 columns: a character outside the BMP counts as two', () => {
   assert.deepEqual(finding.range, { start: { line: 8, character: 45 }, end: { line: 8, character: 49 } });
   const sarif = json<Sarif.Log>(harden(['--format', 'sarif'], dir));
   assert.deepEqual(sarif.runs[0].results?.[0].locations?.[0].physicalLocation?.region, { startLine: 9, startColumn: 46, endLine: 9, endColumn: 50 });
+});
+
+test('text: each file is written as soon as it is linted, before the later files are done', async () => {
+  // b/big.yaml takes seconds to lint with every rule on; a/Dockerfile comes first in path order.
+  const deployment = (i: number) => `apiVersion: apps/v1\nkind: Deployment\nmetadata:\n  name: d${i}\nspec:\n  template:\n    spec:\n      containers:\n        - name: app\n          image: nginx:1.27\n`;
+  const dir = tree({ 'a/Dockerfile': ROOT_DOCKERFILE, 'b/big.yaml': Array.from({ length: 400 }, (_, i) => deployment(i)).join('---\n') });
+  const child = spawn(process.execPath, [CLI, '.'], { cwd: dir, env: { PATH: process.env.PATH, NO_COLOR: '1' } });
+  let stdout = '';
+  let runningWhenFirstFileShowed: boolean | undefined;
+  child.stdout.setEncoding('utf8').on('data', (d: string) => {
+    stdout += d;
+    if (runningWhenFirstFileShowed === undefined && stdout.includes('a/Dockerfile\n')) runningWhenFirstFileShowed = child.exitCode === null && !stdout.includes('b/big.yaml');
+  });
+  const code = await new Promise<number | null>((resolve) => child.on('close', resolve));
+  assert.equal(code, 0, stdout);
+  assert.equal(runningWhenFirstFileShowed, true, 'a/Dockerfile was printed while b/big.yaml was still being linted');
+  assert.match(stdout, /\nb\/big\.yaml\n[\s\S]*✖ \d+ problems/);
+  assert.equal(stdout, harden([], dir).stdout, 'the same output as a run read at once');
 });

@@ -16,6 +16,7 @@ export function harden(args: string[], cwd: string, env: NodeJS.ProcessEnv = {})
   const res = spawnSync(process.execPath, [CLI, ...args], {
     cwd,
     encoding: 'utf8',
+    maxBuffer: 64 * 1024 * 1024,
     env: { PATH: process.env.PATH, NO_COLOR: '1', ...env },
   });
   return { code: res.status, stdout: res.stdout, stderr: res.stderr };

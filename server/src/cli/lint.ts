@@ -17,6 +17,8 @@ export interface LintFilesOptions {
   onWarning(message: string): void;
   /** Something broke (a rule threw, a write failed); the run goes on and exits 2. */
   onFailure(message: string): void;
+  /** Each file's report as soon as it is linted, in path order (for output that streams). */
+  onReport?(report: FileReport): void;
 }
 
 interface Source {
@@ -81,7 +83,9 @@ export async function lintFiles(files: readonly Candidate[], options: LintFilesO
 
   return sources.map((s) => {
     const findings = s.kind === 'other' ? [] : guarded(s, [], () => lint(input(s), s.settings, { workspace, onRuleError: onRuleError(s) }).findings);
-    return { path: s.path, abs: s.file.abs, kind: s.kind, findings: options.quiet ? findings.filter((f) => f.severity === 'error') : findings };
+    const report: FileReport = { path: s.path, abs: s.file.abs, kind: s.kind, findings: options.quiet ? findings.filter((f) => f.severity === 'error') : findings };
+    options.onReport?.(report);
+    return report;
   });
 }
 

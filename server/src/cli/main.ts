@@ -4,9 +4,9 @@ import { oneLine, UsageError } from './errors';
 import { collectFiles } from './files';
 import { formatJson } from './formatters/json';
 import { formatSarif } from './formatters/sarif';
-import { formatText } from './formatters/text';
+import { TextReporter } from './formatters/text';
 import { lintFiles } from './lint';
-import { countFindings, type FileReport } from './report';
+import { countFindings } from './report';
 import { formatRules } from './rules';
 import { VERSION } from './version';
 
@@ -38,9 +38,11 @@ async function lintCommand(command: LintCommand): Promise<number> {
   const candidates = await collectFiles(command.paths.length > 0 ? command.paths : ['.'], { cwd, ignore: command.ignore, onWarning: warn });
   const accepted = [];
   for (const c of candidates) if (await configs.accepts(c)) accepted.push(c);
-  const reports = await lintFiles(accepted, { cwd, configs, fix: command.fix, quiet: command.quiet, onWarning: warn, onFailure: (m) => failures.add(m) });
-
-  process.stdout.write(format(command, reports, cwd));
+  // Text goes out file by file as they are linted; JSON and SARIF are one document each, written at the end.
+  const text = command.format === 'text' ? new TextReporter((s) => process.stdout.write(s), { color: command.color }) : undefined;
+  const reports = await lintFiles(accepted, { cwd, configs, fix: command.fix, quiet: command.quiet, onWarning: warn, onFailure: (m) => failures.add(m), onReport: text && ((r) => text.file(r)) });
+  if (text) text.end();
+  else process.stdout.write(command.format === 'json' ? formatJson(reports) : formatSarif(reports, cwd));
   for (const m of failures) warn(m);
   if (failures.size > 0) return EXIT.usage;
   const counts = countFindings(reports);
@@ -49,17 +51,6 @@ async function lintCommand(command: LintCommand): Promise<number> {
     return EXIT.problems;
   }
   return counts.error > 0 ? EXIT.problems : EXIT.ok;
-}
-
-function format(command: LintCommand, reports: FileReport[], cwd: string): string {
-  switch (command.format) {
-    case 'json':
-      return formatJson(reports);
-    case 'sarif':
-      return formatSarif(reports, cwd);
-    case 'text':
-      return formatText(reports, { color: command.color });
-  }
 }
 
 main(process.argv.slice(2)).then(

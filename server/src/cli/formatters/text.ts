@@ -1,28 +1,34 @@
-import type { Position, Severity } from '../../engine';
-import { countFindings, type FileReport } from '../report';
+import type { Finding, Position, Severity } from '../../engine';
+import { countFindings, type Counts, type FileReport } from '../report';
 
 const ANSI = { reset: '\x1b[0m', bold: '\x1b[1m', dim: '\x1b[2m', underline: '\x1b[4m', red: '\x1b[31m', yellow: '\x1b[33m', cyan: '\x1b[36m', gray: '\x1b[90m' };
 const SEVERITY_COLOR: Record<Severity, string> = { error: ANSI.red, warning: ANSI.yellow, info: ANSI.cyan, hint: ANSI.gray };
 
 /**
- * ESLint's "stylish" layout: a header per file with problems, one aligned row per finding
- * (`line:col  severity  message  rule-id`, 1-based), then a summary. Nothing at all when clean.
+ * ESLint's "stylish" layout: a header per file with problems and one row per finding (`line:col  severity  message
+ * rule-id`, 1-based), aligned within the file, then a summary. Nothing at all when clean. Written file by file as
+ * the files are linted (aligning within a file, as ESLint does, is what lets the first file print before the last
+ * is read).
  */
-export function formatText(files: readonly FileReport[], options: { color: boolean }): string {
-  const paint = (codes: string, s: string) => (options.color ? `${codes}${s}${ANSI.reset}` : s);
-  const withFindings = files.filter((f) => f.findings.length > 0);
-  if (withFindings.length === 0) return '';
+export class TextReporter {
+  private readonly counts: Counts = countFindings([]);
+  private readonly paint: (codes: string, s: string) => string;
 
-  const all = withFindings.flatMap((f) => f.findings);
-  const w = {
-    where: Math.max(...all.map((x) => position(x.range.start).length)),
-    severity: Math.max(...all.map((x) => x.severity.length)),
-    message: Math.max(...all.map((x) => x.message.length)),
-  };
+  constructor(
+    private readonly write: (s: string) => void,
+    options: { color: boolean },
+  ) {
+    this.paint = (codes, s) => (options.color ? `${codes}${s}${ANSI.reset}` : s);
+  }
 
-  const out: string[] = [];
-  for (const f of withFindings) {
-    out.push('', paint(ANSI.underline, f.path));
+  file(f: FileReport): void {
+    if (f.findings.length === 0) return;
+    const c = countFindings([f]);
+    for (const k of Object.keys(c) as (keyof Counts)[]) this.counts[k] += c[k];
+    const paint = this.paint;
+    const widest = (cell: (x: Finding) => string) => f.findings.reduce((m, x) => Math.max(m, cell(x).length), 0);
+    const w = { where: widest((x) => position(x.range.start)), severity: widest((x) => x.severity), message: widest((x) => x.message) };
+    const out = ['', paint(ANSI.underline, f.path)];
     for (const x of f.findings) {
       const cells = [
         paint(ANSI.dim, position(x.range.start).padEnd(w.where)),
@@ -32,14 +38,20 @@ export function formatText(files: readonly FileReport[], options: { color: boole
       ];
       out.push(`  ${cells.join('  ')}`.trimEnd());
     }
+    this.write(`${out.join('\n')}\n`);
   }
 
-  const c = countFindings(files);
-  const plural = (n: number, word: string) => `${n} ${word}${n === 1 ? '' : 's'}`;
-  const summary = `✖ ${plural(c.total, 'problem')} (${plural(c.error, 'error')}, ${plural(c.warning, 'warning')}, ${plural(c.info, 'info')}, ${plural(c.hint, 'hint')})`;
-  out.push('', paint(ANSI.bold + (c.error > 0 ? ANSI.red : ANSI.yellow), summary));
-  if (c.fixable > 0) out.push(paint(ANSI.bold + (c.error > 0 ? ANSI.red : ANSI.yellow), `  ${c.fixable} fixable with --fix`));
-  return `${out.join('\n')}\n`;
+  /** The summary, once every file is written. */
+  end(): void {
+    const c = this.counts;
+    if (c.total === 0) return;
+    const plural = (n: number, word: string) => `${n} ${word}${n === 1 ? '' : 's'}`;
+    const summary = `✖ ${plural(c.total, 'problem')} (${plural(c.error, 'error')}, ${plural(c.warning, 'warning')}, ${plural(c.info, 'info')}, ${plural(c.hint, 'hint')})`;
+    const style = ANSI.bold + (c.error > 0 ? ANSI.red : ANSI.yellow);
+    const out = ['', this.paint(style, summary)];
+    if (c.fixable > 0) out.push(this.paint(style, `  ${c.fixable} fixable with --fix`));
+    this.write(`${out.join('\n')}\n`);
+  }
 }
 
 /** 1-based `line:column`, as editors and terminals link them. */
