@@ -32,7 +32,14 @@ interface Pragma {
 /** Comment pragmas of either file type: ours, hadolint's, checkov's, BuildKit's `check=skip`. */
 function pragmas(index: TextIndex, isComment: (line: string) => boolean): Pragma[] {
   const out: Pragma[] = [];
+  const whole = index.text;
   for (let line = 0; line < index.lineCount; line++) {
+    // Most lines are not comments: skip those that start (after spaces and tabs) with any other printable ASCII
+    // character without slicing them out; this ran over every line of every document on each lint.
+    let at = index.lineStarts[line];
+    let c = whole.charCodeAt(at);
+    while (c === 32 || c === 9) c = whole.charCodeAt(++at);
+    if (c > 32 && c < 127 && c !== 35 /* # */) continue;
     const text = index.lineText(line).trim();
     if (!text.startsWith('#') || !isComment(text)) continue;
     let m = OURS.exec(text);

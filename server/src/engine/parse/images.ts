@@ -19,8 +19,19 @@ export interface ContainerImage {
   exact: boolean;
 }
 
-/** Images of every container (init and ephemeral included) that set a non-empty string. */
-export function containerImages(obj: K8sObject, text: string): ContainerImage[] {
+/** Per object: three or four rules ask for the same images of every object, each parsed twice (parseImageRef, viewImage). */
+const imagesMemo = new WeakMap<K8sObject, { text: string; images: readonly ContainerImage[] }>();
+
+/** Images of every container (init and ephemeral included) that set a non-empty string. Shared: do not modify. */
+export function containerImages(obj: K8sObject, text: string): readonly ContainerImage[] {
+  const hit = imagesMemo.get(obj);
+  if (hit && hit.text === text) return hit.images;
+  const images = computeContainerImages(obj, text);
+  imagesMemo.set(obj, { text, images });
+  return images;
+}
+
+function computeContainerImages(obj: K8sObject, text: string): ContainerImage[] {
   const out: ContainerImage[] = [];
   for (const container of obj.podSpec?.containers ?? []) {
     const node = container.node.get('image', true);
@@ -122,8 +133,14 @@ function spellings(image: string): string[] {
 }
 
 export function isVerified(image: string, namespace: string, globs: readonly VerificationGlob[]): boolean {
+  // Spellings only when some policy applies (most workspaces have none), and each glob compiled once, not per spelling.
+  const applicable = globs.filter((g) => !g.namespace || g.namespace === namespace);
+  if (applicable.length === 0) return false;
   const forms = spellings(image);
-  return globs.some((g) => (!g.namespace || g.namespace === namespace) && forms.some((f) => globRegExp(g.glob, g.dialect).test(f)));
+  return applicable.some((g) => {
+    const re = globRegExp(g.glob, g.dialect);
+    return forms.some((f) => re.test(f));
+  });
 }
 
 /** The pattern a new policy uses for an image: its registry and first path segment (the owner, who signs). */

@@ -188,14 +188,23 @@ export function getIn(root: Node | null | undefined, path: YamlPath): Node | und
 function mapValue(map: YAMLMap, key: string | number): Node | undefined {
   for (const p of map.items) {
     const k = p.key as unknown;
-    if (k === key || (isScalar(k) && k.value === key)) return (p.value ?? undefined) as Node | undefined;
+    // The value compared before isScalar: most keys do not match, and the type test is the dearer one.
+    if (k === key || (k !== null && typeof k === 'object' && (k as { value?: unknown }).value === key && isScalar(k))) return (p.value ?? undefined) as Node | undefined;
   }
   return undefined;
 }
 
-/** The pair holding `key` in `map`. */
+/** The pair holding `key` in `map` (keys compared as strings: `80` matches the key `"80"`). */
 export function pairOf(map: YAMLMap, key: string | number): Pair<Node, Node | null> | undefined {
-  return map.items.find((p) => isScalar(p.key) && String(p.key.value) === String(key)) as Pair<Node, Node | null> | undefined;
+  // A loop without String() of every string key: locate runs it at each level of every finding's path.
+  const want = String(key);
+  for (const p of map.items) {
+    const k = p.key as unknown;
+    if (k === null || typeof k !== 'object') continue;
+    const v = (k as { value?: unknown }).value;
+    if ((v === want || (typeof v !== 'string' && String(v) === want)) && isScalar(k)) return p as Pair<Node, Node | null>;
+  }
+  return undefined;
 }
 
 export function scalarIn(root: Node | undefined, path: YamlPath): unknown {

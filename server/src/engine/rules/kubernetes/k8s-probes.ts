@@ -51,7 +51,8 @@ export default defineKubernetesRule<Messages>({
         const messageId = missing.length === 2 ? 'missingBoth' : missing[0].key === 'livenessProbe' ? 'missingLiveness' : 'missingReadiness';
         const at = ctx.at(obj, [...c.path, missing[0].key]);
         const suggest: SuggestionReport<Messages>[] = [];
-        const port = probePort(c);
+        // Only suggestions need the port, and findings-only lints drop them.
+        const port = ctx.fixes ? probePort(c) : undefined;
         if (port) {
           for (const [id, probe] of skeletons(port)) {
             const edits = ensureChanged(ctx, obj, c.path, (container) => {

@@ -43,7 +43,8 @@ export default defineKubernetesRule<Messages>({
         if (yamlBool(node) === true) continue;
         const at = ctx.at(obj, path);
         const setTrue = asFix(ctx.ensure(obj, path, true));
-        const withTmp = tmpSuggestion(obj, c);
+        // Only a suggestion reads it, and findings-only lints drop suggestions: skip the volume scan there.
+        const withTmp = ctx.fixes ? tmpSuggestion(obj, c) : undefined;
         if (isUnset(node)) {
           ctx.report({
             start: at.start,
