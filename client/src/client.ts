@@ -43,7 +43,7 @@ function skipPull(document: TextDocument, mode: DiagnosticPullMode): boolean {
 }
 
 /** Restarts a server that died, at most MAX_RESTARTS times in RESTART_WINDOW_MS, and says so. */
-class RestartingErrorHandler implements ErrorHandler {
+export class RestartingErrorHandler implements ErrorHandler {
   private restarts: number[] = [];
 
   constructor(private readonly output: LogOutputChannel) {}

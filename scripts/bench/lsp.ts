@@ -353,7 +353,7 @@ function vsixRows(dir: string): Row[] {
  */
 async function activationRows(clientJs: string): Promise<Row[]> {
   const harness = join(dirname(clientJs), 'activate.js');
-  writeFileSync(harness, `${STUB_JS}
+  writeFileSync(harness, `const { stub } = require(${JSON.stringify(join(ROOT, 'test', 'support', 'vscodeStub.cjs'))});
 const Module = require('module');
 const vscode = stub('vscode');
 const load = Module._load;
@@ -386,20 +386,3 @@ Promise.resolve(pending).catch(() => undefined).then(() => {
   ];
 }
 
-/** A stand-in for any part of the vscode API: property reads, calls and `new` all give stubs; never thenable. */
-const STUB_JS = `function stub(name) {
-  const cache = new Map();
-  const target = function () {};
-  return new Proxy(target, {
-    get(t, prop) {
-      if (prop === 'then') return undefined;
-      if (prop === 'prototype') return t.prototype;
-      if (prop === Symbol.iterator) return function* () {};
-      if (prop === Symbol.toPrimitive || prop === 'toString' || prop === 'toJSON') return () => name;
-      if (!cache.has(prop)) cache.set(prop, stub(name + '.' + String(prop)));
-      return cache.get(prop);
-    },
-    apply: () => stub(name + '()'),
-    construct: () => stub('new ' + name),
-  });
-}`;

@@ -115,6 +115,26 @@ export function groupMembers(pgid) {
   return pids;
 }
 
+/**
+ * The live processes of process group `pgid` that descend from its leader (`pgid` itself), with their parent
+ * and command line: [{ pid, ppid, argv }]. Only ever this group: another session's processes are not read.
+ */
+export function groupTree(pgid) {
+  const procs = new Map();
+  for (const pid of groupMembers(pgid)) {
+    try {
+      const stat = readFileSync(`/proc/${pid}/stat`, 'utf8');
+      const ppid = Number(stat.slice(stat.lastIndexOf(')') + 2).split(' ')[1]);
+      const argv = readFileSync(`/proc/${pid}/cmdline`, 'utf8').split('\0').filter(Boolean);
+      procs.set(pid, { pid, ppid, argv });
+    } catch {
+      /* the process ended while we looked */
+    }
+  }
+  const descends = (p, seen = new Set()) => p.pid === pgid || (!seen.has(p.pid) && procs.has(p.ppid) && descends(procs.get(p.ppid), seen.add(p.pid)));
+  return [...procs.values()].filter((p) => descends(p));
+}
+
 async function stopGroup(pgid) {
   try {
     process.kill(-pgid, 'SIGTERM');

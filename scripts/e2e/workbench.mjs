@@ -275,12 +275,29 @@ export class Workbench {
     throw new Error(`could not move the quick-fix focus to ${choose} in ${JSON.stringify(titles)}`);
   }
 
+  /** The messages of the notifications on screen (the toasts, and the notification center when it is open). */
+  async notifications() {
+    return this.page.$$eval(':is(.notifications-toasts, .notifications-center) .notification-list-item-message', (els) =>
+      els.map((e) => e.innerText.replace(/\s+/g, ' ').trim()),
+    );
+  }
+
   /** Ctrl+S in the editor, then waits until the file on disk satisfies `pred`. */
   async save(rel, pred, what = 'the file to be saved') {
     await this.focusEditor();
     await this.page.keyboard.press('Control+S');
     await waitUntil(`${what} (${rel} on disk)`, () => pred(this.disk(rel)), { timeout: 20_000 });
     await this.page.waitForSelector('.tab.active:not(.dirty)', { timeout: 10_000 });
+  }
+
+  /**
+   * Waits until the workbench has created its contributions of lifecycle phase `phase` (3 = Restored: among them the
+   * save participants), which it does in idle time after load. VS Code marks each phase's end on the performance
+   * timeline.
+   */
+  async waitForWorkbenchContributions(phase, { timeout = 90_000 } = {}) {
+    const mark = `code/didCreateWorkbenchContributions/${phase}`;
+    await waitUntil(`the workbench contributions of phase ${phase} (${mark})`, () => this.page.evaluate((m) => performance.getEntriesByName(m).length > 0, mark), { timeout, interval: 250 });
   }
 
   async screenshot(file) {
