@@ -10,8 +10,6 @@ export interface DiagnosticData {
   version: number;
   /** Index into the findings cached for that version. */
   index: number;
-  fixable: boolean;
-  suggestions: number;
 }
 
 const SEVERITY: Record<Severity, DiagnosticSeverity> = {
@@ -22,7 +20,8 @@ const SEVERITY: Record<Severity, DiagnosticSeverity> = {
 };
 
 export function toDiagnostic(f: Finding, index: number, version: number): Diagnostic {
-  const data: DiagnosticData = { ruleId: f.ruleId, messageId: f.messageId, version, index, fixable: !!f.fix, suggestions: f.suggestions?.length ?? 0 };
+  // No fix or suggestion counts: diagnostics of manifests are linted without building fixes (code actions do that).
+  const data: DiagnosticData = { ruleId: f.ruleId, messageId: f.messageId, version, index };
   const d: Diagnostic = { range: f.range, severity: SEVERITY[f.severity], code: f.ruleId, source: DIAGNOSTIC_SOURCE, message: f.message, data };
   if (rulesById.has(f.ruleId)) d.codeDescription = { href: docsUrl(f.ruleId) };
   return d;
