@@ -59,8 +59,8 @@ export function dockerfileRows(): Row[] {
   const settings = defaultSettings();
   const base = () => files.forEach((t) => validate(t));
   const ours = () => files.forEach((t) => lint({ uri: 'Dockerfile', text: t }, settings));
-  const cold = compare(base, ours, { warmup: 1, runs: 3, setupOurs: clearShellCache });
-  const warm = compare(base, ours, { warmup: 2, runs: 7 });
+  const cold = compare(base, ours, { warmup: 2, runs: 9, setupOurs: clearShellCache });
+  const warm = compare(base, ours, { warmup: 3, runs: 15 });
   const name = `Dockerfile lint / dockerfile-utils validate (${files.length} files)`;
   return [
     row(`3. ${name}, cold`, cold.ratio, '×', 2, `${ms(cold.ours)} vs ${ms(cold.base)} CPU, RUN parse cache emptied before each lint`),

@@ -1,15 +1,36 @@
 // `npm run bench` (`--json` for machine-readable output): every figure is a ratio against a baseline measured in
 // this same run, interleaved with it, or a budgeted absolute (ms, MB). Not part of `npm test`.
+import { spawnSync } from 'node:child_process';
+import { readFileSync } from 'node:fs';
 import { availableParallelism, loadavg } from 'node:os';
 import { dockerfileRows, engineEditRow, manifestRows } from './engine';
 import { printTable, type Row } from './measure';
 
 const TIME_LIMIT_S = 120;
 
+/** The engine rows, by group: each group runs in a process of its own (see `inChild`). */
+const GROUPS: Record<string, () => Row[]> = { manifests: manifestRows, edit: () => [engineEditRow()], dockerfiles: dockerfileRows };
+
+/**
+ * Runs one group in a fresh process and returns its rows. Each group's figure and baseline are still measured
+ * in one process, interleaved; separate processes keep one group's heap (argo-cd's parse leaves a large one) from
+ * loading the next group's garbage collections, which moved the Dockerfile ratio by a third.
+ */
+function inChild(group: string): Row[] {
+  const r = spawnSync(process.execPath, [...process.execArgv, __filename, '--group', group], { encoding: 'utf8', maxBuffer: 16 * 1024 * 1024 });
+  if (r.status !== 0) throw new Error(`bench group ${group} failed (${r.status}):\n${r.stderr}`);
+  return JSON.parse(r.stdout.trim().split('\n').pop()!) as Row[];
+}
+
 async function main(): Promise<void> {
+  const group = process.argv.indexOf('--group');
+  if (group >= 0) {
+    console.log(JSON.stringify(GROUPS[process.argv[group + 1]]()));
+    return;
+  }
   const json = process.argv.includes('--json');
   const started = Date.now();
-  const rows: Row[] = [...manifestRows(), engineEditRow(), ...dockerfileRows()];
+  const rows: Row[] = Object.keys(GROUPS).flatMap(inChild);
   let lsp: { lspRows(): Promise<Row[]> } | undefined;
   try {
     // eslint-disable-next-line @typescript-eslint/no-require-imports
@@ -21,18 +42,29 @@ async function main(): Promise<void> {
   if (lsp) rows.push(...(await lsp.lspRows()));
   rows.sort((a, b) => a.name.localeCompare(b.name, 'en', { numeric: true }));
   const seconds = (Date.now() - started) / 1000;
-  const cpu = process.cpuUsage();
-  const cpuSeconds = (cpu.user + cpu.system) / 1e6;
+  const cpu = process.resourceUsage();
+  // This process and the group processes it waited for (the LSP rows' servers are counted in their own rows).
+  const cpuSeconds = (cpu.userCPUTime + cpu.systemCPUTime) / 1e6 + childCpuSeconds();
   const load = loadavg()[0];
   const budgeted = rows.filter((r) => !r.info);
   const ok = budgeted.every((r) => r.pass) && seconds <= TIME_LIMIT_S;
   if (json) console.log(JSON.stringify({ rows, seconds, cpuSeconds, loadAverage: load, cores: availableParallelism(), pass: ok }, null, 2));
   else {
     printTable(rows);
-    console.log(`\n${budgeted.filter((r) => r.pass).length}/${budgeted.length} within budget; ${seconds.toFixed(1)} s (limit ${TIME_LIMIT_S} s), ${cpuSeconds.toFixed(1)} s CPU in this process; load average ${load.toFixed(1)} on ${availableParallelism()} cores`);
+    console.log(`\n${budgeted.filter((r) => r.pass).length}/${budgeted.length} within budget; ${seconds.toFixed(1)} s (limit ${TIME_LIMIT_S} s), ${cpuSeconds.toFixed(1)} s CPU; load average ${load.toFixed(1)} on ${availableParallelism()} cores`);
     console.log('Ratios are medians of CPU time, interleaved with the baseline in this process; ms figures are wall time unless marked CPU.');
   }
   process.exitCode = ok ? 0 : 1;
+}
+
+/** CPU time of the child processes waited for so far (Linux: /proc/self/stat's cutime and cstime). */
+function childCpuSeconds(): number {
+  try {
+    const fields = readFileSync('/proc/self/stat', 'utf8').split(') ')[1].split(' ');
+    return (Number(fields[13]) + Number(fields[14])) / 100;
+  } catch {
+    return 0;
+  }
 }
 
 main().catch((e: unknown) => {

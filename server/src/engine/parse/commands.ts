@@ -19,7 +19,7 @@ export function* runCommands(model: DockerfileModel, stage?: Stage): Generator<R
 }
 
 /** Commands that run their arguments as a command, with the options of theirs that take a value. */
-const WRAPPERS: Record<string, string[]> = {
+const WRAPPERS = new Map<string, string[]>(Object.entries({
   sudo: ['u', 'g', 'C', 'D', 'h', 'p', 'r', 't', 'U', 'T', 'user', 'group', 'close-from', 'chdir', 'host', 'prompt', 'role', 'type', 'other-user', 'command-timeout'],
   doas: ['u', 'C'],
   env: ['u', 'C', 'S', 'unset', 'chdir', 'split-string'],
@@ -28,17 +28,26 @@ const WRAPPERS: Record<string, string[]> = {
   exec: ['a'],
   command: [],
   time: ['f', 'o', 'format', 'output'],
-};
+}));
 
 /** The command without leading `sudo`/`env`/`nice`/`exec`-like wrappers and their options. */
-export function unwrap(cmd: ShellCommand): { name: string; args: ShellWord[] } {
+export function unwrap(cmd: ShellCommand): { name: string; args: readonly ShellWord[] } {
+  let found = unwrapped.get(cmd);
+  if (!found) unwrapped.set(cmd, (found = unwrapOnce(cmd)));
+  return found;
+}
+
+/** Most rules ask for every command of every RUN: computed once per command (commands are never changed). */
+const unwrapped = new WeakMap<ShellCommand, { name: string; args: readonly ShellWord[] }>();
+
+function unwrapOnce(cmd: ShellCommand): { name: string; args: readonly ShellWord[] } {
   let i = 0;
   while (i < cmd.words.length) {
     const v = cmd.words[i].value ?? '';
     const base = v.slice(v.lastIndexOf('/') + 1);
-    if (!(base in WRAPPERS)) break;
+    const withValue = WRAPPERS.get(base);
+    if (!withValue) break;
     i++;
-    const withValue = WRAPPERS[base];
     while (i < cmd.words.length) {
       const w = cmd.words[i].value ?? '';
       if (w === '--') {

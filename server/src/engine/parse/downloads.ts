@@ -179,7 +179,7 @@ export function remoteExecutions(script: ShellScript, text: string): RemoteExecu
   }
   for (const cmd of script.commands) {
     const { name, args } = unwrap(cmd);
-    let code: ShellWord[] = [];
+    let code: readonly ShellWord[] = [];
     if (name === 'eval') code = args;
     else if (name === 'source' || name === '.') code = args.slice(0, 1).filter((w) => w.raw.startsWith('<('));
     else if (SHELLS.has(name)) {

@@ -56,7 +56,7 @@ const VALUE_FLAGS: Record<string, string[]> = {
 };
 const flagFamily = (m: Manager) => (m === 'apt-get' ? 'apt' : RPM_MANAGERS.has(m) ? 'rpm' : m);
 
-function managerOf(name: string, args: ShellWord[]): { manager: Manager; skip: number } | undefined {
+function managerOf(name: string, args: readonly ShellWord[]): { manager: Manager; skip: number } | undefined {
   if (name === 'apt-get' || name === 'apt' || name === 'apk' || name === 'yum' || name === 'microdnf' || name === 'zypper' || name === 'npm' || name === 'gem' || name === 'go') return { manager: name, skip: 0 };
   if (name === 'dnf' || name === 'dnf5') return { manager: 'dnf', skip: 0 };
   if (/^pip[\d.]*$/.test(name)) return { manager: 'pip', skip: 0 };

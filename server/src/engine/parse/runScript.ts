@@ -6,7 +6,7 @@ import { parseBash, type ShellCommand, type ShellWord } from './shell';
 const XARGS_VALUE_FLAGS = ['-I', '-i', '-n', '-L', '-P', '-d', '-E', '-s', '-a', '--max-args', '--max-procs', '--delimiter', '--arg-file'];
 
 /** The command actually run, looking through `sudo`/`env` wrappers and `xargs`. */
-export function effectiveCommand(cmd: ShellCommand): { name: string; tool?: ShellWord; args: ShellWord[] } {
+export function effectiveCommand(cmd: ShellCommand): { name: string; tool?: ShellWord; args: readonly ShellWord[] } {
   let { name, args } = unwrap(cmd);
   let tool = cmd.words[cmd.words.length - args.length - 1];
   // `command -v apt-get` looks a tool up; it does not run it.

@@ -1,0 +1,23 @@
+import { window, workspace, type ExtensionContext } from 'vscode';
+import type { LanguageClient } from 'vscode-languageclient/node';
+import { createClient } from './client';
+import { registerCommands } from './commands';
+import { createStatusItem } from './status';
+
+/** Creates the language client, its commands and status item, and starts the server (`started` settles when it has). */
+export function startHarden(context: ExtensionContext): { client: LanguageClient; started: Promise<void> } {
+  const output = window.createOutputChannel('Harden', { log: true });
+  const c = createClient(context, output);
+  context.subscriptions.push(
+    output,
+    createStatusItem(c),
+    ...registerCommands(() => c, output),
+    // Trust changes what the server may do (network lookups); it reads trust at initialize.
+    workspace.onDidGrantWorkspaceTrust(() => void c.restart()),
+  );
+  const started = c.start().catch((e: unknown) => {
+    output.error(`The Harden server failed to start: ${e instanceof Error ? e.message : String(e)}`);
+    void window.showErrorMessage('The Harden server failed to start. See the output for details.');
+  });
+  return { client: c, started };
+}
