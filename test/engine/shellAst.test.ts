@@ -1,8 +1,8 @@
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
 import { DockerfileParser } from 'dockerfile-ast';
-import { syntax, type Node } from 'mvdan-sh';
-import { goString, goValue, items, nodeType, walk } from '../../server/src/engine/parse/goAst';
+import { syntax } from 'mvdan-sh';
+import { goString, items, nodeType, walk, type GoNode } from '../../server/src/engine/parse/goAst';
 import { dockerToShell } from '../../server/src/engine/parse/dockerfile';
 import { parseBash, parseShell } from '../../server/src/engine/parse/shell';
 import { corpusFiles } from '../support/shared';
@@ -43,21 +43,23 @@ test('the Go-value walk visits what syntax.Walk visits, in order, with the same 
   let nodes = 0;
   const all = scripts();
   for (const script of all) {
-    let file: Node;
+    let file: GoNode;
     try {
       file = parseBash(script);
     } catch {
       continue;
     }
+    // The same text through the wrapper API, for syntax.Walk.
+    const wrapped = syntax.NewParser(syntax.Variant(syntax.LangBash)).Parse(script, '');
     const expected: string[] = [];
-    syntax.Walk(file, (n) => {
+    syntax.Walk(wrapped, (n) => {
       if (!n) return true;
       const type = syntax.NodeType(n);
       expected.push(`${type} ${n.Pos().Offset()}-${n.End().Offset()}${type === 'Lit' ? ` ${JSON.stringify(n.Value)}` : ''}`);
       return true;
     });
     const actual: string[] = [];
-    walk(goValue(file), (n, type) => {
+    walk(file, (n, type) => {
       actual.push(`${type} ${n.Pos().Offset()}-${n.End().Offset()}${type === 'Lit' ? ` ${JSON.stringify(goString(n.Value))}` : ''}`);
       return true;
     });
@@ -88,22 +90,19 @@ test('commands read from Go values: names, static word values (UTF-8 decoded), a
   const tee = s.commands.find((c) => c.name === 'tee')!;
   assert.equal(s.commands[0].words[0].start, 'X=caf\u00e9 '.length);
   assert.equal(tee.start, "X=caf\u00e9 echo \"\u2603 $(id)\" '\ud83d\ude00' | ".length);
-  assert.equal(nodeType(items(goValue(parseBash('a | b')).Stmts)[0].Cmd), 'BinaryCmd');
+  assert.equal(nodeType(items(parseBash('a | b').Stmts)[0].Cmd), 'BinaryCmd');
 });
 
 test('the reused parser leaves earlier trees intact (nested `sh -c` bodies are parsed while an outer tree is walked)', () => {
-  const dump = (script: string) => {
+  const lines = (file: GoNode) => {
     const out: string[] = [];
-    walk(goValue(parseBash(script)), (n, type) => (out.push(`${type} ${n.Pos().Offset()}-${n.End().Offset()}${type === 'Lit' ? goString(n.Value) : ''}`), true));
+    walk(file, (n, type) => (out.push(`${type} ${n.Pos().Offset()}-${n.End().Offset()}${type === 'Lit' ? goString(n.Value) : ''}`), true));
     return out;
   };
-  const file = goValue(parseBash('apt-get install -y a b c && echo "x $(y) z" | tee q; for i in 1 2; do echo $i; done'));
-  const before: string[] = [];
-  const record = (into: string[]) => walk(file, (n, type) => (into.push(`${type} ${n.Pos().Offset()}-${n.End().Offset()}${type === 'Lit' ? goString(n.Value) : ''}`), true));
-  record(before);
-  for (let i = 0; i < 50; i++) dump(`x${i} y z w v u t s r q p o n m l k j i h g f e d c b a; if a; then b; fi`);
+  const file = parseBash('apt-get install -y a b c && echo "x $(y) z" | tee q; for i in 1 2; do echo $i; done');
+  const before = lines(file);
+  for (let i = 0; i < 50; i++) lines(parseBash(`x${i} y z w v u t s r q p o n m l k j i h g f e d c b a; if a; then b; fi`));
   assert.throws(() => parseBash('if then fi((('));
-  const after: string[] = [];
-  record(after);
+  const after = lines(file);
   assert.deepEqual(after, before);
 });

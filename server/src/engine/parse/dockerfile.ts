@@ -1,8 +1,8 @@
 import { DockerfileParser, type Dockerfile, type From, type Instruction, type Run } from 'dockerfile-ast';
-import { syntax, type Node } from 'mvdan-sh';
-import type { Range as LspRange } from 'vscode-languageserver-types';
 import { TextIndex } from '../text';
+import type { Range as LspRange } from '../types';
 import { execWords } from './execForm';
+import { goString, isNode, items, nodeType, walk, type GoNode } from './goAst';
 import { parseBash, parseShell, type ShellCommand, type ShellScript } from './shell';
 
 /** A piece of the document: its value and offsets. */
@@ -234,7 +234,7 @@ export function dockerToShell(raw: string, escape: string): string {
 /** Heredoc bodies that a shell executes: `RUN <<EOF` (no command) or `RUN bash <<EOF` / `sh -e <<EOF`. */
 function shellHeredocBodies(script: string): { text: string; offset: number }[] {
   const out: { text: string; offset: number }[] = [];
-  let file: Node;
+  let file: GoNode;
   try {
     // A heredoc delimiter needs a line break after it to end the body.
     file = parseBash(script + '\n');
@@ -242,18 +242,23 @@ function shellHeredocBodies(script: string): { text: string; offset: number }[] 
     return out;
   }
   if (/[^\x00-\x7f]/.test(script)) return out; // byte offsets would need mapping; heredoc bodies are rare enough
-  syntax.Walk(file, (n) => {
-    if (!n || syntax.NodeType(n) !== 'Stmt') return true;
-    for (const r of (n.Redirs as Node[]) ?? []) {
-      if (!r.Hdoc) continue;
-      const cmd = n.Cmd;
-      const args: Node[] = cmd && syntax.NodeType(cmd) === 'CallExpr' ? cmd.Args : [];
-      const name = args[0]?.Parts?.[0]?.Value as string | undefined;
-      const isShell = !cmd || (name !== undefined && /^(\/bin\/|\/usr\/bin\/)?(sh|bash|ash|dash)$/.test(name) && !args.some((a) => /^-\w*c/.test(a.Parts?.[0]?.Value ?? '')));
+  /** The value of a word's first part when it is literal text (a Lit or a single-quoted string). */
+  const firstText = (w: unknown): string | undefined => {
+    const part = isNode(w) ? items(w.Parts)[0] : undefined;
+    return part && typeof part.Value === 'string' ? goString(part.Value) : undefined;
+  };
+  walk(file, (n, type) => {
+    if (type !== 'Stmt') return true;
+    for (const r of items(n.Redirs)) {
+      if (!isNode(r.Hdoc)) continue;
+      const cmd = isNode(n.Cmd) ? n.Cmd : undefined;
+      const args = cmd && nodeType(cmd) === 'CallExpr' ? items(cmd.Args) : [];
+      const name = firstText(args[0]);
+      const isShell = !cmd || (name !== undefined && /^(\/bin\/|\/usr\/bin\/)?(sh|bash|ash|dash)$/.test(name) && !args.some((a) => /^-\w*c/.test(firstText(a) ?? '')));
       if (!isShell) continue;
       const s = r.Hdoc.Pos().Offset();
       // The body word may run through the closing delimiter line; cut it off.
-      const delimiter = String(r.Word?.Parts?.[0]?.Value ?? '').replace(/^['"]|['"]$/g, '');
+      const delimiter = (firstText(r.Word) ?? '').replace(/^['"]|['"]$/g, '');
       let body = script.slice(s, r.Hdoc.End().Offset());
       const lines = body.split('\n');
       if (delimiter && lines[lines.length - 1].trim() === delimiter) body = lines.slice(0, -1).join('\n');

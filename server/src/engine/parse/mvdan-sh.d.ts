@@ -1,4 +1,5 @@
-// mvdan-sh ships GopherJS output without types; we describe only what parse/shell.ts uses.
+// mvdan-sh ships GopherJS output without types; we describe only what parse/shell.ts and parse/goAst.ts use, and
+// what test/engine/shellAst.test.ts checks them against (Walk, NodeType).
 declare module 'mvdan-sh' {
   export interface Pos {
     Offset(): number;
@@ -10,7 +11,6 @@ declare module 'mvdan-sh' {
   }
   export const syntax: {
     NewParser(...opts: unknown[]): { Parse(src: string, name: string): Node };
-    KeepComments(on: boolean): unknown;
     Variant(lang: unknown): unknown;
     LangBash: unknown;
     Walk(node: Node, fn: (n: Node | null) => boolean): void;

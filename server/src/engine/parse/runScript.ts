@@ -1,6 +1,7 @@
 import type { Instruction, Run } from 'dockerfile-ast';
 import { unwrap } from './commands';
 import { dockerToShell, type DockerfileModel, type Stage } from './dockerfile';
+import { isNode, items } from './goAst';
 import { parseBash, type ShellCommand, type ShellWord } from './shell';
 
 const XARGS_VALUE_FLAGS = ['-I', '-i', '-n', '-L', '-P', '-d', '-E', '-s', '-a', '--max-args', '--max-procs', '--delimiter', '--arg-file'];
@@ -83,11 +84,10 @@ export function runAppendOffset(model: DockerfileModel, run: Instruction): numbe
   const script = dockerToShell(model.text.slice(start, model.offsets(run.getRange()).end), model.escape);
   if (/[^\x00-\x7f]/.test(script)) return undefined;
   try {
-    const file = parseBash(script);
-    const last = file.Stmts[file.Stmts.length - 1];
+    const last = items(parseBash(script).Stmts).pop();
     if (!last || last.Background || last.Coprocess) return undefined;
-    let end = last.Cmd ? last.Cmd.End().Offset() : last.End().Offset();
-    for (const r of last.Redirs ?? []) end = Math.max(end, r.End().Offset());
+    let end = isNode(last.Cmd) ? last.Cmd.End().Offset() : last.End().Offset();
+    for (const r of items(last.Redirs)) end = Math.max(end, r.End().Offset());
     return start + end;
   } catch {
     return undefined;

@@ -104,24 +104,24 @@ export class ShellTooDeepError extends Error {
 
 /**
  * mvdan-sh's parser, behind the nesting bound: every caller goes through here, since one stack overflow
- * inside mvdan-sh breaks the parses after it (see parse/nesting).
+ * inside mvdan-sh breaks the parses after it (see parse/nesting). The tree comes as Go values (parse/goAst).
  */
-export function parseBash(script: string, keepComments = false): Node {
+export function parseBash(script: string): GoNode {
   const nesting = shellNesting(script);
   if (nesting.depth > MAX_SHELL_NESTING) throw new ShellTooDeepError(nesting.offset);
   // A Parser resets itself on each Parse; making one costs a tenth of a typical parse.
-  const parser = (PARSERS[keepComments ? 1 : 0] ??= syntax.NewParser(syntax.KeepComments(keepComments), syntax.Variant(syntax.LangBash)));
-  return parser.Parse(script, '');
+  PARSER ??= syntax.NewParser(syntax.Variant(syntax.LangBash));
+  return goValue(PARSER.Parse(script, ''));
 }
 
-const PARSERS: ({ Parse(src: string, name: string): Node } | undefined)[] = [];
+let PARSER: { Parse(src: string, name: string): Node } | undefined;
 
 function parseScript(script: string, map: (offset: number) => number, depth: number): ShellScript {
   const toUtf16 = byteToUtf16(script);
   const off = (byteOffset: number) => map(toUtf16(byteOffset));
   let file: GoNode;
   try {
-    file = goValue(parseBash(script));
+    file = parseBash(script);
   } catch (e) {
     if (e instanceof ShellTooDeepError) return { commands: [], pipelines: [], error: { message: e.message, offset: map(e.offset) } };
     const err = e as { Text?: string; Pos?: { Offset(): number } };
