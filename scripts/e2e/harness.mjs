@@ -100,19 +100,24 @@ for (const sig of ['SIGINT', 'SIGTERM', 'SIGHUP']) {
 
 /** Pids of the processes whose process group is `pgid` (from /proc; zombies count until reaped). */
 export function groupMembers(pgid) {
-  const pids = [];
+  return [...groupStats(pgid).keys()];
+}
+
+/** Live members of process group `pgid`: pid → { ppid }. */
+function groupStats(pgid) {
+  const members = new Map();
   for (const name of readdirSync('/proc')) {
     if (!/^\d+$/.test(name)) continue;
     try {
       const stat = readFileSync(`/proc/${name}/stat`, 'utf8');
       // pid (comm) state ppid pgrp ... — comm may hold spaces and parentheses, so split after the last ')'.
       const fields = stat.slice(stat.lastIndexOf(')') + 2).split(' ');
-      if (Number(fields[2]) === pgid && fields[0] !== 'Z') pids.push(Number(name));
+      if (Number(fields[2]) === pgid && fields[0] !== 'Z') members.set(Number(name), { ppid: Number(fields[1]) });
     } catch {
       /* the process ended while we looked */
     }
   }
-  return pids;
+  return members;
 }
 
 /**
@@ -121,10 +126,8 @@ export function groupMembers(pgid) {
  */
 export function groupTree(pgid) {
   const procs = new Map();
-  for (const pid of groupMembers(pgid)) {
+  for (const [pid, { ppid }] of groupStats(pgid)) {
     try {
-      const stat = readFileSync(`/proc/${pid}/stat`, 'utf8');
-      const ppid = Number(stat.slice(stat.lastIndexOf(')') + 2).split(' ')[1]);
       const argv = readFileSync(`/proc/${pid}/cmdline`, 'utf8').split('\0').filter(Boolean);
       procs.set(pid, { pid, ppid, argv });
     } catch {

@@ -91,19 +91,25 @@ async function useEverything(client: TestClient, dir: string): Promise<{ actions
   return { actions, diagnostics };
 }
 
+/** A server over the FILES tree, in a (un)trusted workspace, with every network and process call recorded. */
+async function recordedServer(workspaceTrusted: boolean) {
+  const rec = recorder();
+  const dir = tree(FILES);
+  const { client } = await TestClient.start({
+    capabilities: { ...PULL_CAPABILITIES, ...WINDOW },
+    rootPath: dir,
+    nodeArgs: ['--require', PRELOAD],
+    env: { HARDEN_RECORD_CALLS: rec.file },
+    initializationOptions: { workspaceTrusted },
+  });
+  return { rec, dir, client };
+}
+
 const pinActions = (actions: CodeAction[]) => actions.filter((a) => a.title.startsWith('Pin '));
 
 describe('language server', () => {
   test('trusted: nothing reaches the network or starts a program on open, lint, actions, scan or file events; the pin command alone looks up, sending the image name only', async () => {
-    const rec = recorder();
-    const dir = tree(FILES);
-    const { client } = await TestClient.start({
-      capabilities: { ...PULL_CAPABILITIES, ...WINDOW },
-      rootPath: dir,
-      nodeArgs: ['--require', PRELOAD],
-      env: { HARDEN_RECORD_CALLS: rec.file },
-      initializationOptions: { workspaceTrusted: true },
-    });
+    const { rec, dir, client } = await recordedServer(true);
     try {
       const { actions, diagnostics } = await useEverything(client, dir);
       assert.ok(rec.calls().some((c) => c.what === 'loaded'), 'the preload ran in the server');
@@ -131,15 +137,7 @@ describe('language server', () => {
   });
 
   test('untrusted: the same session records nothing, and the pin command refuses without looking up', async () => {
-    const rec = recorder();
-    const dir = tree(FILES);
-    const { client } = await TestClient.start({
-      capabilities: { ...PULL_CAPABILITIES, ...WINDOW },
-      rootPath: dir,
-      nodeArgs: ['--require', PRELOAD],
-      env: { HARDEN_RECORD_CALLS: rec.file },
-      initializationOptions: { workspaceTrusted: false },
-    });
+    const { rec, dir, client } = await recordedServer(false);
     try {
       const { actions, diagnostics } = await useEverything(client, dir);
       assert.ok([...diagnostics.values()].flat().length > 10, 'limited, not off: the documents are still linted and fixed');

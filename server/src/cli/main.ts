@@ -41,11 +41,11 @@ async function lintCommand(command: LintCommand): Promise<number> {
   // Text goes out file by file as they are linted; JSON and SARIF are one document each, written at the end.
   const text = command.format === 'text' ? new TextReporter((s) => process.stdout.write(s), { color: command.color }) : undefined;
   const reports = await lintFiles(accepted, { cwd, configs, fix: command.fix, quiet: command.quiet, onWarning: warn, onFailure: (m) => failures.add(m), onReport: text && ((r) => text.file(r)) });
-  if (text) text.end();
+  const counts = countFindings(reports);
+  if (text) text.end(counts);
   else process.stdout.write(command.format === 'json' ? formatJson(reports) : formatSarif(reports, cwd));
   for (const m of failures) warn(m);
   if (failures.size > 0) return EXIT.usage;
-  const counts = countFindings(reports);
   if (command.maxWarnings !== undefined && counts.warning > command.maxWarnings) {
     warn(`too many warnings (${counts.warning}); --max-warnings is ${command.maxWarnings}`);
     return EXIT.problems;

@@ -1,5 +1,5 @@
 import type { Finding, Position, Severity } from '../../engine';
-import { countFindings, type Counts, type FileReport } from '../report';
+import type { Counts, FileReport } from '../report';
 
 const ANSI = { reset: '\x1b[0m', bold: '\x1b[1m', dim: '\x1b[2m', underline: '\x1b[4m', red: '\x1b[31m', yellow: '\x1b[33m', cyan: '\x1b[36m', gray: '\x1b[90m' };
 const SEVERITY_COLOR: Record<Severity, string> = { error: ANSI.red, warning: ANSI.yellow, info: ANSI.cyan, hint: ANSI.gray };
@@ -11,7 +11,6 @@ const SEVERITY_COLOR: Record<Severity, string> = { error: ANSI.red, warning: ANS
  * is read).
  */
 export class TextReporter {
-  private readonly counts: Counts = countFindings([]);
   private readonly paint: (codes: string, s: string) => string;
 
   constructor(
@@ -23,8 +22,6 @@ export class TextReporter {
 
   file(f: FileReport): void {
     if (f.findings.length === 0) return;
-    const c = countFindings([f]);
-    for (const k of Object.keys(c) as (keyof Counts)[]) this.counts[k] += c[k];
     const paint = this.paint;
     const widest = (cell: (x: Finding) => string) => f.findings.reduce((m, x) => Math.max(m, cell(x).length), 0);
     const w = { where: widest((x) => position(x.range.start)), severity: widest((x) => x.severity), message: widest((x) => x.message) };
@@ -41,9 +38,8 @@ export class TextReporter {
     this.write(`${out.join('\n')}\n`);
   }
 
-  /** The summary, once every file is written. */
-  end(): void {
-    const c = this.counts;
+  /** The summary of every file's `counts`, once all are written. */
+  end(c: Counts): void {
     if (c.total === 0) return;
     const plural = (n: number, word: string) => `${n} ${word}${n === 1 ? '' : 's'}`;
     const summary = `✖ ${plural(c.total, 'problem')} (${plural(c.error, 'error')}, ${plural(c.warning, 'warning')}, ${plural(c.info, 'info')}, ${plural(c.hint, 'hint')})`;
