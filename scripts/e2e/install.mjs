@@ -12,6 +12,7 @@ import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { homedir } from 'node:os';
 import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
+import { cleanNpmEnv } from './npmEnv.mjs';
 
 export const VERSIONS = Object.freeze({
   node24: '24.21.0',
@@ -99,12 +100,17 @@ function done(dir, what) {
   return existsSync(stamp(dir)) && readFileSync(stamp(dir), 'utf8').trim() === what;
 }
 
+/** The environment of a nested `npm install`: clean of the outer npm's variables, plus our own config. */
+export function npmInstallEnv(env = process.env, config = {}) {
+  return cleanNpmEnv(env, { ...config, NODE_DISABLE_COMPILE_CACHE: '1' });
+}
+
 /** `npm install --prefix dir spec` with a throw-away package.json, so the project's own is never touched. */
-function npmInstallInto(dir, spec, env = process.env) {
+function npmInstallInto(dir, spec, env = process.env, config = {}) {
   mkdirSync(dir, { recursive: true });
   if (!existsSync(join(dir, 'package.json'))) writeFileSync(join(dir, 'package.json'), '{ "private": true }\n');
   mustRun('npm', ['install', '--prefix', dir, '--no-audit', '--no-fund', '--no-save', '--loglevel=error', spec], {
-    env: { ...env, NODE_DISABLE_COMPILE_CACHE: '1' },
+    env: npmInstallEnv(env, config),
   });
   writeFileSync(stamp(dir), spec + '\n');
 }
@@ -121,12 +127,10 @@ function nodeStep(version, dir, bin) {
 function codeServerStep(p) {
   const spec = `code-server@${VERSIONS.codeServer}`;
   if (done(p.codeServerDir, spec) && existsSync(p.codeServerEntry)) return `${spec} already installed`;
-  const env = {
-    ...process.env,
-    PATH: `${join(p.node24Pkg, 'bin')}:${process.env.PATH}`,
-    npm_config_nodedir: p.node24Pkg,
-  };
-  npmInstallInto(p.codeServerDir, spec, env);
+  const env = { ...process.env, PATH: `${join(p.node24Pkg, 'bin')}:${process.env.PATH}` };
+  // node-gyp builds code-server's native modules against Node 24's headers (passed as config, added after the
+  // outer npm's variables are dropped).
+  npmInstallInto(p.codeServerDir, spec, env, { npm_config_nodedir: p.node24Pkg });
   return `installed ${spec}`;
 }
 

@@ -14,6 +14,7 @@ import { existsSync } from 'node:fs';
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { install } from './install.mjs';
+import { cleanNpmEnv } from './npmEnv.mjs';
 
 const REPO = resolve(dirname(fileURLToPath(import.meta.url)), '..', '..');
 const args = process.argv.slice(2);
@@ -36,7 +37,7 @@ const vsix = process.env.HARDEN_E2E_VSIX ? resolve(process.env.HARDEN_E2E_VSIX) 
 if (!skipBuild) {
   for (const script of ['build', 'package']) {
     const started = performance.now();
-    const res = spawnSync('npm', ['run', script], { cwd: REPO, stdio: ['ignore', 'inherit', 'inherit'] });
+    const res = spawnSync('npm', ['run', script], { cwd: REPO, stdio: ['ignore', 'inherit', 'inherit'], env: cleanNpmEnv() });
     if (res.status !== 0) {
       log(`npm run ${script} failed (exit ${res.status})`);
       process.exit(1);
