@@ -100,9 +100,24 @@ function done(dir, what) {
   return existsSync(stamp(dir)) && readFileSync(stamp(dir), 'utf8').trim() === what;
 }
 
+/**
+ * The global npmrc a plain `npm` reads here (it holds the machine's CA file and registry settings). An install
+ * with `--prefix DIR` looks for DIR/etc/npmrc instead, and the outer npm's exported npm_config_globalconfig is
+ * dropped with the rest of its variables, so the nested install is told this path explicitly.
+ */
+let globalConfig;
+function plainGlobalConfig() {
+  if (globalConfig === undefined) {
+    const res = run('npm', ['config', 'get', 'globalconfig'], { env: cleanNpmEnv(), cwd: homedir() });
+    globalConfig = res.status === 0 ? res.stdout.trim() : '';
+  }
+  return globalConfig;
+}
+
 /** The environment of a nested `npm install`: clean of the outer npm's variables, plus our own config. */
-export function npmInstallEnv(env = process.env, config = {}) {
-  return cleanNpmEnv(env, { ...config, NODE_DISABLE_COMPILE_CACHE: '1' });
+export function npmInstallEnv(env = process.env, config = {}, globalconfig = plainGlobalConfig()) {
+  const own = globalconfig && existsSync(globalconfig) ? { npm_config_globalconfig: globalconfig } : {};
+  return cleanNpmEnv(env, { ...own, ...config, NODE_DISABLE_COMPILE_CACHE: '1' });
 }
 
 /** `npm install --prefix dir spec` with a throw-away package.json, so the project's own is never touched. */

@@ -32,10 +32,14 @@ test('cleanNpmEnv drops what an outer npm exports and keeps the rest', async () 
 });
 
 test('the e2e install environment has no inherited user agent but keeps its own config', async () => {
-  const { npmInstallEnv } = (await import(install)) as { npmInstallEnv: (e: object, c?: object) => Record<string, string> };
-  const env = npmInstallEnv({ PATH: '/bin', npm_config_user_agent: 'npm/10 node/v20.0.0' }, { npm_config_nodedir: '/n' });
+  type Env = Record<string, string>;
+  const { npmInstallEnv } = (await import(install)) as { npmInstallEnv: (e: object, c?: object, g?: string) => Env };
+  const outer = { PATH: '/bin', npm_config_user_agent: 'npm/10 node/v20.0.0', npm_config_globalconfig: '/x/npmrc' };
+  const env = npmInstallEnv(outer, { npm_config_nodedir: '/n' }, '/dev/null');
   assert.equal(env.npm_config_user_agent, undefined);
   assert.equal(env.npm_config_nodedir, '/n');
+  // `--prefix DIR` would read DIR/etc/npmrc: the plain npm's global config (CA file, registry) is named instead.
+  assert.equal(env.npm_config_globalconfig, '/dev/null');
 });
 
 // The way it failed: an npm started from an `npm run` script saw the outer user agent.
