@@ -274,7 +274,7 @@ if (MODE === 'negative') {
     const PRIVILEGED = locate(fixture(DEPLOYMENT), '            privileged: true', 'true');
     const TYPED = '# reviewed by the e2e test';
 
-    s.step('4. saving applies all safe fixes (the same result as harden --fix)', async () => {
+    s.step('4. saving applies all safe fixes (the same result as harden --fix)', async (t) => {
       const { wb } = s;
       // Code actions on save are a save participant, which the workbench registers in idle time after restoring the
       // editors (about 20 s after load here): a save before that skips them (scenario 4 failed on an idle machine).
@@ -287,8 +287,16 @@ if (MODE === 'negative') {
       // races the edit's sync can skip the fix-all participant in code-server under load.
       await wb.waitForSquigglesOn(DEPLOYMENT, { ...PRIVILEGED, line: PRIVILEGED.line + 1 }, { timeout: SQUIGGLE_TIMEOUT });
       await wb.save(DEPLOYMENT, (text) => text.startsWith(TYPED), 'the typed line');
+      const FIXED = /^ {12}privileged: false # needed by the old log shipper$/m;
+      if (!FIXED.test(wb.disk(DEPLOYMENT))) {
+        // Seen once in a cold CI run on a loaded machine: the first save wrote the typed text without running the
+        // fix-all participant. An explicit save of the unchanged editor runs the participants again; the file must
+        // then be fixed, so a participant that never runs still fails below. Reported, so that it stays visible.
+        t.diagnostic('the first save did not run the fix-all participant; saving again');
+        await wb.save(DEPLOYMENT, (text) => FIXED.test(text), 'the fixed file');
+      }
       const saved = wb.disk(DEPLOYMENT);
-      assert.match(saved, /^ {12}privileged: false # needed by the old log shipper$/m);
+      assert.match(saved, FIXED);
       assert.equal(saved, cliFix(`${TYPED}\n${fixture(DEPLOYMENT)}`, 'deployment.yaml'), 'the saved file is what `harden --fix` makes of it');
       await wb.waitForProblems('no k8s-privileged-container row', (r) => !r.some(ofRule(DEPLOYMENT, 'k8s-privileged-container')));
     });
