@@ -1,4 +1,4 @@
-import { window, workspace, type ExtensionContext, type LogOutputChannel, type TextDocument } from 'vscode';
+import { extensions, window, workspace, type ExtensionContext, type LogOutputChannel, type TextDocument } from 'vscode';
 import {
   CloseAction,
   DiagnosticPullMode,
@@ -11,7 +11,7 @@ import {
   type LanguageClientOptions,
   type ServerOptions,
 } from 'vscode-languageclient/node';
-import { SETTINGS_SECTION, type InitializationOptions } from '../../server/src/shared/settings';
+import { OTHER_DOCKERFILE_SERVERS, SETTINGS_SECTION, type DockerfileFeaturesParams, type InitializationOptions } from '../../server/src/shared/settings';
 import { configurationMiddleware } from './settings';
 
 const MAX_RESTARTS = 4;
@@ -30,11 +30,20 @@ export function createClient(context: ExtensionContext, output: LogOutputChannel
     ]),
     outputChannel: output,
     diagnosticPullOptions: { onChange: true, onSave: true, filter: skipPull },
-    initializationOptions: (): InitializationOptions => ({ workspaceTrusted: workspace.isTrusted }),
+    initializationOptions: (): InitializationOptions => {
+      const { mode, otherServer } = dockerfileFeatures();
+      return { workspaceTrusted: workspace.isTrusted, dockerfileLanguageFeatures: mode, otherDockerfileServer: otherServer };
+    },
     errorHandler: new RestartingErrorHandler(output),
     middleware: { workspace: { configuration: configurationMiddleware } },
   };
   return new LanguageClient('harden', 'Harden', serverOptions, clientOptions);
+}
+
+/** `harden.dockerfile.languageFeatures` and whether a Docker extension brings its own Dockerfile server. */
+export function dockerfileFeatures(): DockerfileFeaturesParams {
+  const mode = workspace.getConfiguration(SETTINGS_SECTION).get<DockerfileFeaturesParams['mode']>('dockerfile.languageFeatures') ?? 'auto';
+  return { mode, otherServer: OTHER_DOCKERFILE_SERVERS.some((id) => extensions.getExtension(id) !== undefined) };
 }
 
 /** `harden.run: onSave` skips the pulls made while typing (the filter returns true to skip). */

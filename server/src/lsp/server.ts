@@ -17,13 +17,14 @@ import {
 import { TextDocument } from 'vscode-languageserver-textdocument';
 import { docsUrl } from '../engine';
 import { DIAGNOSTIC_SOURCE, FIX_ALL_KIND, SERVER_COMMANDS, type PinDigestResult } from '../shared/protocol';
-import type { InitializationOptions } from '../shared/settings';
+import { DOCKERFILE_FEATURES_NOTIFICATION, type DockerfileFeaturesParams, type InitializationOptions } from '../shared/settings';
 import { CodeActions, CODE_ACTION_KINDS } from './codeActions';
 import { ConfigFiles, isConfigFile, isHadolintFile } from './configFiles';
 import { clientFeatures, logger, type ClientFeatures, type Documents, type Logger } from './context';
 import { CrossFile } from './crossFile';
 import { Diagnostics } from './diagnostics';
-import { hoverAt } from './hover';
+import { DockerfileFeatures } from './dockerfileFeatures';
+import { combineHovers, hoverAt } from './hover';
 import { Linter } from './linter';
 import { uriToPath } from './paths';
 import { DigestPinner } from './pinDigest';
@@ -42,6 +43,7 @@ export interface Services {
   diagnostics: Diagnostics;
   codeActions: CodeActions;
   pinner: DigestPinner;
+  dockerfile: DockerfileFeatures;
   /** Set at `shutdown`: background work (the workspace scan) stops. */
   stopped: boolean;
 }
@@ -52,8 +54,12 @@ export function startServer(connection: Connection): void {
   connection.onInitialize((params) => {
     const services = createServices(connection, documents, clientFeatures(params.capabilities), log, isTrusted(params));
     services.settings.roots = workspaceRoots(params);
+    const options = params.initializationOptions as InitializationOptions | null | undefined;
+    services.dockerfile = new DockerfileFeatures(connection, documents, params.capabilities, log, options?.dockerfileLanguageFeatures, options?.otherDockerfileServer === true);
     wire(services);
-    return initializeResult(services.features);
+    const result = initializeResult(services.features);
+    Object.assign(result.capabilities, services.dockerfile.staticCapabilities());
+    return result;
   });
   documents.listen(connection);
   connection.listen();
@@ -62,7 +68,14 @@ export function startServer(connection: Connection): void {
 /** Handlers, registered once the client's capabilities are known (no request may precede `initialize`). */
 function wire(s: Services): void {
   const { connection, documents, log } = s;
-  connection.onInitialized(() => watchWorkspace(s));
+  connection.onInitialized(() => {
+    watchWorkspace(s);
+    s.dockerfile.initialized().catch((e: unknown) => log.error('Registering the Dockerfile language features failed', e));
+  });
+  s.dockerfile.wire();
+  connection.onNotification(DOCKERFILE_FEATURES_NOTIFICATION, (p: DockerfileFeaturesParams) =>
+    s.dockerfile.setMode(p.mode, p.otherServer).catch((e: unknown) => log.error(`${DOCKERFILE_FEATURES_NOTIFICATION} failed`, e)),
+  );
   documents.onDidOpen((e) => {
     s.crossFile.opened(e.document.uri);
     configDocumentChanged(s, e.document.uri);
@@ -94,7 +107,10 @@ function wire(s: Services): void {
     guard(log, 'textDocument/hover', (): Hover | null => null, async (params: HoverParams, token: CancellationToken) => {
       const doc = documents.get(params.textDocument.uri);
       const entry = doc && (await s.linter.lint(doc, () => token.isCancellationRequested));
-      return entry?.enabled ? hoverAt(entry, params.position, s.features.hoverMarkdown) : null;
+      // On a Dockerfile instruction: the library's docs for it, then Harden's findings on that line.
+      const docs = s.dockerfile.hover(params.textDocument.uri, params.position);
+      const findings = entry?.enabled ? hoverAt(entry, params.position, s.features.hoverMarkdown, docs !== null) : null;
+      return combineHovers(docs, findings, s.features.hoverMarkdown);
     }),
   );
   connection.onDidChangeConfiguration((params) =>
@@ -118,7 +134,9 @@ function createServices(connection: Connection, documents: Documents, features: 
   diagnostics = new Diagnostics(connection, features, documents, linter, settings, log);
   const pinner = new DigestPinner(connection, documents, features, log, trusted);
   const codeActions = new CodeActions(documents, linter, features, pinner);
-  return { connection, documents, features, log, settings, crossFile, linter, diagnostics, codeActions, pinner, stopped: false };
+  // Replaced in onInitialize once the initialization options are read.
+  const dockerfile = new DockerfileFeatures(connection, documents, {}, log, 'off', false);
+  return { connection, documents, features, log, settings, crossFile, linter, diagnostics, codeActions, pinner, dockerfile, stopped: false };
 }
 
 function initializeResult(features: ClientFeatures): InitializeResult {

@@ -1,6 +1,6 @@
 /**
- * Names both sides of the connection agree on. There are no custom LSP methods; if one is ever needed it is
- * declared once in `messages.ts` next to this file.
+ * Names both sides of the connection agree on. The one custom notification (Dockerfile language features on or
+ * off) is declared with its parameters in `settings.ts` next to this file.
  */
 
 /** `diagnosticProvider.identifier` and `Diagnostic.source`. */

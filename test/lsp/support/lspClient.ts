@@ -70,7 +70,9 @@ export interface ClientOptions {
 
 export class TestClient {
   readonly documents = new Map<string, TextDocument>();
-  readonly registrations: { method: string; registerOptions?: unknown }[] = [];
+  readonly registrations: { id?: string; method: string; registerOptions?: unknown }[] = [];
+  /** LSP spells the field `unregisterations`. */
+  readonly unregistrations: { id: string; method: string }[] = [];
   readonly logs: string[] = [];
   settings: Record<string, unknown>;
   private readonly published: PublishDiagnosticsParams[] = [];
@@ -87,6 +89,11 @@ export class TestClient {
     connection.onRequest('workspace/configuration', (p: { items: { section?: string }[] }) => p.items.map((i) => (i.section === 'harden' ? this.settings : null)));
     connection.onRequest('client/registerCapability', (p: { registrations: { method: string; registerOptions?: unknown }[] }) => {
       this.registrations.push(...p.registrations);
+      this.notify();
+      return null;
+    });
+    connection.onRequest('client/unregisterCapability', (p: { unregisterations: { id: string; method: string }[] }) => {
+      this.unregistrations.push(...p.unregisterations);
       this.notify();
       return null;
     });
