@@ -206,6 +206,38 @@ if (MODE === 'negative') {
       await wb.waitForSquigglesOn(WORKER, USER_ROOT, { timeout: SQUIGGLE_TIMEOUT, pred: (l) => count(l, other) > 0, what: `a squiggle (${other})` });
       assert.ok(await wb.notReloaded(), 'the page was not reloaded');
     });
+
+    const TYPED_DOCKERFILE = 'typed/Dockerfile';
+    s.step('8. a new Dockerfile: typing FR offers FROM (from Harden alone), and the hover on RUN shows its docs next to the finding', async () => {
+      const { wb } = s;
+      mkdirSync(dirname(wb.path(TYPED_DOCKERFILE)), { recursive: true });
+      writeFileSync(wb.path(TYPED_DOCKERFILE), '# typed by the e2e test\n');
+      await wb.openFile(TYPED_DOCKERFILE);
+      await wb.goTo(2, 1);
+      await wb.page.keyboard.type('FR');
+      await wb.page.keyboard.press('Control+Space');
+      const rows = await waitUntil('the suggest widget to offer FROM', async () => {
+        const labels = await wb.page.$$eval('.suggest-widget.visible .monaco-list-row', (els) => els.map((e) => ({ label: e.getAttribute('aria-label') || e.innerText, focused: e.classList.contains('focused') })));
+        return labels.some((l) => /^FROM\b/.test(l.label)) ? labels : undefined;
+      }, { timeout: 20_000 });
+      // One FROM: no second Dockerfile server in this profile offers it again.
+      assert.equal(rows.filter((l) => /^FROM\b/.test(l.label)).length, 1, `one FROM item: ${JSON.stringify(rows)}`);
+      assert.ok(rows.find((l) => l.focused && /^FROM\b/.test(l.label)), `FROM is the focused item: ${JSON.stringify(rows)}`);
+      await wb.page.keyboard.press('Enter');
+      await waitUntil('line 2 to start with FROM', async () => ((await wb.screenLines(TYPED_DOCKERFILE))[1] ?? '').startsWith('FROM'), { timeout: 10_000 });
+      await wb.page.keyboard.press('Escape');
+      await wb.page.keyboard.press('End');
+      // Whatever the completion inserted after FROM (a snippet placeholder, a space) is replaced by a known line.
+      await wb.page.keyboard.press('Home');
+      await wb.page.keyboard.press('Shift+End');
+      await wb.page.keyboard.type('FROM debian:12\nRUN apt-get install curl\n');
+      const RUN = { line: 3, column: 1, length: 3 };
+      const install = { line: 3, column: 5, length: 15 };
+      await wb.waitForSquigglesOn(TYPED_DOCKERFILE, install, { timeout: SQUIGGLE_TIMEOUT, what: 'a squiggle on apt-get install' });
+      const hover = await wb.hover(TYPED_DOCKERFILE, RUN, 'Execute any commands');
+      assert.ok(hover.text.includes(rule('package-install-yes').title), `the hover on RUN also shows the finding on its line:\n${hover.text}`);
+      await wb.screenshot(join(OUT, 'scenario-8-dockerfile-completion-hover.png'));
+    });
   });
 
   // Scenario 7 has a session of its own, so that no other scenario runs against a restarted server.
