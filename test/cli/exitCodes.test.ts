@@ -78,7 +78,7 @@ test('.hadolint.yaml next to a Dockerfile applies below .harden.yaml', () => {
 test('unknown option, bad value, unknown rule and missing path exit 2 with one line', () => {
   const dir = tree({ 'pod.yaml': UNPRIVILEGED });
   assertUsageError(harden(['--frobnicate'], dir), /Unknown option '--frobnicate'/);
-  assertUsageError(harden(['--format', 'xml'], dir), /--format must be one of text, json, sarif/);
+  assertUsageError(harden(['--format', 'xml'], dir), /--format must be one of text, compact, json, sarif/);
   assertUsageError(harden(['--rule', 'no-such-rule=error'], dir), /unknown rule "no-such-rule"/);
   assertUsageError(harden(['--rule', 'no-root-user=fatal'], dir), /no-root-user must be one of off, hint, info, warning, error/);
   assertUsageError(harden(['--rule', 'no-root-user'], dir), /--rule expects <id>=<severity>/);
@@ -112,4 +112,34 @@ test('--help and --version exit 0', () => {
   const shown = harden(['--version'], dir);
   assert.equal(shown.code, 0);
   assert.equal(shown.stdout, `${version}\n`);
+});
+
+test('--fail-on sets the lowest severity that exits 1; never only reports', () => {
+  const warned = tree({ '.harden.yaml': DOCKER_ONLY, Dockerfile: ROOT_DOCKERFILE });
+  assert.equal(harden(['--fail-on', 'error'], warned).code, 0);
+  assert.equal(harden(['--fail-on', 'warning'], warned).code, 1);
+  assert.equal(harden(['--fail-on', 'info'], warned).code, 1);
+  assert.equal(harden(['--fail-on', 'info', '--rule', 'no-root-user=info'], warned).code, 1);
+  assert.equal(harden(['--fail-on', 'warning', '--rule', 'no-root-user=info'], warned).code, 0);
+  assert.equal(harden(['--fail-on', 'info', '--rule', 'no-root-user=hint'], warned).code, 0, 'hints never fail a run');
+  const errored = tree({ '.harden.yaml': K8S_ONLY, 'pod.yaml': PRIVILEGED });
+  const never = harden(['--fail-on', 'never'], errored);
+  assert.equal(never.code, 0);
+  assert.match(never.stdout, /k8s-privileged-container/, 'never still reports');
+  assert.equal(harden([], errored).code, 1, 'the default is error');
+  assertUsageError(harden(['--fail-on', 'hint'], errored), /--fail-on must be one of error, warning, info, never, got "hint"/);
+});
+
+test('--max-warnings still applies with --fail-on never', () => {
+  const dir = tree({ '.harden.yaml': DOCKER_ONLY, Dockerfile: ROOT_DOCKERFILE });
+  assert.equal(harden(['--fail-on', 'never', '--max-warnings', '1'], dir).code, 0);
+  const over = harden(['--fail-on', 'never', '--max-warnings', '0'], dir);
+  assert.equal(over.code, 1);
+  assert.match(over.stderr, /too many warnings \(1\)/);
+});
+
+test('--help documents --fail-on and its default', () => {
+  const help = harden(['--help'], tree({})).stdout;
+  assert.match(help, /--fail-on <severity>/);
+  assert.match(help, /\(default: error\)/);
 });

@@ -3,7 +3,9 @@ import { spawn } from 'node:child_process';
 import { test } from 'node:test';
 import type * as Sarif from 'sarif';
 import { version } from '../../package.json';
-import { docsUrl } from '../../server/src/engine';
+import { TextReporter, wrap } from '../../server/src/cli/formatters/text';
+import type { FileReport } from '../../server/src/cli/report';
+import { docsUrl, type Finding } from '../../server/src/engine';
 import { CLI, harden, json, only, PRIVILEGED, PRIVILEGED_ERROR, ROOT_DOCKERFILE, ROOT_WARNING, ruleIds, ruleList, tree, UNPRIVILEGED } from './helpers';
 
 interface JsonFinding {
@@ -171,4 +173,40 @@ test('text: each file is written as soon as it is linted, before the later files
   assert.equal(runningWhenFirstFileShowed, true, 'a/Dockerfile was printed while b/big.yaml was still being linted');
   assert.match(stdout, /\nb\/big\.yaml\n[\s\S]*✖ \d+ problems/);
   assert.equal(stdout, harden([], dir).stdout, 'the same output as a run read at once');
+});
+
+test('compact: one grep-friendly line per finding, no header or summary', () => {
+  const dir = fixture();
+  const report = json<JsonReport>(harden(['--format', 'json'], dir));
+  const [docker, pod] = [report.files[0].findings[0].message, report.files[2].findings[0].message];
+  const run = harden(['--format', 'compact'], dir);
+  assert.equal(run.code, 1);
+  assert.equal(run.stdout, `Dockerfile:1:6: warning ${docker} [no-root-user]\nk8s/pod.yaml:10:21: error ${pod} [k8s-privileged-container]\n`);
+  assert.equal(harden(['--format', 'compact', 'k8s/ok.yaml'], dir).stdout, '', 'nothing when clean');
+});
+
+test('text: on a terminal, long messages wrap under the message column to fit its width', () => {
+  const finding = (message: string, ruleId: string, line: number) => ({ ruleId, severity: 'warning', message, range: { start: { line, character: 0 }, end: { line, character: 1 } } }) as unknown as Finding;
+  const long = 'word '.repeat(40).trim();
+  const file: FileReport = { path: 'Dockerfile', abs: '/x/Dockerfile', kind: 'dockerfile', findings: [finding('short', 'rule-a', 0), finding(long, 'rule-bb', 9)] };
+  const render = (width?: number) => {
+    let out = '';
+    new TextReporter((s) => (out += s), { color: false, width }).file(file);
+    return out.split('\n').filter((l) => l !== '' && l !== 'Dockerfile');
+  };
+  const narrow = render(60);
+  for (const l of narrow) assert.ok(l.length <= 60, `${JSON.stringify(l)} fits 60 columns`);
+  // `  10:1  warning  ` is 17 wide; the rule column needs 2 + 7: 60 - 17 - 9 = 34 for messages.
+  assert.equal(narrow[0], `  1:1   warning  ${'short'.padEnd(34)}  rule-a`);
+  assert.match(narrow[1], /^ {2}10:1 {2}warning {2}(word ){6}word {2}rule-bb$/);
+  assert.ok(narrow.slice(2).every((l) => /^ {17}word( word)*$/.test(l)));
+  assert.equal(narrow.slice(1).join(' ').replace(/\s+/g, ' ').replace(' rule-bb', '').replace(/^ 10:1 warning /, ''), long, 'no word is lost');
+  // Not a terminal: one row per finding, padded only to the longest message.
+  assert.deepEqual(render(), [`  1:1   warning  ${'short'.padEnd(long.length)}  rule-a`, `  10:1  warning  ${long}  rule-bb`]);
+});
+
+test('text: wrap cuts words longer than the column and keeps line breaks', () => {
+  assert.deepEqual(wrap('abcdefghij xy', 4), ['abcd', 'efgh', 'ij', 'xy']);
+  assert.deepEqual(wrap('one\ntwo three', 9), ['one', 'two three']);
+  assert.deepEqual(wrap('fits', 10), ['fits']);
 });

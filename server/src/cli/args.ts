@@ -2,7 +2,10 @@ import { parseArgs } from 'node:util';
 import { LATEST_PSS_VERSION, PSS_VERSIONS, rulesById, SEVERITIES, type ConfigLayer, type PssLevel, type SeveritySetting } from '../engine';
 import { oneLine, UsageError } from './errors';
 
-export type LintFormat = 'text' | 'json' | 'sarif';
+export type LintFormat = 'text' | 'compact' | 'json' | 'sarif';
+/** The lowest severity that fails the run (exit 1); `never` reports only. */
+export type FailOn = 'error' | 'warning' | 'info' | 'never';
+export const FAIL_ON: readonly FailOn[] = ['error', 'warning', 'info', 'never'];
 export type RulesFormat = 'text' | 'json' | 'markdown';
 
 export interface LintCommand {
@@ -14,6 +17,7 @@ export interface LintCommand {
   /** `--rule`, `--pss-level` and `--pss-version`: the highest settings layer. */
   overrides: ConfigLayer;
   maxWarnings?: number;
+  failOn: FailOn;
   quiet: boolean;
   color: boolean;
   ignore: string[];
@@ -34,20 +38,24 @@ Folders are walked respecting .gitignore; node_modules and .git are skipped. Fil
 explicitly are always linted. To lint a folder named "rules", write ./rules.
 
 Options:
-  --format <text|json|sarif>     Output format (default: text)
+  --format <text|compact|json|sarif>  Output format (default: text); compact is one
+                                 "path:line:col: severity message [rule-id]" line per finding
   --fix                          Apply safe fixes in place
   --config <file>                Use this .harden.yaml instead of the nearest one
   --rule <id>=<severity>         Set a rule's severity (off|hint|info|warning|error); repeatable
   --pss-level <level>            Pod Security Standards level: baseline|restricted
   --pss-version <version>        Pod Security Standards version: ${PSS_VERSIONS[0]}..${LATEST_PSS_VERSION}|latest
   --ignore <pattern>             Skip paths matching a .gitignore-style pattern; repeatable
-  --max-warnings <n>             Exit 1 when there are more than n warnings
+  --fail-on <severity>           Exit 1 when a finding is at or above error|warning|info;
+                                 never reports only (default: error)
+  --max-warnings <n>             Exit 1 when there are more than n warnings (also with --fail-on never)
   --quiet                        Report errors only
   --color, --no-color            Force or disable colors (default: on when stdout is a terminal)
   -h, --help                     Show this help
   -v, --version                  Show the version
 
-Exit codes: 0 no errors, 1 errors or too many warnings, 2 usage or configuration error.
+Exit codes: 0 nothing at or above --fail-on, 1 findings at or above --fail-on (default: errors) or too many
+warnings, 2 usage or configuration error.
 Precedence: command-line options > --config or nearest .harden.yaml > .hadolint.yaml next to a Dockerfile > defaults.
 `;
 
@@ -60,6 +68,7 @@ const OPTIONS = {
   'pss-version': { type: 'string' },
   ignore: { type: 'string', multiple: true },
   'max-warnings': { type: 'string' },
+  'fail-on': { type: 'string' },
   quiet: { type: 'boolean' },
   color: { type: 'boolean' },
   help: { type: 'boolean', short: 'h' },
@@ -88,11 +97,12 @@ export function parseCommand(argv: string[], env: NodeJS.ProcessEnv, isTTY: bool
   return {
     command: 'lint',
     paths: positionals,
-    format: oneOf('--format', values.format ?? 'text', ['text', 'json', 'sarif'] as const),
+    format: oneOf('--format', values.format ?? 'text', ['text', 'compact', 'json', 'sarif'] as const),
     fix: values.fix ?? false,
     config: values.config,
     overrides: overrides(values),
     maxWarnings: values['max-warnings'] === undefined ? undefined : count('--max-warnings', values['max-warnings']),
+    failOn: oneOf('--fail-on', values['fail-on'] ?? 'error', FAIL_ON),
     quiet: values.quiet ?? false,
     color: values.color ?? defaultColor(env, isTTY),
     ignore: values.ignore ?? [],
