@@ -17,7 +17,7 @@ export const PSS_VERSIONS = Array.from({ length: 37 - 23 + 1 }, (_, i) => `v1.${
 export const LATEST_PSS_VERSION = PSS_VERSIONS[PSS_VERSIONS.length - 1];
 
 export function defaultSettings(): Settings {
-  return { rules: {}, pss: { level: 'baseline', version: 'latest' }, trustedRegistries: [], maxFileSize: DEFAULT_MAX_FILE_SIZE };
+  return { rules: {}, pss: { level: 'restricted', version: 'latest' }, trustedRegistries: [], maxFileSize: DEFAULT_MAX_FILE_SIZE };
 }
 
 /** Merges layers, highest precedence first (user settings, then `.harden.yaml`, then defaults). */

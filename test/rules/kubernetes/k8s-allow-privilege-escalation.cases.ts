@@ -30,6 +30,7 @@ export default cases(rule, {
     },
     {
       name: 'baseline level does not check it',
+      settings: { pss: { level: 'baseline' } },
       code: k8s`
         apiVersion: v1
         kind: Pod

@@ -7,6 +7,7 @@ export default cases(rule, {
   valid: [
     {
       name: 'baseline: default capabilities may be added',
+      settings: { pss: { level: 'baseline' } },
       code: k8s`
         apiVersion: v1
         kind: Pod
@@ -70,6 +71,7 @@ export default cases(rule, {
   invalid: [
     {
       name: 'baseline: SYS_ADMIN and NET_ADMIN added',
+      settings: { pss: { level: 'baseline' } },
       docs: 'bad',
       code: k8s`
         apiVersion: v1
@@ -116,6 +118,7 @@ export default cases(rule, {
     },
     {
       name: 'baseline: names are compared exactly (CAP_ prefix is not allowed)',
+      settings: { pss: { level: 'baseline' } },
       code: k8s`
         apiVersion: v1
         kind: Pod

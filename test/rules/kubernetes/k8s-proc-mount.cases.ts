@@ -20,7 +20,7 @@ export default cases(rule, {
     },
     {
       name: 'baseline from v1.35: unmasked in a user namespace',
-      settings: { pss: { version: 'v1.35' } },
+      settings: { pss: { level: 'baseline', version: 'v1.35' } },
       code: k8s`
         apiVersion: v1
         kind: Pod

@@ -32,7 +32,7 @@ export default cases(rule, {
                 - name: tools
                   image: {reference: "tools:1", pullPolicy: IfNotPresent}`,
     },
-    { name: 'baseline allows nfs', code: k8s`
+    { name: 'baseline allows nfs', settings: { pss: { level: 'baseline' } }, code: k8s`
         apiVersion: v1
         kind: Pod
         metadata: {name: p}

@@ -50,7 +50,7 @@ export default cases(rule, {
           hostUsers: false
           containers: [{name: a, image: a}]`,
     },
-    { name: 'baseline does not check it', code: k8s`
+    { name: 'baseline does not check it', settings: { pss: { level: 'baseline' } }, code: k8s`
         apiVersion: v1
         kind: Pod
         metadata: {name: p}

@@ -40,7 +40,7 @@ export default cases(rule, {
               securityContext:
                 seccompProfile: {type: RuntimeDefault}`,
     },
-    { name: 'baseline allows an unset profile', code: k8s`
+    { name: 'baseline allows an unset profile', settings: { pss: { level: 'baseline' } }, code: k8s`
         apiVersion: v1
         kind: Pod
         metadata: {name: p}
@@ -96,6 +96,7 @@ export default cases(rule, {
     },
     {
       name: 'baseline: Unconfined anywhere, a suggestion only',
+      settings: { pss: { level: 'baseline' } },
       code: k8s`
         apiVersion: v1
         kind: Pod
