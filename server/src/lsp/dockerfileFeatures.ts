@@ -9,6 +9,7 @@ import {
   DocumentRangeFormattingRequest,
   DocumentSymbolRequest,
   FoldingRangeRequest,
+  RegistrationType,
   RenameRequest,
   SemanticTokensRegistrationType,
   SignatureHelpRequest,
@@ -21,16 +22,37 @@ import {
   type SemanticTokensLegend,
   type ServerCapabilities,
 } from 'vscode-languageserver/node';
-import type { TextDocument } from 'vscode-languageserver-textdocument';
 import { detectKind } from '../engine';
 import type { DockerfileFeaturesMode } from '../shared/settings';
 import type { Documents, Logger } from './context';
 
 /** The editing features of `dockerfile-language-service`, as one switchable group. */
 const SELECTOR: DocumentSelector = [{ language: 'dockerfile' }];
-const COMPLETION_TRIGGERS = ['=', ' ', '$', '-'];
-const SIGNATURE_TRIGGERS = ['-', '[', ',', ' ', '='];
-const ON_TYPE_TRIGGER = '`';
+
+/**
+ * Each feature once: its static capability (options, or `true` when it has none) for clients that take them at
+ * `initialize`, and the registration (the same options plus the selector) for clients that register dynamically.
+ */
+interface Feature {
+  capability: keyof ServerCapabilities;
+  method: string;
+  options?: () => object;
+}
+
+const FEATURES: readonly Feature[] = [
+  { capability: 'completionProvider', method: CompletionRequest.method, options: () => ({ triggerCharacters: ['=', ' ', '$', '-'], resolveProvider: true }) },
+  { capability: 'signatureHelpProvider', method: SignatureHelpRequest.method, options: () => ({ triggerCharacters: ['-', '[', ',', ' ', '='] }) },
+  { capability: 'documentSymbolProvider', method: DocumentSymbolRequest.method },
+  { capability: 'foldingRangeProvider', method: FoldingRangeRequest.method },
+  { capability: 'documentHighlightProvider', method: DocumentHighlightRequest.method },
+  { capability: 'definitionProvider', method: DefinitionRequest.method },
+  { capability: 'renameProvider', method: RenameRequest.method, options: () => ({ prepareProvider: true }) },
+  { capability: 'documentLinkProvider', method: DocumentLinkRequest.method, options: () => ({ resolveProvider: true }) },
+  { capability: 'documentFormattingProvider', method: DocumentFormattingRequest.method },
+  { capability: 'documentRangeFormattingProvider', method: DocumentRangeFormattingRequest.method },
+  { capability: 'documentOnTypeFormattingProvider', method: DocumentOnTypeFormattingRequest.method, options: () => ({ firstTriggerCharacter: '`' }) },
+  { capability: 'semanticTokensProvider', method: SemanticTokensRegistrationType.method, options: () => ({ legend: legend(), full: true }) },
+];
 
 /**
  * Serves completion, signature help, symbols, folding, highlights, definition and rename, links, semantic
@@ -60,27 +82,10 @@ export class DockerfileFeatures {
     this.dynamic = !!capabilities.textDocument?.completion?.dynamicRegistration;
   }
 
-  get enabled(): boolean {
-    return this.enabledNow;
-  }
-
   /** Capabilities to declare at `initialize`: none for a dynamic client (registered once initialized). */
   staticCapabilities(): ServerCapabilities {
     if (this.dynamic || !this.enabledNow) return {};
-    return {
-      completionProvider: { triggerCharacters: COMPLETION_TRIGGERS, resolveProvider: true },
-      signatureHelpProvider: { triggerCharacters: SIGNATURE_TRIGGERS },
-      documentSymbolProvider: true,
-      foldingRangeProvider: true,
-      documentHighlightProvider: true,
-      definitionProvider: true,
-      renameProvider: { prepareProvider: true },
-      documentLinkProvider: { resolveProvider: true },
-      documentFormattingProvider: true,
-      documentRangeFormattingProvider: true,
-      documentOnTypeFormattingProvider: { firstTriggerCharacter: ON_TYPE_TRIGGER },
-      semanticTokensProvider: { legend: legend(), full: true },
-    };
+    return Object.fromEntries(FEATURES.map((f) => [f.capability, f.options?.() ?? true]));
   }
 
   /** After `initialized`: a dynamic client gets its registrations now. */
@@ -115,21 +120,9 @@ export class DockerfileFeatures {
 
   private async register(): Promise<void> {
     const c = this.connection.client;
-    const base = { documentSelector: SELECTOR };
-    this.registrations = await Promise.all([
-      c.register(CompletionRequest.type, { ...base, triggerCharacters: COMPLETION_TRIGGERS, resolveProvider: true }),
-      c.register(SignatureHelpRequest.type, { ...base, triggerCharacters: SIGNATURE_TRIGGERS }),
-      c.register(DocumentSymbolRequest.type, base),
-      c.register(FoldingRangeRequest.type, base),
-      c.register(DocumentHighlightRequest.type, base),
-      c.register(DefinitionRequest.type, base),
-      c.register(RenameRequest.type, { ...base, prepareProvider: true }),
-      c.register(DocumentLinkRequest.type, { ...base, resolveProvider: true }),
-      c.register(DocumentFormattingRequest.type, base),
-      c.register(DocumentRangeFormattingRequest.type, base),
-      c.register(DocumentOnTypeFormattingRequest.type, { ...base, firstTriggerCharacter: ON_TYPE_TRIGGER }),
-      c.register(SemanticTokensRegistrationType.type, { ...base, legend: legend(), full: true }),
-    ]);
+    this.registrations = await Promise.all(
+      FEATURES.map((f) => c.register(new RegistrationType<object>(f.method), { documentSelector: SELECTOR, ...f.options?.() })),
+    );
   }
 
   private unregister(): void {
@@ -138,12 +131,12 @@ export class DockerfileFeatures {
   }
 
   /** The document's text when it is a Dockerfile and the features are on; undefined otherwise. */
-  private text(uri: string): { doc: TextDocument; content: string } | undefined {
+  private text(uri: string): { content: string } | undefined {
     if (!this.enabledNow) return undefined;
     const doc = this.documents.get(uri);
     if (!doc) return undefined;
     const content = doc.getText();
-    return detectKind(doc.uri, content, doc.languageId) === 'dockerfile' ? { doc, content } : undefined;
+    return detectKind(doc.uri, content, doc.languageId) === 'dockerfile' ? { content } : undefined;
   }
 
   private lib(): DockerfileLanguageService {
@@ -172,7 +165,7 @@ export class DockerfileFeatures {
   /** Handlers answer for Dockerfiles while the group is on, and nothing otherwise (registered once). */
   wire(): void {
     const c = this.connection;
-    const on = <P extends { textDocument: { uri: string } }, R>(fallback: R, fn: (t: { doc: TextDocument; content: string }, p: P) => R | PromiseLike<R>) => {
+    const on = <P extends { textDocument: { uri: string } }, R>(fallback: R, fn: (t: { content: string }, p: P) => R | PromiseLike<R>) => {
       return async (p: P): Promise<R> => {
         const t = this.text(p.textDocument.uri);
         if (!t) return fallback;

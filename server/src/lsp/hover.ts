@@ -6,6 +6,9 @@ const contains = (f: Finding, p: Position) =>
   (f.range.start.line < p.line || (f.range.start.line === p.line && f.range.start.character <= p.character)) &&
   (p.line < f.range.end.line || (p.line === f.range.end.line && p.character <= f.range.end.character));
 
+/** Between the parts of one hover. */
+const separator = (markdown: boolean) => (markdown ? '\n\n---\n\n' : '\n\n');
+
 const onLine = (f: Finding, p: Position) => f.range.start.line <= p.line && p.line <= f.range.end.line;
 
 /**
@@ -29,7 +32,7 @@ export function hoverAt(entry: LintEntry, position: Position, markdown: boolean,
     );
   }
   if (parts.length === 0) return null;
-  return { contents: { kind: markdown ? MarkupKind.Markdown : MarkupKind.PlainText, value: parts.join(markdown ? '\n\n---\n\n' : '\n\n') }, range };
+  return { contents: { kind: markdown ? MarkupKind.Markdown : MarkupKind.PlainText, value: parts.join(separator(markdown)) }, range };
 }
 
 /** The library's hover (instruction docs) above Harden's findings; either may be missing. */
@@ -42,5 +45,5 @@ export function combineHovers(docs: Hover | null, findings: Hover | null, markdo
     if (Array.isArray(c)) return c.map((m) => (typeof m === 'string' ? m : m.value)).join('\n\n');
     return c.value;
   };
-  return { contents: { kind: markdown ? MarkupKind.Markdown : MarkupKind.PlainText, value: `${text(docs)}${markdown ? '\n\n---\n\n' : '\n\n'}${text(findings)}` }, range: findings.range ?? docs.range };
+  return { contents: { kind: markdown ? MarkupKind.Markdown : MarkupKind.PlainText, value: `${text(docs)}${separator(markdown)}${text(findings)}` }, range: findings.range ?? docs.range };
 }

@@ -52,10 +52,8 @@ export function startServer(connection: Connection): void {
   const documents: Documents = new TextDocuments(TextDocument);
   const log = logger(connection);
   connection.onInitialize((params) => {
-    const services = createServices(connection, documents, clientFeatures(params.capabilities), log, isTrusted(params));
+    const services = createServices(connection, documents, params, log);
     services.settings.roots = workspaceRoots(params);
-    const options = params.initializationOptions as InitializationOptions | null | undefined;
-    services.dockerfile = new DockerfileFeatures(connection, documents, params.capabilities, log, options?.dockerfileLanguageFeatures, options?.otherDockerfileServer === true);
     wire(services);
     const result = initializeResult(services.features);
     Object.assign(result.capabilities, services.dockerfile.staticCapabilities());
@@ -125,17 +123,20 @@ function wire(s: Services): void {
   });
 }
 
-function createServices(connection: Connection, documents: Documents, features: ClientFeatures, log: Logger, trusted: boolean): Services {
+function createServices(connection: Connection, documents: Documents, params: InitializeParams, log: Logger): Services {
+  const features = clientFeatures(params.capabilities);
+  const options = initializationOptions(params);
   const openText = (path: string) => documents.all().find((d) => uriToPath(d.uri) === path)?.getText();
   const settings = new SettingsStore(connection, features, new ConfigFiles(openText, log), log);
   const crossFile = new CrossFile();
   let diagnostics: Diagnostics | undefined;
   const linter = new Linter(documents, settings, crossFile, log, (uri) => diagnostics?.crossFileChanged(uri));
   diagnostics = new Diagnostics(connection, features, documents, linter, settings, log);
-  const pinner = new DigestPinner(connection, documents, features, log, trusted);
+  // VS Code sends `workspaceTrusted` (false in Restricted Mode; the client restarts the server when trust is
+  // granted). Editors without workspace trust send nothing: their users ask for each lookup explicitly.
+  const pinner = new DigestPinner(connection, documents, features, log, options?.workspaceTrusted !== false);
   const codeActions = new CodeActions(documents, linter, features, pinner);
-  // Replaced in onInitialize once the initialization options are read.
-  const dockerfile = new DockerfileFeatures(connection, documents, {}, log, 'off', false);
+  const dockerfile = new DockerfileFeatures(connection, documents, params.capabilities, log, options?.dockerfileLanguageFeatures, options?.otherDockerfileServer === true);
   return { connection, documents, features, log, settings, crossFile, linter, diagnostics, codeActions, pinner, dockerfile, stopped: false };
 }
 
@@ -160,13 +161,9 @@ function initializeResult(features: ClientFeatures): InitializeResult {
   return { capabilities, serverInfo: { name: 'harden' } };
 }
 
-/**
- * VS Code sends `workspaceTrusted` (false in Restricted Mode; the client restarts the server when trust is
- * granted). Editors without workspace trust send nothing: their users ask for each lookup explicitly.
- */
-function isTrusted(params: InitializeParams): boolean {
-  const options = params.initializationOptions as InitializationOptions | null | undefined;
-  return options?.workspaceTrusted !== false;
+/** What the client sent as `initializationOptions` (shared/settings.ts); other editors may send nothing. */
+function initializationOptions(params: InitializeParams): InitializationOptions | null | undefined {
+  return params.initializationOptions as InitializationOptions | null | undefined;
 }
 
 function workspaceRoots(params: InitializeParams): string[] {
