@@ -13,7 +13,7 @@
 import { fork, type ChildProcess } from 'node:child_process';
 import { mkdirSync, readdirSync, statSync, writeFileSync } from 'node:fs';
 import { join, relative } from 'node:path';
-import { KubernetesCache } from '../server/src/engine/kubernetesRunner';
+import { KubernetesCache } from '../server/src/engine/runner/kubernetesRunner';
 import { fuzzServer } from '../test/robustness/lspFuzz';
 import { mutate, rng } from '../test/robustness/mutate';
 import { budgetMs, checkProperties } from '../test/robustness/properties';

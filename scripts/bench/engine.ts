@@ -2,7 +2,7 @@ import { readFileSync } from 'node:fs';
 import { validate } from 'dockerfile-utils';
 import { parseAllDocuments } from 'yaml';
 import { defaultSettings, KubernetesCache, lint, Workspace } from '../../server/src/engine';
-import { clearShellCache } from '../../server/src/engine/parse/shell';
+import { clearShellCache } from '../../server/src/engine/models/shell';
 import { corpusFiles, sharedPath } from '../../test/support/shared';
 import { compare, infoRow, row, type Row } from './measure';
 

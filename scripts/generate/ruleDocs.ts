@@ -1,9 +1,9 @@
-import { docsUrl } from '../../server/src/engine/docs';
-import type { Rule } from '../../server/src/engine/rule';
-import { PEER_TOOLS, type Finding } from '../../server/src/engine/types';
+import { docsUrl } from '../../server/src/engine/runner/docs';
+import type { Rule } from '../../server/src/engine/rules/rule';
+import { PEER_TOOLS, type Finding } from '../../server/src/engine/base/types';
 import type { InvalidCase, RuleCases, ValidCase } from '../../test/support/cases';
 import { runCase, stripMarkers } from '../../test/support/ruleTester';
-import { applyEdits } from '../../server/src/engine/text';
+import { applyEdits } from '../../server/src/engine/base/text';
 
 const PEER_NAMES: Record<(typeof PEER_TOOLS)[number], string> = {
   hadolint: 'hadolint',

@@ -1,10 +1,10 @@
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
-import { defaultSettings, resolveSettings } from '../../server/src/engine/config';
-import { fixAll, parsesAsWell } from '../../server/src/engine/fixer';
-import { parseKubernetes } from '../../server/src/engine/parse/kubernetes';
-import { lint } from '../../server/src/engine/runner';
-import { summarize, Workspace } from '../../server/src/engine/workspace';
+import { defaultSettings, resolveSettings } from '../../server/src/engine/base/config';
+import { fixAll, parsesAsWell } from '../../server/src/engine/runner/fixer';
+import { parseKubernetes } from '../../server/src/engine/models/kubernetes';
+import { lint } from '../../server/src/engine/runner/runner';
+import { summarize, Workspace } from '../../server/src/engine/facts/workspace';
 import { corpusFiles, MISSING_SHARED } from '../support/shared';
 
 /** Findings per rule over the real-world corpus, and `--fix` round trips: what the issues' closing notes quote. */

@@ -1,8 +1,9 @@
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
 import { parse } from 'yaml';
-import { imageView, isVerified, ownerGlob, registryMatcher } from '../../server/src/engine/parse/images';
-import { renderDefaultDenyPolicy, selectorMatches } from '../../server/src/engine/parse/networkPolicy';
+import { imageView, isVerified, ownerGlob, registryMatcher } from '../../server/src/engine/facts/images';
+import { selectorMatches } from '../../server/src/engine/facts/networkPolicy';
+import { renderDefaultDenyPolicy } from '../../server/src/engine/edit/networkPolicyRender';
 
 test('label selectors match as the API server evaluates them', () => {
   const labels = { app: 'web', tier: 'frontend' };

@@ -1,8 +1,8 @@
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
-import { defaultSettings } from '../../server/src/engine/config';
-import { detectKind } from '../../server/src/engine/detect';
-import { lint } from '../../server/src/engine/runner';
+import { defaultSettings } from '../../server/src/engine/base/config';
+import { detectKind } from '../../server/src/engine/models/detect';
+import { lint } from '../../server/src/engine/runner/runner';
 
 const manifest = 'apiVersion: v1\nkind: Pod\n';
 

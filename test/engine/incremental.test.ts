@@ -1,9 +1,9 @@
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
-import { defaultSettings } from '../../server/src/engine/config';
-import { KubernetesCache } from '../../server/src/engine/kubernetesRunner';
-import { lint } from '../../server/src/engine/runner';
-import { Workspace } from '../../server/src/engine/workspace';
+import { defaultSettings } from '../../server/src/engine/base/config';
+import { KubernetesCache } from '../../server/src/engine/runner/kubernetesRunner';
+import { lint } from '../../server/src/engine/runner/runner';
+import { Workspace } from '../../server/src/engine/facts/workspace';
 import { corpusFiles, MISSING_SHARED } from '../support/shared';
 
 /** A deterministic PRNG so failures reproduce. */

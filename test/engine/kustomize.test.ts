@@ -1,7 +1,7 @@
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
-import { parseKubernetes } from '../../server/src/engine/parse/kubernetes';
-import { resolveUri, summarize, Workspace } from '../../server/src/engine/workspace';
+import { parseKubernetes } from '../../server/src/engine/models/kubernetes';
+import { resolveUri, summarize, Workspace } from '../../server/src/engine/facts/workspace';
 
 test('resolveUri joins against the folder and resolves dot segments', () => {
   assert.equal(resolveUri('file:///repo/overlays/prod/kustomization.yaml', 'patch.yaml'), 'file:///repo/overlays/prod/patch.yaml');

@@ -1,12 +1,12 @@
 import assert from 'node:assert/strict';
 import { describe, test } from 'node:test';
-import { resolveSettings } from '../../server/src/engine/config';
-import { parseKubernetes } from '../../server/src/engine/parse/kubernetes';
-import { parsePssVersion } from '../../server/src/engine/parse/pss';
+import { resolveSettings } from '../../server/src/engine/base/config';
+import { parseKubernetes } from '../../server/src/engine/models/kubernetes';
+import { parsePssVersion } from '../../server/src/engine/facts/pss';
 import { rules } from '../../server/src/engine/rules';
-import { lint } from '../../server/src/engine/runner';
-import type { PssLevel } from '../../server/src/engine/types';
-import { summarize, Workspace } from '../../server/src/engine/workspace';
+import { lint } from '../../server/src/engine/runner/runner';
+import type { PssLevel } from '../../server/src/engine/base/types';
+import { summarize, Workspace } from '../../server/src/engine/facts/workspace';
 
 // Written from the Pod Security Standards tables of issue 4: each check at the versions where its behaviour changes.
 const PSS_RULES = rules.filter((r) => r.meta.target === 'kubernetes' && r.meta.peers.pss?.length);

@@ -2,9 +2,9 @@ import assert from 'node:assert/strict';
 import { test } from 'node:test';
 import { DockerfileParser } from 'dockerfile-ast';
 import { syntax } from 'mvdan-sh';
-import { goString, items, nodeType, walk, type GoNode } from '../../server/src/engine/parse/goAst';
-import { dockerToShell } from '../../server/src/engine/parse/dockerfile';
-import { parseBash, parseShell } from '../../server/src/engine/parse/shell';
+import { goString, items, nodeType, walk, type GoNode } from '../../server/src/engine/models/goAst';
+import { dockerToShell } from '../../server/src/engine/models/dockerfile';
+import { parseBash, parseShell } from '../../server/src/engine/models/shell';
 import { corpusFiles } from '../support/shared';
 
 /**

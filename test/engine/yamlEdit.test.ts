@@ -3,8 +3,8 @@ import assert from 'node:assert/strict';
 import fc from 'fast-check';
 import { parseAllDocuments, stringify } from 'yaml';
 import type { Document, YAMLMap, YAMLSeq } from 'yaml';
-import { TextIndex, applyEdits } from '../../server/src/engine/text';
-import type { TextEdit } from '../../server/src/engine/types';
+import { TextIndex, applyEdits } from '../../server/src/engine/base/text';
+import type { TextEdit } from '../../server/src/engine/base/types';
 import { appendDocument, appendItem, ensurePath, removeItem, removeKey } from '../../server/src/engine/edit/yamlEdit';
 import type { YamlSource } from '../../server/src/engine/edit/yamlEdit';
 

@@ -1,7 +1,7 @@
 import assert from 'node:assert/strict';
 import { describe, test } from 'node:test';
 import { rules } from '../../server/src/engine/rules';
-import { PEER_TOOLS, PRACTICES } from '../../server/src/engine/types';
+import { PEER_TOOLS, PRACTICES } from '../../server/src/engine/base/types';
 import { loadCases } from '../../scripts/generate/index';
 import { runCase, stripMarkers } from '../support/ruleTester';
 

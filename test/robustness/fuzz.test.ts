@@ -1,5 +1,5 @@
 import { test } from 'node:test';
-import { KubernetesCache } from '../../server/src/engine/kubernetesRunner';
+import { KubernetesCache } from '../../server/src/engine/runner/kubernetesRunner';
 import { corpusFiles, MISSING_SHARED } from '../support/shared';
 import { mutate, rng } from './mutate';
 import { checkProperties } from './properties';

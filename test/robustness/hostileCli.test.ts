@@ -2,7 +2,7 @@ import assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { test } from 'node:test';
-import { MAX_YAML_NESTING } from '../../server/src/engine/parse/nesting';
+import { MAX_YAML_NESTING } from '../../server/src/engine/base/nesting';
 import { harden, json, only, tree, type Run } from '../cli/helpers';
 import { MISSING_SHARED, sharedPath } from '../support/shared';
 import { aliasBombs, bigConfigMap, deepShell, deepYaml, longLines, manyDocuments, POD } from './hostileInputs';

@@ -3,10 +3,10 @@
 // edit cancels, as VS Code does while typing. Shared by test/robustness/lspFuzz.test.ts and scripts/fuzz.ts.
 import { CancellationTokenSource } from 'vscode-jsonrpc/node';
 import type { Diagnostic, DocumentDiagnosticReport } from 'vscode-languageserver-protocol';
-import { defaultSettings } from '../../server/src/engine/config';
-import { lint } from '../../server/src/engine/runner';
-import type { Finding } from '../../server/src/engine/types';
-import { Workspace } from '../../server/src/engine/workspace';
+import { defaultSettings } from '../../server/src/engine/base/config';
+import { lint } from '../../server/src/engine/runner/runner';
+import type { Finding } from '../../server/src/engine/base/types';
+import { Workspace } from '../../server/src/engine/facts/workspace';
 import { minimalEdit } from '../../server/src/lsp/convert';
 import { pathUri, PULL_CAPABILITIES, TestClient } from '../lsp/support/lspClient';
 import { mutate } from './mutate';

@@ -1,12 +1,12 @@
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
 import { DockerfileParser } from 'dockerfile-ast';
-import { dockerToShell } from '../../server/src/engine/parse/dockerfile';
-import { MAX_SHELL_NESTING, MAX_YAML_NESTING, shellNesting, yamlNesting } from '../../server/src/engine/parse/nesting';
+import { dockerToShell } from '../../server/src/engine/models/dockerfile';
+import { MAX_SHELL_NESTING, MAX_YAML_NESTING, shellNesting, yamlNesting } from '../../server/src/engine/base/nesting';
 import { corpusFiles, MISSING_SHARED } from '../support/shared';
 
 /**
- * The nesting bounds in front of the recursive parsers (engine/parse/nesting.ts) must never be lower than the
+ * The nesting bounds in front of the recursive parsers (engine/base/nesting.ts) must never be lower than the
  * real nesting, whatever the text hides it in, and must stay far below the limits on real files.
  */
 

@@ -1,11 +1,11 @@
 import assert from 'node:assert/strict';
-import { defaultSettings } from '../../server/src/engine/config';
-import { parsesAsWell } from '../../server/src/engine/fixer';
-import { KubernetesCache } from '../../server/src/engine/kubernetesRunner';
-import { lint } from '../../server/src/engine/runner';
-import { applyEdits, TextIndex } from '../../server/src/engine/text';
-import type { Settings, TextEdit } from '../../server/src/engine/types';
-import { Workspace } from '../../server/src/engine/workspace';
+import { defaultSettings } from '../../server/src/engine/base/config';
+import { parsesAsWell } from '../../server/src/engine/runner/fixer';
+import { KubernetesCache } from '../../server/src/engine/runner/kubernetesRunner';
+import { lint } from '../../server/src/engine/runner/runner';
+import { applyEdits, TextIndex } from '../../server/src/engine/base/text';
+import type { Settings, TextEdit } from '../../server/src/engine/base/types';
+import { Workspace } from '../../server/src/engine/facts/workspace';
 
 export const restricted: Settings = { ...defaultSettings(), pss: { level: 'restricted', version: 'latest' }, trustedRegistries: ['docker.io', 'ghcr.io'], today: '2026-11-28' };
 

@@ -1,6 +1,6 @@
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
-import { KubernetesCache } from '../../server/src/engine/kubernetesRunner';
+import { KubernetesCache } from '../../server/src/engine/runner/kubernetesRunner';
 import { checkProperties } from './properties';
 import { replayBurst } from './lspFuzz';
 import { regressionBursts, regressionSeeds } from './seeds';

@@ -1,5 +1,5 @@
-import type { Rule } from '../../server/src/engine/rule';
-import type { PssLevel, SeveritySetting } from '../../server/src/engine/types';
+import type { Rule } from '../../server/src/engine/rules/rule';
+import type { PssLevel, SeveritySetting } from '../../server/src/engine/base/types';
 
 /** Settings a case may set; merged over the defaults. */
 export interface CaseSettings {

@@ -1,14 +1,14 @@
 import assert from 'node:assert/strict';
 import { describe, test } from 'node:test';
-import { resolveSettings } from '../../server/src/engine/config';
-import { detectKind } from '../../server/src/engine/detect';
-import { fixAll, parsesAsWell } from '../../server/src/engine/fixer';
-import { parseKubernetes } from '../../server/src/engine/parse/kubernetes';
-import { formatMessage, type Rule } from '../../server/src/engine/rule';
-import { lint } from '../../server/src/engine/runner';
-import { applyEdits } from '../../server/src/engine/text';
-import type { Finding, Range, Settings } from '../../server/src/engine/types';
-import { summarize, Workspace } from '../../server/src/engine/workspace';
+import { resolveSettings } from '../../server/src/engine/base/config';
+import { detectKind } from '../../server/src/engine/models/detect';
+import { fixAll, parsesAsWell } from '../../server/src/engine/runner/fixer';
+import { parseKubernetes } from '../../server/src/engine/models/kubernetes';
+import { formatMessage, type Rule } from '../../server/src/engine/rules/rule';
+import { lint } from '../../server/src/engine/runner/runner';
+import { applyEdits } from '../../server/src/engine/base/text';
+import type { Finding, Range, Settings } from '../../server/src/engine/base/types';
+import { summarize, Workspace } from '../../server/src/engine/facts/workspace';
 import type { CaseSettings, InvalidCase, RuleCases, ValidCase } from './cases';
 
 const OPEN = '⟦';

@@ -1,7 +1,7 @@
 import { CodeActionKind, MessageType, ShowMessageNotification, type CodeAction, type Connection, type Diagnostic, type Range, type TextEdit } from 'vscode-languageserver/node';
 import { TextIndex, type Finding } from '../engine';
-import { parseImageRef } from '../engine/parse/dockerfile';
-import { viewImage } from '../engine/parse/imageFacts';
+import { parseImageRef } from '../engine/models/dockerfile';
+import { viewImage } from '../engine/facts/imageFacts';
 import { DigestLookupError, lookupDigest, type ImageName, type LookupOptions } from '../registry/digest';
 import { SERVER_COMMANDS, type PinDigestArgs, type PinDigestResult } from '../shared/protocol';
 import type { ClientFeatures, Documents, Logger } from './context';

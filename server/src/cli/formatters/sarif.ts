@@ -1,7 +1,7 @@
 import { pathToFileURL } from 'node:url';
 import type * as Sarif from 'sarif';
 import { docsUrl, ENGINE_RULE_ID, rules, type Range, type Rule, type Severity } from '../../engine';
-import { DOCS_BASE_URL } from '../../engine/docs';
+import { DOCS_BASE_URL } from '../../engine/runner/docs';
 import type { FileReport } from '../report';
 import { VERSION } from '../version';
 

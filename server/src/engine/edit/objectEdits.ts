@@ -1,6 +1,6 @@
 import { isMap, isSeq } from 'yaml';
-import { getIn, type K8sObject, type YamlPath } from '../parse/kubernetes';
-import type { TextEdit } from '../types';
+import { getIn, type K8sObject, type YamlPath } from '../models/kubernetes';
+import type { TextEdit } from '../base/types';
 import { ensurePath, removeItem, removeKey, type YamlSource } from './yamlEdit';
 
 /** The `ensure`/`remove` half of a Kubernetes rule context: object-relative paths onto the YAML edit helper. */

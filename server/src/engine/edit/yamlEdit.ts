@@ -1,6 +1,6 @@
 import { isMap, isNode, isScalar, isSeq, parseAllDocuments } from 'yaml';
 import type { Document, Node, YAMLMap, YAMLSeq } from 'yaml';
-import type { TextEdit } from '../types';
+import type { TextEdit } from '../base/types';
 import { Editor } from './yamlEditor';
 import type { Span } from './yamlEditor';
 import { Layout, Refusal, deepEqual, findPair, guardMap, guardNode, refuse } from './yamlLayout';

@@ -1,6 +1,6 @@
 import { Composer, Parser, isAlias, isCollection, isMap, isNode, isPair, isScalar, isSeq } from 'yaml';
 import type { CST, Document, Pair, Scalar, YAMLMap, YAMLSeq } from 'yaml';
-import type { TextIndex } from '../text';
+import type { TextIndex } from '../base/text';
 import type { Style } from './yamlRender';
 
 /** The text of one YAML stream and its line index; yaml node ranges are offsets into `text`. */

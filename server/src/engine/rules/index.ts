@@ -1,4 +1,4 @@
-import type { Rule } from '../rule';
+import type { Rule } from './rule';
 import { dockerfileRules } from './dockerfile';
 import { kubernetesRules } from './kubernetes';
 

@@ -1,5 +1,5 @@
-import { isArchiveName, isRemoteSource, transferOf } from '../../parse/downloads';
-import { defineDockerfileRule } from '../../rule';
+import { isArchiveName, isRemoteSource, transferOf } from '../../facts/downloads';
+import { defineDockerfileRule } from '../rule';
 
 /** Flags COPY accepts too; anything else (`--checksum`, `--keep-git-dir`, `--unpack`, unknown) keeps ADD. */
 const COPY_FLAGS = new Set(['chown', 'chmod', 'link', 'exclude', 'parents']);

@@ -1,5 +1,5 @@
-import { flagOf, isGitSource, isVerificationMaterial, transferOf, verifiedNearby } from '../../parse/downloads';
-import { defineDockerfileRule } from '../../rule';
+import { flagOf, isGitSource, isVerificationMaterial, transferOf, verifiedNearby } from '../../facts/downloads';
+import { defineDockerfileRule } from '../rule';
 
 const HTTP = /^https?:\/\//i;
 

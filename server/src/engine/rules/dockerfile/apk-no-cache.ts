@@ -1,8 +1,8 @@
 import type { Instruction } from 'dockerfile-ast';
-import type { DockerfileModel } from '../../parse/dockerfile';
-import { type PackageCommand, packageCommands } from '../../parse/packages';
-import { cacheMountTargets, isShellForm, removesPath, shippedStages, stageAndDescendants } from '../../parse/runScript';
-import { defineDockerfileRule } from '../../rule';
+import type { DockerfileModel } from '../../models/dockerfile';
+import { type PackageCommand, packageCommands } from '../../facts/packages';
+import { cacheMountTargets, isShellForm, removesPath, shippedStages, stageAndDescendants } from '../../models/runScript';
+import { defineDockerfileRule } from '../rule';
 
 const CACHE = new Set(['/var/cache/apk', '/etc/apk/cache']);
 const has = (pc: PackageCommand, ...flags: string[]) => pc.args.some((w) => flags.includes(w.value ?? ''));

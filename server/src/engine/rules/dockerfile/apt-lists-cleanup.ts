@@ -1,8 +1,8 @@
 import type { Instruction } from 'dockerfile-ast';
-import type { DockerfileModel } from '../../parse/dockerfile';
-import { commandLabel, type PackageCommand, packageCommands } from '../../parse/packages';
-import { cacheMountTargets, removesPath, runAppendOffset, shippedStages, stageAndDescendants } from '../../parse/runScript';
-import { defineDockerfileRule } from '../../rule';
+import type { DockerfileModel } from '../../models/dockerfile';
+import { commandLabel, type PackageCommand, packageCommands } from '../../facts/packages';
+import { cacheMountTargets, removesPath, runAppendOffset, shippedStages, stageAndDescendants } from '../../models/runScript';
+import { defineDockerfileRule } from '../rule';
 
 const LISTS = new Set(['/var/lib/apt/lists', '/var/lib/apt']);
 const NEEDS_LISTS = new Set(['install', 'build-dep', 'source', 'upgrade', 'dist-upgrade', 'full-upgrade', 'satisfy', 'download', 'reinstall']);

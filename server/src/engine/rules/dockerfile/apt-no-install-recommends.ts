@@ -1,7 +1,7 @@
-import { runCommands } from '../../parse/commands';
-import { commandLabel, type PackageCommand, packageCommands } from '../../parse/packages';
-import { isShellForm, shippedStages } from '../../parse/runScript';
-import { defineDockerfileRule } from '../../rule';
+import { runCommands } from '../../models/commands';
+import { commandLabel, type PackageCommand, packageCommands } from '../../facts/packages';
+import { isShellForm, shippedStages } from '../../models/runScript';
+import { defineDockerfileRule } from '../rule';
 
 const OFF = /Install-Recommends[="\s]*(false|0|no|off)/i;
 

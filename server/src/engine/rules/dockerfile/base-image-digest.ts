@@ -1,5 +1,5 @@
-import { stageImages } from '../../parse/imageFacts';
-import { defineDockerfileRule } from '../../rule';
+import { stageImages } from '../../facts/imageFacts';
+import { defineDockerfileRule } from '../rule';
 
 export default defineDockerfileRule({
   meta: {

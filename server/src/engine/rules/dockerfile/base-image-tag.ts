@@ -1,5 +1,5 @@
-import { cycleTag, knownTagScheme, productOf, retag, stageImages, supportedCycles, tagPinsVersion, todayOf, type ImageView } from '../../parse/imageFacts';
-import { defineDockerfileRule } from '../../rule';
+import { cycleTag, knownTagScheme, productOf, retag, stageImages, supportedCycles, tagPinsVersion, todayOf, type ImageView } from '../../facts/imageFacts';
+import { defineDockerfileRule } from '../rule';
 
 /** Tag words that name a release channel rather than a release; a suggested version replaces them. */
 const CHANNELS = new Set(['latest', 'lts', 'current', 'stable', 'oldstable', 'mainline', 'edge', 'rolling', 'devel', 'testing', 'unstable', 'sid', 'experimental', 'innovation']);

@@ -1,8 +1,8 @@
-import { canonicalName, type DockerfileModel, type ImageRef, type Stage } from '../../parse/dockerfile';
-import { insertLines } from '../../parse/dockerEdits';
-import { remainingOsPackages } from '../../parse/packages';
-import { defineDockerfileRule } from '../../rule';
-import type { TextEdit } from '../../types';
+import { canonicalName, type DockerfileModel, type ImageRef, type Stage } from '../../models/dockerfile';
+import { insertLines } from '../../edit/dockerEdits';
+import { remainingOsPackages } from '../../facts/packages';
+import { defineDockerfileRule } from '../rule';
+import type { TextEdit } from '../../base/types';
 
 const COMPILERS = new Set('gcc g++ gcc-c++ clang llvm golang golang-go go rustc rust default-jdk default-jdk-headless'.split(' '));
 const BUILD_SYSTEMS = new Set('make cmake build-essential build-base alpine-sdk autoconf automake libtool pkg-config pkgconf pkgconfig bison flex meson ninja ninja-build cargo maven gradle'.split(' '));
@@ -17,9 +17,7 @@ function toolKind(name: string): string | undefined {
 const JAVA = new Set(['openjdk', 'eclipse-temurin', 'amazoncorretto', 'sapmachine', 'ibm-semeru-runtimes', 'ibmjava']);
 
 function rootImage(stage: Stage): ImageRef | undefined {
-  let s: Stage | undefined = stage;
-  while (s?.parent) s = s.parent;
-  return s?.image;
+  return stage.root.image;
 }
 
 /** The SDK image kind of a base image, or undefined when it is not a build-toolchain image. */
@@ -60,8 +58,7 @@ function multiStageEdits(model: DockerfileModel, stage: Stage, replace: (s: numb
     const after = imageRange ? model.offsets(imageRange).end : model.offsets(stage.from.getRange()).end;
     edits.push(replace(after, after, ` AS ${name}`));
   }
-  const chain: Stage[] = [];
-  for (let s: Stage | undefined = stage; s; s = s.parent) chain.unshift(s);
+  const chain = stage.chain;
   const last = (kw: string) => chain.flatMap((s) => s.instructions).filter((i) => i.getKeyword() === kw).pop();
   const carried = ['WORKDIR', 'ENTRYPOINT', 'CMD'].map(last).filter((i) => i !== undefined);
   carried.sort((a, b) => model.offsets(a.getRange()).start - model.offsets(b.getRange()).start);

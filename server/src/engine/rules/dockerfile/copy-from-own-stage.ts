@@ -1,5 +1,5 @@
-import { fromSource, fromValues } from '../../parse/imageFacts';
-import { defineDockerfileRule } from '../../rule';
+import { fromSource, fromValues } from '../../facts/imageFacts';
+import { defineDockerfileRule } from '../rule';
 
 export default defineDockerfileRule({
   meta: {

@@ -1,6 +1,6 @@
-import type { Stage } from '../../parse/dockerfile';
-import { fromSource, fromValues } from '../../parse/imageFacts';
-import { defineDockerfileRule } from '../../rule';
+import type { Stage } from '../../models/dockerfile';
+import { fromSource, fromValues } from '../../facts/imageFacts';
+import { defineDockerfileRule } from '../rule';
 
 /** Edit distance counting a swap of neighbours as one edit (the commonest typo: `biuld`). */
 function distance(a: string, b: string): number {

@@ -1,6 +1,6 @@
-import { flagOf, isRemoteSource, transferOf } from '../../parse/downloads';
-import { looksLikePublicKeyPath, looksLikeSecretFile } from '../../parse/secrets';
-import { defineDockerfileRule } from '../../rule';
+import { flagOf, isRemoteSource, transferOf } from '../../facts/downloads';
+import { looksLikePublicKeyPath, looksLikeSecretFile } from '../../facts/secrets';
+import { defineDockerfileRule } from '../rule';
 
 export default defineDockerfileRule({
   meta: {
@@ -24,8 +24,7 @@ export default defineDockerfileRule({
   check(ctx) {
     const model = ctx.dockerfile;
     // Stages the final one builds on (`FROM base`) end up in the image too.
-    const inImage = new Set();
-    for (let s = model.finalStage; s; s = s.parent) inImage.add(s);
+    const inImage = new Set(model.finalStage?.chain);
     for (const stage of model.stages) {
       for (const ins of stage.instructions) {
         const keyword = ins.getKeyword();

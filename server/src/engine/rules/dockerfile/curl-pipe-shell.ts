@@ -1,6 +1,6 @@
-import { unwrap } from '../../parse/commands';
-import { remoteExecutions } from '../../parse/downloads';
-import { defineDockerfileRule } from '../../rule';
+import { unwrap } from '../../models/commands';
+import { remoteExecutions } from '../../facts/downloads';
+import { defineDockerfileRule } from '../rule';
 
 export default defineDockerfileRule({
   meta: {

@@ -1,5 +1,5 @@
-import { packageRemovalSpan, remainingOsPackages } from '../../parse/packages';
-import { defineDockerfileRule } from '../../rule';
+import { packageRemovalSpan, remainingOsPackages } from '../../facts/packages';
+import { defineDockerfileRule } from '../rule';
 
 type Kind = 'network' | 'debugger' | 'editor' | 'privilege';
 const TOOLS: Record<string, Kind> = {};

@@ -1,5 +1,5 @@
-import type { Stage } from '../../parse/dockerfile';
-import { defineDockerfileRule } from '../../rule';
+import type { Stage } from '../../models/dockerfile';
+import { defineDockerfileRule } from '../rule';
 
 export default defineDockerfileRule({
   meta: {

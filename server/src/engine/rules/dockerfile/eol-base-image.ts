@@ -16,8 +16,8 @@ import {
   type Edit,
   type ImageView,
   type Release,
-} from '../../parse/imageFacts';
-import { defineDockerfileRule } from '../../rule';
+} from '../../facts/imageFacts';
+import { defineDockerfileRule } from '../rule';
 
 /** Maintained successors of products that have none of their own. */
 const SUCCESSORS: Record<string, string> = { centos: 'almalinux' };

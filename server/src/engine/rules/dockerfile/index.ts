@@ -1,4 +1,4 @@
-import type { Rule } from '../../rule';
+import type { Rule } from '../rule';
 import addInsteadOfCopy from './add-instead-of-copy';
 import addUrlWithoutChecksum from './add-url-without-checksum';
 import apkNoCache from './apk-no-cache';

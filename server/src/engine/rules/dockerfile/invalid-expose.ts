@@ -1,4 +1,4 @@
-import { defineDockerfileRule } from '../../rule';
+import { defineDockerfileRule } from '../rule';
 
 const SPEC = /^(\d+)(?:-(\d+))?(?:\/([A-Za-z]+))?$/;
 

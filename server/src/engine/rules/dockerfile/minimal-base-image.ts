@@ -1,5 +1,5 @@
-import { osCodename, replaceImage, retag, rootImage, type Edit, type ImageView } from '../../parse/imageFacts';
-import { defineDockerfileRule } from '../../rule';
+import { osCodename, replaceImage, retag, rootImage, type Edit, type ImageView } from '../../facts/imageFacts';
+import { defineDockerfileRule } from '../rule';
 
 interface Alternative {
   image: string;

@@ -1,5 +1,5 @@
-import { shippedStages } from '../../parse/runScript';
-import { defineDockerfileRule } from '../../rule';
+import { shippedStages } from '../../models/runScript';
+import { defineDockerfileRule } from '../rule';
 
 export default defineDockerfileRule({
   meta: {

@@ -1,11 +1,12 @@
 import type { Instruction, Run } from 'dockerfile-ast';
-import { baseFamily } from '../../parse/baseFamily';
-import { unwrap } from '../../parse/commands';
-import { insertLines } from '../../parse/dockerEdits';
-import type { Stage } from '../../parse/dockerfile';
-import { basename, execForm, isWindowsStage } from '../../parse/downloads';
-import type { ShellCommand, ShellScript } from '../../parse/shell';
-import { defineDockerfileRule, type SuggestionReport } from '../../rule';
+import { baseFamily } from '../../facts/baseFamily';
+import { unwrap } from '../../models/commands';
+import { insertLines } from '../../edit/dockerEdits';
+import type { Stage } from '../../models/dockerfile';
+import { basename, execForm } from '../../facts/downloads';
+import { isWindowsStage } from '../../models/dockerfile';
+import type { ShellCommand, ShellScript } from '../../models/shell';
+import { defineDockerfileRule, type SuggestionReport } from '../rule';
 
 const PIPEFAIL_SHELLS = new Set(['bash', 'zsh', 'ash', 'ksh', 'mksh']);
 const SHELLS = new Set([...PIPEFAIL_SHELLS, 'sh', 'dash']);

@@ -1,6 +1,6 @@
 import type { Instruction } from 'dockerfile-ast';
-import type { DockerfileModel } from '../../parse/dockerfile';
-import { defineDockerfileRule } from '../../rule';
+import type { DockerfileModel } from '../../models/dockerfile';
+import { defineDockerfileRule } from '../rule';
 
 /** The whole lines of an instruction, when nothing else (a comment inside a continuation) lives on them. */
 function instructionLines(model: DockerfileModel, ins: Instruction): { start: number; end: number } | undefined {

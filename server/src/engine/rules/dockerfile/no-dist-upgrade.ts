@@ -1,6 +1,6 @@
-import { commandLabel, packageCommands, RPM_MANAGERS } from '../../parse/packages';
-import { isShellForm } from '../../parse/runScript';
-import { defineDockerfileRule } from '../../rule';
+import { commandLabel, packageCommands, RPM_MANAGERS } from '../../facts/packages';
+import { isShellForm } from '../../models/runScript';
+import { defineDockerfileRule } from '../rule';
 
 export default defineDockerfileRule({
   meta: {

@@ -1,15 +1,15 @@
 import type { Instruction } from 'dockerfile-ast';
-import { baseFamily, type BaseFamily } from '../../parse/baseFamily';
-import { canonicalName, type Stage } from '../../parse/dockerfile';
-import { insertLines } from '../../parse/dockerEdits';
-import { defineDockerfileRule } from '../../rule';
+import { baseFamily, type BaseFamily } from '../../facts/baseFamily';
+import { canonicalName, type Stage } from '../../models/dockerfile';
+import { insertLines } from '../../edit/dockerEdits';
+import { defineDockerfileRule } from '../rule';
 
 const ROOT = /^(root|0)(:.*)?$/;
 const UID = '10001';
 
 /** The last USER that applies to a stage, following `FROM <stage>` to the stages it builds on. */
 function lastUser(stage: Stage): Instruction | undefined {
-  for (let s: Stage | undefined = stage; s; s = s.parent) {
+  for (const s of [...stage.chain].reverse()) {
     const users = s.instructions.filter((i) => i.getKeyword() === 'USER');
     if (users.length) return users[users.length - 1];
   }
@@ -18,9 +18,7 @@ function lastUser(stage: Stage): Instruction | undefined {
 
 /** Images whose default user is already non-root (distroless :nonroot, Chainguard). */
 function runsAsNonRootByDefault(stage: Stage): boolean {
-  let s: Stage | undefined = stage;
-  while (s?.parent) s = s.parent;
-  const image = s?.image;
+  const image = stage.root.image;
   if (!image) return false;
   const name = canonicalName(image);
   return /(^|[-.])nonroot\b/.test(image.tag?.value ?? '') || name.startsWith('cgr.dev/chainguard/');

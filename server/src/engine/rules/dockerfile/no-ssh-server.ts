@@ -1,7 +1,7 @@
-import { removalSpan } from '../../parse/commands';
-import { packageRemovalSpan, remainingOsPackages } from '../../parse/packages';
-import { shippedStages } from '../../parse/runScript';
-import { defineDockerfileRule } from '../../rule';
+import { removalSpan } from '../../models/commands';
+import { packageRemovalSpan, remainingOsPackages } from '../../facts/packages';
+import { shippedStages } from '../../models/runScript';
+import { defineDockerfileRule } from '../rule';
 
 const SERVERS = new Set(['openssh-server', 'openssh-server-pam', 'openssh', 'dropbear', 'tinyssh']);
 

@@ -1,9 +1,10 @@
 import type { Instruction, Property } from 'dockerfile-ast';
-import { unwrap } from '../../parse/commands';
-import type { DockerfileModel, Stage } from '../../parse/dockerfile';
-import { isWindowsStage, parseOptions } from '../../parse/downloads';
-import type { ShellWord } from '../../parse/shell';
-import { defineDockerfileRule } from '../../rule';
+import { unwrap } from '../../models/commands';
+import type { DockerfileModel, Stage } from '../../models/dockerfile';
+import { parseOptions } from '../../facts/downloads';
+import { isWindowsStage } from '../../models/dockerfile';
+import type { ShellWord } from '../../models/shell';
+import { defineDockerfileRule } from '../rule';
 
 /** Options with a value of useradd, BusyBox adduser and Debian adduser, and of groupadd/addgroup. */
 const USER_SHORT = 'bcdefgGhkKpRPsuZ';
@@ -13,9 +14,7 @@ const GROUP_LONG = new Set(['gid', 'key', 'password', 'root', 'prefix', 'conf'])
 
 /** The stage and the stages it builds on, nearest first. */
 function chain(stage: Stage): Stage[] {
-  const out: Stage[] = [];
-  for (let s: Stage | undefined = stage; s; s = s.parent) out.push(s);
-  return out;
+  return [...stage.chain].reverse();
 }
 
 /** ARG and ENV values in effect before `at` (global ARG defaults for names the stage re-declares). */

@@ -1,6 +1,6 @@
-import { commandLabel, type PackageCommand, packageCommands, RPM_MANAGERS } from '../../parse/packages';
-import { isShellForm } from '../../parse/runScript';
-import { defineDockerfileRule } from '../../rule';
+import { commandLabel, type PackageCommand, packageCommands, RPM_MANAGERS } from '../../facts/packages';
+import { isShellForm } from '../../models/runScript';
+import { defineDockerfileRule } from '../rule';
 
 const APT_PROMPTS = new Set(['install', 'upgrade', 'dist-upgrade', 'full-upgrade', 'remove', 'purge', 'autoremove', 'build-dep', 'reinstall', 'satisfy']);
 const RPM_PROMPTS = new Set(['install', 'upgrade', 'reinstall', 'downgrade', 'remove', 'autoremove', 'distro-sync', 'group', 'module', 'swap']);

@@ -1,5 +1,5 @@
-import { commandLabel, type PackageCommand, packageCommands } from '../../parse/packages';
-import { defineDockerfileRule } from '../../rule';
+import { commandLabel, type PackageCommand, packageCommands } from '../../facts/packages';
+import { defineDockerfileRule } from '../rule';
 
 const EXAMPLE: Record<string, (name: string) => string> = {
   pip: (n) => `${n}==<version>`,

@@ -1,5 +1,5 @@
-import { commandLabel, OS_MANAGERS, type PackageCommand, packageCommands, RPM_MANAGERS } from '../../parse/packages';
-import { defineDockerfileRule } from '../../rule';
+import { commandLabel, OS_MANAGERS, type PackageCommand, packageCommands, RPM_MANAGERS } from '../../facts/packages';
+import { defineDockerfileRule } from '../rule';
 
 function example(pc: PackageCommand, name: string): string {
   if (RPM_MANAGERS.has(pc.manager)) return `${name}-<version>`;

@@ -1,8 +1,8 @@
 import type { Instruction, PropertyInstruction } from 'dockerfile-ast';
-import type { DockerfileModel } from '../../parse/dockerfile';
-import { type PackageCommand, packageCommands } from '../../parse/packages';
-import { cacheMountTargets, effectiveCommand, isShellForm, removesPath, shippedStages } from '../../parse/runScript';
-import { defineDockerfileRule } from '../../rule';
+import type { DockerfileModel } from '../../models/dockerfile';
+import { type PackageCommand, packageCommands } from '../../facts/packages';
+import { cacheMountTargets, effectiveCommand, isShellForm, removesPath, shippedStages } from '../../models/runScript';
+import { defineDockerfileRule } from '../rule';
 
 const VAR = 'PIP_NO_CACHE_DIR';
 const PIP_CACHE = /(^|\/)\.cache(\/pip)?$/;

@@ -1,7 +1,7 @@
 import type { Instruction } from 'dockerfile-ast';
-import { commandLabel, type PackageCommand, packageCommands, RPM_MANAGERS } from '../../parse/packages';
-import { cacheMountTargets, removesPath, runAppendOffset, shippedStages } from '../../parse/runScript';
-import { defineDockerfileRule } from '../../rule';
+import { commandLabel, type PackageCommand, packageCommands, RPM_MANAGERS } from '../../facts/packages';
+import { cacheMountTargets, removesPath, runAppendOffset, shippedStages } from '../../models/runScript';
+import { defineDockerfileRule } from '../rule';
 
 const CACHE = /^\/var\/cache\/(yum|dnf|libdnf5|zypp)$|^\/var\/cache$/;
 const INSTALLS = new Set(['install', 'upgrade', 'reinstall', 'downgrade', 'distro-sync', 'group', 'module', 'dist-upgrade', 'patch']);

@@ -1,6 +1,6 @@
 import type { Instruction, Property } from 'dockerfile-ast';
-import { holdsSecret, looksLikeSecretValue } from '../../parse/secrets';
-import { defineDockerfileRule } from '../../rule';
+import { holdsSecret, looksLikeSecretValue } from '../../facts/secrets';
+import { defineDockerfileRule } from '../rule';
 
 export default defineDockerfileRule({
   meta: {

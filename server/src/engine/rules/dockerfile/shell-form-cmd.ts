@@ -1,8 +1,8 @@
 import type { Instruction, JSONInstruction } from 'dockerfile-ast';
-import { dockerToShell, type DockerfileModel, type Stage } from '../../parse/dockerfile';
-import { shippedStages } from '../../parse/runScript';
-import { parseShell } from '../../parse/shell';
-import { defineDockerfileRule } from '../../rule';
+import { dockerToShell, type DockerfileModel, type Stage } from '../../models/dockerfile';
+import { shippedStages } from '../../models/runScript';
+import { parseShell } from '../../models/shell';
+import { defineDockerfileRule } from '../rule';
 
 /** Words whose meaning needs a shell: builtins and keywords have no executable to run directly. */
 const SHELL_ONLY = new Set('cd export set source . eval ulimit umask trap alias unset readonly shift wait read exit return local declare typeset builtin type hash let : if for while until case function { ( !'.split(' '));

@@ -1,4 +1,4 @@
-import { defineDockerfileRule } from '../../rule';
+import { defineDockerfileRule } from '../rule';
 
 /** sudo options that change nothing about who runs the command; with any other (`-u`, `-i`, `-s`) removal is not offered. */
 const HARMLESS = /^-[EHnS]+$/;

@@ -1,6 +1,6 @@
 import type { Instruction, JSONInstruction } from 'dockerfile-ast';
-import { normalizePath, shippedStages } from '../../parse/runScript';
-import { defineDockerfileRule } from '../../rule';
+import { normalizePath, shippedStages } from '../../models/runScript';
+import { defineDockerfileRule } from '../rule';
 
 const SYSTEM = new Set(['/', '/bin', '/boot', '/dev', '/etc', '/lib', '/lib32', '/lib64', '/libx32', '/proc', '/sbin', '/sys', '/usr', '/usr/bin', '/usr/sbin', '/usr/lib', '/usr/lib64', '/usr/local/bin', '/usr/local/sbin', '/var/lib/docker']);
 const PSEUDO = /^\/(proc|sys|dev|boot|initrd|lost\+found)(\/|$)/;

@@ -1,10 +1,10 @@
 import type { Instruction, Property } from 'dockerfile-ast';
-import { unwrap } from '../../parse/commands';
-import type { DockerfileModel } from '../../parse/dockerfile';
-import { execForm, httpClientOptions } from '../../parse/downloads';
-import type { ShellCommand, ShellWord } from '../../parse/shell';
-import { defineDockerfileRule } from '../../rule';
-import type { TextIndex } from '../../text';
+import { unwrap } from '../../models/commands';
+import type { DockerfileModel } from '../../models/dockerfile';
+import { execForm, httpClientOptions } from '../../facts/downloads';
+import type { ShellCommand, ShellWord } from '../../models/shell';
+import { defineDockerfileRule } from '../rule';
+import type { TextIndex } from '../../base/text';
 
 type Span = { start: number; end: number };
 

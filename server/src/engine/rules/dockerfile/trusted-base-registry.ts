@@ -1,6 +1,6 @@
-import { fromSource, fromValues, stageImages, type ImageView } from '../../parse/imageFacts';
-import { registryMatcher } from '../../parse/images';
-import { defineDockerfileRule } from '../../rule';
+import { fromSource, fromValues, stageImages, type ImageView } from '../../facts/imageFacts';
+import { registryMatcher } from '../../facts/images';
+import { defineDockerfileRule } from '../rule';
 
 export default defineDockerfileRule({
   meta: {

@@ -1,5 +1,5 @@
-import { downloadOf, isVerificationMaterial, staticText, storedFromPipe, verifiedNearby } from '../../parse/downloads';
-import { defineDockerfileRule } from '../../rule';
+import { downloadOf, isVerificationMaterial, staticText, storedFromPipe, verifiedNearby } from '../../facts/downloads';
+import { defineDockerfileRule } from '../rule';
 
 export default defineDockerfileRule({
   meta: {

@@ -1,8 +1,8 @@
 import type { Instruction, Run } from 'dockerfile-ast';
-import type { DockerfileModel } from '../../parse/dockerfile';
-import { commandLabel, type Manager, packageCommand, type PackageCommand, packageCommands } from '../../parse/packages';
-import { isShellForm, runAppendOffset } from '../../parse/runScript';
-import { defineDockerfileRule } from '../../rule';
+import type { DockerfileModel } from '../../models/dockerfile';
+import { commandLabel, type Manager, packageCommand, type PackageCommand, packageCommands } from '../../facts/packages';
+import { isShellForm, runAppendOffset } from '../../models/runScript';
+import { defineDockerfileRule } from '../rule';
 
 type Family = 'apt' | 'apk' | 'rpm' | 'zypper';
 const FAMILY: Partial<Record<Manager, Family>> = { 'apt-get': 'apt', apt: 'apt', apk: 'apk', yum: 'rpm', dnf: 'rpm', microdnf: 'rpm', zypper: 'zypper' };

@@ -1,7 +1,7 @@
-import { packageCommands } from '../../parse/packages';
-import { isShellForm } from '../../parse/runScript';
-import { defineDockerfileRule } from '../../rule';
-import type { TextEdit } from '../../types';
+import { packageCommands } from '../../facts/packages';
+import { isShellForm } from '../../models/runScript';
+import { defineDockerfileRule } from '../rule';
+import type { TextEdit } from '../../base/types';
 
 /** Subcommands apt-get runs exactly as apt does (apt's `upgrade` also installs new dependencies). */
 const SAME = new Set(['install', 'remove', 'purge', 'update', 'autoremove', 'autopurge', 'clean', 'autoclean', 'build-dep', 'source', 'download', 'check', 'satisfy', 'dist-upgrade', 'changelog', 'reinstall']);

@@ -1,6 +1,6 @@
-import { unwrap } from '../../parse/commands';
-import { execForm, parseOptions } from '../../parse/downloads';
-import { defineDockerfileRule } from '../../rule';
+import { unwrap } from '../../models/commands';
+import { execForm, parseOptions } from '../../facts/downloads';
+import { defineDockerfileRule } from '../rule';
 
 /** useradd options that take a value (so `-u 100000` and `-g grp` are not read as flags or operands). */
 const SHORT_WITH_VALUE = 'bcdefgGkKpRPsuZ';

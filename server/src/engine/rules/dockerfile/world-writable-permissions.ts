@@ -1,7 +1,7 @@
-import { unwrap } from '../../parse/commands';
-import { flagOf, transferOf } from '../../parse/downloads';
-import type { ShellCommand, ShellWord } from '../../parse/shell';
-import { defineDockerfileRule } from '../../rule';
+import { unwrap } from '../../models/commands';
+import { flagOf, transferOf } from '../../facts/downloads';
+import type { ShellCommand, ShellWord } from '../../models/shell';
+import { defineDockerfileRule } from '../rule';
 
 /**
  * The mode with write for others taken out, when `mode` grants it: `777` → `775`, `a+rwx` → `a+rwx,o-w`.

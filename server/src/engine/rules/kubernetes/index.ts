@@ -1,4 +1,4 @@
-import type { Rule } from '../../rule';
+import type { Rule } from '../rule';
 import k8sAllowPrivilegeEscalation from './k8s-allow-privilege-escalation';
 import k8sApparmorProfile from './k8s-apparmor-profile';
 import k8sAutomountServiceAccountToken from './k8s-automount-service-account-token';

@@ -1,6 +1,8 @@
-import { getIn } from '../../parse/kubernetes';
-import { asFix, containerName, isUnset, pssPods, seqItems, stringValue, windowsExempt, yamlBool } from '../../parse/pss';
-import { defineKubernetesRule } from '../../rule';
+import { getIn } from '../../models/kubernetes';
+import { containerName, pssPods, windowsExempt } from '../../facts/pss';
+import { asFix } from '../../edit/fixEdits';
+import { isUnset, seqItems, stringValue, yamlBool } from '../../models/yamlValues';
+import { defineKubernetesRule } from '../rule';
 
 export default defineKubernetesRule({
   meta: {

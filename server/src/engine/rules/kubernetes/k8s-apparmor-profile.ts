@@ -1,6 +1,8 @@
-import { getIn } from '../../parse/kubernetes';
-import { asFix, isUnset, mapEntries, ownerName, pssPods, securityContexts, stringValue } from '../../parse/pss';
-import { defineKubernetesRule } from '../../rule';
+import { getIn } from '../../models/kubernetes';
+import { ownerName, pssPods, securityContexts } from '../../facts/pss';
+import { asFix } from '../../edit/fixEdits';
+import { isUnset, mapEntries, stringValue } from '../../models/yamlValues';
+import { defineKubernetesRule } from '../rule';
 
 const ANNOTATION_PREFIX = 'container.apparmor.security.beta.kubernetes.io/';
 const ALLOWED_TYPES = new Set(['RuntimeDefault', 'Localhost']);

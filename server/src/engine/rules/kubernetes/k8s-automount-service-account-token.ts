@@ -1,8 +1,9 @@
-import { getIn, type K8sObject } from '../../parse/kubernetes';
-import { asFix, isUnset } from '../../parse/pss';
-import { serviceAccountOf } from '../../parse/workloads';
-import { defineKubernetesRule } from '../../rule';
-import type { Workspace } from '../../workspace';
+import { getIn, type K8sObject } from '../../models/kubernetes';
+import { asFix } from '../../edit/fixEdits';
+import { isUnset } from '../../models/yamlValues';
+import { serviceAccountOf } from '../../facts/workloads';
+import { defineKubernetesRule } from '../rule';
+import type { Workspace } from '../../facts/workspace';
 
 type Messages = 'tokenMounted' | 'disableToken';
 

@@ -1,7 +1,9 @@
-import { getIn } from '../../parse/kubernetes';
-import { asFix, containerName, isBaselineOnly, isUnset, pssPods, seqItems, stringValue, windowsExempt } from '../../parse/pss';
-import { defineKubernetesRule, type KubernetesContext } from '../../rule';
-import type { K8sObject, YamlPath } from '../../parse/kubernetes';
+import { getIn } from '../../models/kubernetes';
+import { containerName, isBaselineOnly, pssPods, windowsExempt } from '../../facts/pss';
+import { asFix } from '../../edit/fixEdits';
+import { isUnset, seqItems, stringValue } from '../../models/yamlValues';
+import { defineKubernetesRule, type KubernetesContext } from '../rule';
+import type { K8sObject, YamlPath } from '../../models/kubernetes';
 
 /** Capabilities the baseline profile lets a container add (the container runtime's default set). */
 const BASELINE_ADD = new Set([

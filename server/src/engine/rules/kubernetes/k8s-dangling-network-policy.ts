@@ -1,6 +1,6 @@
-import { getIn } from '../../parse/kubernetes';
-import { isNetworkPolicy, namespaceOf, networkFacts, selectorMatches } from '../../parse/networkPolicy';
-import { defineKubernetesRule } from '../../rule';
+import { getIn } from '../../models/kubernetes';
+import { isNetworkPolicy, namespaceOf, networkFacts, selectorMatches } from '../../facts/networkPolicy';
+import { defineKubernetesRule } from '../rule';
 
 export default defineKubernetesRule({
   meta: {

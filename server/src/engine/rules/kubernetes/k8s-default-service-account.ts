@@ -1,8 +1,9 @@
 import { isMap, isSeq, type Node } from 'yaml';
-import { getIn } from '../../parse/kubernetes';
-import { asFix, stringValue, yamlBool } from '../../parse/pss';
-import { serviceAccountOf } from '../../parse/workloads';
-import { defineKubernetesRule } from '../../rule';
+import { getIn } from '../../models/kubernetes';
+import { asFix } from '../../edit/fixEdits';
+import { stringValue, yamlBool } from '../../models/yamlValues';
+import { serviceAccountOf } from '../../facts/workloads';
+import { defineKubernetesRule } from '../rule';
 
 type Messages = 'podUsesDefault' | 'defaultAccountMounts' | 'bindsDefault' | 'disableToken';
 

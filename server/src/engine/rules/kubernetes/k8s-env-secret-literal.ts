@@ -1,8 +1,10 @@
 import { isMap, isScalar, isSeq, type Node } from 'yaml';
-import { getIn } from '../../parse/kubernetes';
-import { asFix, containerName, isUnset, stringValue } from '../../parse/pss';
-import { holdsSecret } from '../../parse/secrets';
-import { defineKubernetesRule } from '../../rule';
+import { getIn } from '../../models/kubernetes';
+import { containerName } from '../../facts/pss';
+import { asFix } from '../../edit/fixEdits';
+import { isUnset, stringValue } from '../../models/yamlValues';
+import { holdsSecret } from '../../facts/secrets';
+import { defineKubernetesRule } from '../rule';
 
 type Messages = 'literalSecret' | 'useSecretKeyRef';
 

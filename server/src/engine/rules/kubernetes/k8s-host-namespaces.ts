@@ -1,6 +1,8 @@
-import { getIn } from '../../parse/kubernetes';
-import { asFix, pssPods, yamlBool } from '../../parse/pss';
-import { defineKubernetesRule } from '../../rule';
+import { getIn } from '../../models/kubernetes';
+import { pssPods } from '../../facts/pss';
+import { asFix } from '../../edit/fixEdits';
+import { yamlBool } from '../../models/yamlValues';
+import { defineKubernetesRule } from '../rule';
 
 const FIELDS = ['hostNetwork', 'hostPID', 'hostIPC'] as const;
 

@@ -1,7 +1,8 @@
-import { getIn } from '../../parse/kubernetes';
-import { isUnset, pssPods, seqItems, stringValue, type PssPod } from '../../parse/pss';
-import { defineKubernetesRule, type KubernetesContext } from '../../rule';
-import type { TextEdit } from '../../types';
+import { getIn } from '../../models/kubernetes';
+import { pssPods, type PssPod } from '../../facts/pss';
+import { isUnset, seqItems, stringValue } from '../../models/yamlValues';
+import { defineKubernetesRule, type KubernetesContext } from '../rule';
+import type { TextEdit } from '../../base/types';
 
 type Messages = 'hostPath' | 'removeVolume';
 

@@ -1,6 +1,8 @@
-import { getIn } from '../../parse/kubernetes';
-import { asFix, containerName, isUnset, pssPods, scalarValue, seqItems } from '../../parse/pss';
-import { defineKubernetesRule } from '../../rule';
+import { getIn } from '../../models/kubernetes';
+import { containerName, pssPods } from '../../facts/pss';
+import { asFix } from '../../edit/fixEdits';
+import { isUnset, scalarValue, seqItems } from '../../models/yamlValues';
+import { defineKubernetesRule } from '../rule';
 
 export default defineKubernetesRule({
   meta: {

@@ -1,6 +1,8 @@
-import { getIn } from '../../parse/kubernetes';
-import { asFix, containerName, pssPods, stringValue } from '../../parse/pss';
-import { defineKubernetesRule } from '../../rule';
+import { getIn } from '../../models/kubernetes';
+import { containerName, pssPods } from '../../facts/pss';
+import { asFix } from '../../edit/fixEdits';
+import { stringValue } from '../../models/yamlValues';
+import { defineKubernetesRule } from '../rule';
 
 /** Handlers whose `host` PSA checks, relative to a container. */
 const HANDLERS = [

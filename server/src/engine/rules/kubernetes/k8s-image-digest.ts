@@ -1,6 +1,6 @@
-import { containerImages } from '../../parse/images';
-import { containerName } from '../../parse/pss';
-import { defineKubernetesRule } from '../../rule';
+import { containerImages } from '../../facts/images';
+import { containerName } from '../../facts/pss';
+import { defineKubernetesRule } from '../rule';
 
 export default defineKubernetesRule({
   meta: {

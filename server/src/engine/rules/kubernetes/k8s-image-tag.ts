@@ -1,7 +1,7 @@
-import { tagPinsVersion } from '../../parse/imageFacts';
-import { containerImages, spanOf } from '../../parse/images';
-import { containerName } from '../../parse/pss';
-import { defineKubernetesRule } from '../../rule';
+import { tagPinsVersion } from '../../facts/imageFacts';
+import { containerImages, spanOf } from '../../facts/images';
+import { containerName } from '../../facts/pss';
+import { defineKubernetesRule } from '../rule';
 
 export default defineKubernetesRule({
   meta: {

@@ -1,8 +1,8 @@
 import { appendDocument } from '../../edit/yamlEdit';
-import { containerImages, isVerified, ownerGlob, verificationGlobs, verifyImagesPolicy, type Attestor } from '../../parse/images';
-import { isSummaryOf, namespaceOf, networkFacts } from '../../parse/networkPolicy';
-import { defineKubernetesRule, type SuggestionReport } from '../../rule';
-import type { ObjectSummary, Workspace } from '../../workspace';
+import { containerImages, isVerified, ownerGlob, verificationGlobs, verifyImagesPolicy, type Attestor } from '../../facts/images';
+import { isSummaryOf, namespaceOf, networkFacts } from '../../facts/networkPolicy';
+import { defineKubernetesRule, type SuggestionReport } from '../rule';
+import type { ObjectSummary, Workspace } from '../../facts/workspace';
 
 type Messages = 'unverified' | 'addKeyless' | 'addPublicKey';
 

@@ -1,9 +1,10 @@
 import { appendDocument } from '../../edit/yamlEdit';
 import { Layout } from '../../edit/yamlLayout';
-import type { K8sObject } from '../../parse/kubernetes';
-import { allowRuleComments, defaultDenyPolicy, isSummaryOf, namespaceOf, networkFacts, policiesSelecting, policyHeader, renderDefaultDenyPolicy, type PolicyTarget } from '../../parse/networkPolicy';
-import { containerPorts, createsPods, usesHostNetwork, type ContainerPort } from '../../parse/workloads';
-import { defineKubernetesRule, type KubernetesContext, type SuggestionReport } from '../../rule';
+import type { K8sObject } from '../../models/kubernetes';
+import { isSummaryOf, namespaceOf, networkFacts, policiesSelecting } from '../../facts/networkPolicy';
+import { allowRuleComments, defaultDenyPolicy, policyHeader, renderDefaultDenyPolicy, type PolicyTarget } from '../../edit/networkPolicyRender';
+import { containerPorts, createsPods, usesHostNetwork, type ContainerPort } from '../../facts/workloads';
+import { defineKubernetesRule, type KubernetesContext, type SuggestionReport } from '../rule';
 
 type Messages = 'uncovered' | 'namespaceUncovered' | 'createPolicy' | 'createPolicyFile';
 

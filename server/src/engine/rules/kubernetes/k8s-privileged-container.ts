@@ -1,6 +1,8 @@
-import { getIn } from '../../parse/kubernetes';
-import { asFix, containerName, pssPods, yamlBool } from '../../parse/pss';
-import { defineKubernetesRule } from '../../rule';
+import { getIn } from '../../models/kubernetes';
+import { containerName, pssPods } from '../../facts/pss';
+import { asFix } from '../../edit/fixEdits';
+import { yamlBool } from '../../models/yamlValues';
+import { defineKubernetesRule } from '../rule';
 
 export default defineKubernetesRule({
   meta: {

@@ -1,7 +1,9 @@
-import { getIn, type Container } from '../../parse/kubernetes';
-import { containerName } from '../../parse/pss';
-import { containerPorts, ensureChanged, isBlank, isLongRunning, type ContainerPort } from '../../parse/workloads';
-import { defineKubernetesRule, type SuggestionReport } from '../../rule';
+import { getIn, type Container } from '../../models/kubernetes';
+import { containerName } from '../../facts/pss';
+import { containerPorts, isLongRunning, type ContainerPort } from '../../facts/workloads';
+import { ensureChanged } from '../../edit/fixEdits';
+import { isBlank } from '../../models/yamlValues';
+import { defineKubernetesRule, type SuggestionReport } from '../rule';
 
 type Messages = 'missingBoth' | 'missingLiveness' | 'missingReadiness' | 'addHttpGet' | 'addTcpSocket' | 'addGrpc';
 

@@ -1,6 +1,8 @@
-import { getIn } from '../../parse/kubernetes';
-import { asFix, containerName, isBaselineOnly, isUnset, pssPods, relaxedForUserNamespace, stringValue } from '../../parse/pss';
-import { defineKubernetesRule } from '../../rule';
+import { getIn } from '../../models/kubernetes';
+import { containerName, isBaselineOnly, pssPods, relaxedForUserNamespace } from '../../facts/pss';
+import { asFix } from '../../edit/fixEdits';
+import { isUnset, stringValue } from '../../models/yamlValues';
+import { defineKubernetesRule } from '../rule';
 
 export default defineKubernetesRule({
   meta: {

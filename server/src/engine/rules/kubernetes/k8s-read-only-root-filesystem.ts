@@ -1,9 +1,12 @@
 import { isMap, isSeq, type Node } from 'yaml';
-import { getIn, type Container, type K8sObject } from '../../parse/kubernetes';
-import { asFix, containerName, isUnset, scalarValue, stringValue, yamlBool } from '../../parse/pss';
-import { child, ensureChanged, isWindowsPod, scheduledContainers } from '../../parse/workloads';
-import { defineKubernetesRule, type SuggestionReport } from '../../rule';
-import type { TextEdit } from '../../types';
+import { getIn, type Container, type K8sObject } from '../../models/kubernetes';
+import { containerName } from '../../facts/pss';
+import { asFix } from '../../edit/fixEdits';
+import { isUnset, scalarValue, stringValue, yamlBool } from '../../models/yamlValues';
+import { isWindowsPod, scheduledContainers } from '../../facts/workloads';
+import { child, ensureChanged } from '../../edit/fixEdits';
+import { defineKubernetesRule, type SuggestionReport } from '../rule';
+import type { TextEdit } from '../../base/types';
 
 type Messages = 'missing' | 'disabled' | 'setTrue' | 'setTrueWithTmp';
 

@@ -1,8 +1,10 @@
 import type { Node } from 'yaml';
-import { getIn } from '../../parse/kubernetes';
-import { containerName } from '../../parse/pss';
-import { child, ensureChanged, isBlank, scheduledContainers } from '../../parse/workloads';
-import { defineKubernetesRule } from '../../rule';
+import { getIn } from '../../models/kubernetes';
+import { containerName } from '../../facts/pss';
+import { scheduledContainers } from '../../facts/workloads';
+import { child, ensureChanged } from '../../edit/fixEdits';
+import { isBlank } from '../../models/yamlValues';
+import { defineKubernetesRule } from '../rule';
 
 type Messages = 'missing' | 'addPlaceholders';
 

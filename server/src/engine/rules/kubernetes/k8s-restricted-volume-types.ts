@@ -1,6 +1,7 @@
-import { getIn } from '../../parse/kubernetes';
-import { mapEntries, pssPods, seqItems, stringValue, isUnset } from '../../parse/pss';
-import { defineKubernetesRule } from '../../rule';
+import { getIn } from '../../models/kubernetes';
+import { pssPods } from '../../facts/pss';
+import { mapEntries, seqItems, stringValue, isUnset } from '../../models/yamlValues';
+import { defineKubernetesRule } from '../rule';
 
 const ALLOWED = new Set(['configMap', 'csi', 'downwardAPI', 'emptyDir', 'ephemeral', 'image', 'persistentVolumeClaim', 'projected', 'secret']);
 /** hostPath is reported at every level by k8s-host-path-volumes. */

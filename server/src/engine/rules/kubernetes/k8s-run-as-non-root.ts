@@ -1,9 +1,8 @@
-import { getIn, type Container } from '../../parse/kubernetes';
-import {
-  asFix, containerName, containerSecurityContext, isUnset, ownerName, podSecurityContext, pssPods, relaxedForUserNamespace, scalarValue, yamlBool,
-  type PssPod, type SecurityContextRef,
-} from '../../parse/pss';
-import { defineKubernetesRule } from '../../rule';
+import { getIn, type Container } from '../../models/kubernetes';
+import { containerName, containerSecurityContext, ownerName, podSecurityContext, pssPods, relaxedForUserNamespace, type PssPod, type SecurityContextRef } from '../../facts/pss';
+import { asFix } from '../../edit/fixEdits';
+import { isUnset, scalarValue, yamlBool } from '../../models/yamlValues';
+import { defineKubernetesRule } from '../rule';
 
 type Messages = 'notTrue' | 'missingPod' | 'missingContainer' | 'setTrue';
 

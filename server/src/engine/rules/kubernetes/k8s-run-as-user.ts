@@ -1,6 +1,8 @@
-import { getIn } from '../../parse/kubernetes';
-import { asFix, ownerName, pssPods, relaxedForUserNamespace, scalarValue, securityContexts } from '../../parse/pss';
-import { defineKubernetesRule } from '../../rule';
+import { getIn } from '../../models/kubernetes';
+import { ownerName, pssPods, relaxedForUserNamespace, securityContexts } from '../../facts/pss';
+import { asFix } from '../../edit/fixEdits';
+import { scalarValue } from '../../models/yamlValues';
+import { defineKubernetesRule } from '../rule';
 
 /** A UID above the ranges distributions give system and login users, as kube-score and Trivy suggest (> 10000). */
 const NON_ROOT_UID = 10001;

@@ -1,9 +1,8 @@
-import { getIn } from '../../parse/kubernetes';
-import {
-  asFix, containerName, containerSecurityContext, isBaselineOnly, isUnset, ownerName, podSecurityContext, pssPods, stringValue, windowsExempt,
-  type PssPod, type SecurityContextRef,
-} from '../../parse/pss';
-import { defineKubernetesRule, type KubernetesContext } from '../../rule';
+import { getIn } from '../../models/kubernetes';
+import { containerName, containerSecurityContext, isBaselineOnly, ownerName, podSecurityContext, pssPods, windowsExempt, type PssPod, type SecurityContextRef } from '../../facts/pss';
+import { asFix } from '../../edit/fixEdits';
+import { isUnset, stringValue } from '../../models/yamlValues';
+import { defineKubernetesRule, type KubernetesContext } from '../rule';
 
 type Messages = 'forbiddenType' | 'missingPod' | 'missingContainer' | 'useRuntimeDefault';
 const ALLOWED = new Set(['RuntimeDefault', 'Localhost']);

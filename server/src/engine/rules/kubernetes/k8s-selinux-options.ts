@@ -1,6 +1,8 @@
-import { getIn } from '../../parse/kubernetes';
-import { asFix, isUnset, ownerName, pssPods, securityContexts, stringValue } from '../../parse/pss';
-import { defineKubernetesRule } from '../../rule';
+import { getIn } from '../../models/kubernetes';
+import { ownerName, pssPods, securityContexts } from '../../facts/pss';
+import { asFix } from '../../edit/fixEdits';
+import { isUnset, stringValue } from '../../models/yamlValues';
+import { defineKubernetesRule } from '../rule';
 
 const TYPES = ['container_t', 'container_init_t', 'container_kvm_t'];
 /** container_engine_t (nested container engines) is allowed from v1.31. */

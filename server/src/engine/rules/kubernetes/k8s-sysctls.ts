@@ -1,6 +1,8 @@
-import { getIn } from '../../parse/kubernetes';
-import { asFix, pssPods, seqItems, stringValue } from '../../parse/pss';
-import { defineKubernetesRule } from '../../rule';
+import { getIn } from '../../models/kubernetes';
+import { pssPods } from '../../facts/pss';
+import { asFix } from '../../edit/fixEdits';
+import { seqItems, stringValue } from '../../models/yamlValues';
+import { defineKubernetesRule } from '../rule';
 
 /** The baseline profile's safe sysctls, by the minor version that added them. */
 const SAFE_SYSCTLS: [number, string[]][] = [

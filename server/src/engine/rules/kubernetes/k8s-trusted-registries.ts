@@ -1,6 +1,6 @@
-import { containerImages, registryMatcher, spanOf } from '../../parse/images';
-import { containerName } from '../../parse/pss';
-import { defineKubernetesRule } from '../../rule';
+import { containerImages, registryMatcher, spanOf } from '../../facts/images';
+import { containerName } from '../../facts/pss';
+import { defineKubernetesRule } from '../rule';
 
 export default defineKubernetesRule({
   meta: {

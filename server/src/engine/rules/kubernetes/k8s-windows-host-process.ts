@@ -1,6 +1,7 @@
-import { getIn } from '../../parse/kubernetes';
-import { ownerName, pssPods, securityContexts, yamlBool } from '../../parse/pss';
-import { defineKubernetesRule } from '../../rule';
+import { getIn } from '../../models/kubernetes';
+import { ownerName, pssPods, securityContexts } from '../../facts/pss';
+import { yamlBool } from '../../models/yamlValues';
+import { defineKubernetesRule } from '../rule';
 
 export default defineKubernetesRule({
   meta: {

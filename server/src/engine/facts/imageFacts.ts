@@ -1,7 +1,7 @@
 import type { Copy, Flag, Instruction } from 'dockerfile-ast';
 import { EOL_PRODUCTS, type EolCycle, type EolProduct } from '../data/eol';
-import type { Settings } from '../types';
-import { canonicalName, parseImageRef, type DockerfileModel, type ImageRef, type Stage, type Token } from './dockerfile';
+import type { Settings } from '../base/types';
+import { canonicalName, parseImageRef, type DockerfileModel, type ImageRef, type Stage, type Token } from '../models/dockerfile';
 
 const DOCKER_HUB = new Set(['docker.io', 'index.docker.io', 'registry-1.docker.io', 'registry.hub.docker.com', 'hub.docker.com']);
 
@@ -52,10 +52,9 @@ export function viewImage(ref: ImageRef): ImageView {
 
 /** The root image a stage builds on, following `FROM <stage>`; undefined for scratch and unknown images. */
 export function rootImage(stage: Stage): ImageView | undefined {
-  let s = stage;
-  while (s.parent) s = s.parent;
-  if (!s.image) return undefined;
-  const view = viewImage(s.image);
+  const image = stage.root.image;
+  if (!image) return undefined;
+  const view = viewImage(image);
   return view.dynamic || view.name === 'scratch' ? undefined : view;
 }
 

@@ -1,12 +1,12 @@
-import { yamlEditor } from './edit/objectEdits';
-import { splitDocuments, type DocumentChunk } from './parse/documents';
-import { locate, parseKubernetes, type K8sObject, type YamlPath } from './parse/kubernetes';
-import type { KubernetesContext, KubernetesRule, Report, Rule } from './rule';
-import { baseContext, unsuppressed } from './context';
-import { fileSuppressions, kubernetesSuppressions, mayHaveFileSuppressions } from './suppress';
-import { TextIndex } from './text';
-import type { Finding, Position, Settings, TextEdit } from './types';
-import { summarize, Workspace, type ObjectSummary } from './workspace';
+import { yamlEditor } from '../edit/objectEdits';
+import { splitDocuments, type DocumentChunk } from '../models/documents';
+import { locate, parseKubernetes, type K8sObject, type YamlPath } from '../models/kubernetes';
+import type { KubernetesContext, KubernetesRule, Report, Rule } from '../rules/rule';
+import { baseContext, unsuppressed } from '../rules/context';
+import { fileSuppressions, kubernetesSuppressions, mayHaveFileSuppressions } from '../facts/suppress';
+import { TextIndex } from '../base/text';
+import type { Finding, Position, Settings, TextEdit } from '../base/types';
+import { summarize, Workspace, type ObjectSummary } from '../facts/workspace';
 
 export interface RuleRunner {
   /** `fixes: false` leaves the report's fix and suggestions out. */

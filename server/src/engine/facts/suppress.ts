@@ -1,6 +1,6 @@
-import type { DockerfileModel } from './parse/dockerfile';
-import type { KubernetesModel } from './parse/kubernetes';
-import type { TextIndex } from './text';
+import type { DockerfileModel } from '../models/dockerfile';
+import type { KubernetesModel } from '../models/kubernetes';
+import type { TextIndex } from '../base/text';
 
 /** Ids (ours or a peer tool's) switched off for findings that start inside [start, end). */
 export interface Suppression {

@@ -26,17 +26,12 @@ export function effectiveCommand(cmd: ShellCommand): { name: string; tool?: Shel
 
 /** The stages whose files end up in the image: the final stage and the stages it is built `FROM`. */
 export function shippedStages(model: DockerfileModel): Stage[] {
-  const out: Stage[] = [];
-  for (let s = model.finalStage; s; s = s.parent) out.unshift(s);
-  return out;
+  return model.finalStage ? [...model.finalStage.chain] : [];
 }
 
 /** A stage and every stage built on it (`FROM <stage>`), transitively, in document order. */
 export function stageAndDescendants(model: DockerfileModel, stage: Stage): Stage[] {
-  return model.stages.filter((s) => {
-    for (let p: Stage | undefined = s; p; p = p.parent) if (p === stage) return true;
-    return false;
-  });
+  return model.stages.filter((s) => s.chain.includes(stage));
 }
 
 /** Targets of `RUN --mount=type=cache|tmpfs,target=…` (normalised paths). */

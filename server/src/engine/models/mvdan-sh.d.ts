@@ -1,4 +1,4 @@
-// mvdan-sh ships GopherJS output without types; we describe only what parse/shell.ts and parse/goAst.ts use, and
+// mvdan-sh ships GopherJS output without types; we describe only what models/shell.ts and models/goAst.ts use, and
 // what test/engine/shellAst.test.ts checks them against (Walk, NodeType).
 declare module 'mvdan-sh' {
   export interface Pos {

@@ -1,7 +1,7 @@
 import type { BaseContext, Report, Rule } from './rule';
-import { isSuppressed, type Suppression } from './suppress';
-import type { TextIndex } from './text';
-import type { Finding, Settings } from './types';
+import { isSuppressed, type Suppression } from '../facts/suppress';
+import type { TextIndex } from '../base/text';
+import type { Finding, Settings } from '../base/types';
 
 /** The part of a rule context every document kind shares. */
 export function baseContext(uri: string, index: TextIndex, settings: Settings, report: (r: Report) => void): BaseContext<string> {

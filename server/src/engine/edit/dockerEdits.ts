@@ -1,5 +1,5 @@
 import type { Instruction } from 'dockerfile-ast';
-import type { DockerfileModel, Stage } from './dockerfile';
+import type { DockerfileModel, Stage } from '../models/dockerfile';
 
 /**
  * Offset and text to insert new instruction lines: before `before` (at the start of its line, same
@@ -18,9 +18,4 @@ export function insertLines(model: DockerfileModel, stage: Stage, lines: string[
   const end = model.offsets(last.getRange()).end;
   const lineEnd = model.index.lineEnd(model.index.positionAt(end).line);
   return { at: lineEnd, text: lines.map((l) => eol + l).join('') };
-}
-
-/** All instructions of a stage with this keyword, in order. */
-export function instructionsOf(stage: Stage, keyword: string): Instruction[] {
-  return stage.instructions.filter((i) => i.getKeyword() === keyword);
 }

@@ -1,8 +1,15 @@
-import { isMap, isScalar, isSeq, type Node, type Scalar, type YAMLMap } from 'yaml';
-import type { KubernetesContext } from '../rule';
-import type { PssLevel, TextEdit } from '../types';
-import type { Workspace } from '../workspace';
-import { getIn, type Container, type K8sObject, type PodSpec, type YamlPath } from './kubernetes';
+import type { Node } from 'yaml';
+import type { PssLevel, Settings } from '../base/types';
+import { scalarValue, yamlBool } from '../models/yamlValues';
+import type { Workspace } from './workspace';
+import { getIn, type Container, type K8sObject, type KubernetesModel, type PodSpec, type YamlPath } from '../models/kubernetes';
+
+/** What the PSS facts read of a lint: its settings, the workspace index (Namespace labels) and the document. */
+export interface PssScope {
+  settings: Settings;
+  workspace: Workspace;
+  kubernetes: KubernetesModel;
+}
 
 /**
  * Pod Security Standards as Pod Security Admission applies them: level, version and the pod facts its checks share.
@@ -53,7 +60,7 @@ function namespaceLabels(ws: Workspace, name: string): Record<string, string> | 
  * Like PSA: an invalid level label means restricted, an invalid version label latest, and a level label without a
  * version label latest.
  */
-export function policyFor(ctx: Pick<KubernetesContext, 'settings' | 'workspace'>, obj: K8sObject): PssPolicy {
+export function policyFor(ctx: Pick<PssScope, 'settings' | 'workspace'>, obj: K8sObject): PssPolicy {
   const { level, version } = ctx.settings.pss;
   const policy: PssPolicy = { level, minor: parsePssVersion(version) ?? LATEST_MINOR, fromNamespace: false };
   const labels = namespaceLabels(ctx.workspace, obj.namespace ?? 'default');
@@ -85,7 +92,7 @@ export interface PssPod {
 }
 
 /** Pods and pod templates whose effective level includes the checks of `level`. */
-export function pssPods(ctx: Pick<KubernetesContext, 'settings' | 'workspace' | 'kubernetes'>, level: PssLevel): PssPod[] {
+export function pssPods(ctx: PssScope, level: PssLevel): PssPod[] {
   // Sixteen rules ask for the same list of every document: computed once per document, settings and workspace.
   let memo = podsMemo.get(ctx.kubernetes);
   if (!memo || memo.settings !== ctx.settings || memo.workspace !== ctx.workspace || memo.generation !== ctx.workspace.generation) {
@@ -98,7 +105,7 @@ export function pssPods(ctx: Pick<KubernetesContext, 'settings' | 'workspace' | 
 
 const podsMemo = new WeakMap<object, { settings: object; workspace: Workspace; generation: number; byLevel: Map<PssLevel, PssPod[]> }>();
 
-function computePssPods(ctx: Pick<KubernetesContext, 'settings' | 'workspace' | 'kubernetes'>, level: PssLevel): PssPod[] {
+function computePssPods(ctx: PssScope, level: PssLevel): PssPod[] {
   const out: PssPod[] = [];
   for (const obj of ctx.kubernetes.objects) {
     if (!obj.podSpec) continue;
@@ -154,49 +161,4 @@ export function containerName(c: Container): string {
 /** How messages name the owner of a security context: `pod` or `container "web"`. */
 export function ownerName(ref: SecurityContextRef): string {
   return ref.container ? `container "${containerName(ref.container)}"` : 'pod';
-}
-
-export function scalarValue(n: Node | undefined): unknown {
-  return isScalar(n) ? n.value : undefined;
-}
-
-export function stringValue(n: Node | undefined): string | undefined {
-  const v = scalarValue(n);
-  return typeof v === 'string' ? v : typeof v === 'number' || typeof v === 'boolean' ? String(v) : undefined;
-}
-
-// go-yaml (kubectl, the API server's YAML decoder) still reads YAML 1.1 booleans in plain scalars.
-const YAML11_TRUE = new Set(['y', 'Y', 'yes', 'Yes', 'YES', 'on', 'On', 'ON', 'true', 'True', 'TRUE']);
-const YAML11_FALSE = new Set(['n', 'N', 'no', 'No', 'NO', 'off', 'Off', 'OFF', 'false', 'False', 'FALSE']);
-
-/** A boolean as Kubernetes reads it, or undefined for a missing, null or non-boolean node. */
-export function yamlBool(n: Node | undefined): boolean | undefined {
-  if (!isScalar(n)) return undefined;
-  if (typeof n.value === 'boolean') return n.value;
-  if (typeof n.value !== 'string' || (n as Scalar).type !== 'PLAIN') return undefined;
-  if (YAML11_TRUE.has(n.value)) return true;
-  if (YAML11_FALSE.has(n.value)) return false;
-  return undefined;
-}
-
-/** True when the node is absent or null: Kubernetes treats both as unset. */
-export function isUnset(n: Node | undefined): boolean {
-  return n === undefined || (isScalar(n) && n.value === null);
-}
-
-/** Items of a sequence node with their index; nothing for anything else. */
-export function seqItems(n: Node | undefined): { item: Node; index: number }[] {
-  if (!isSeq(n)) return [];
-  return n.items.map((item, index) => ({ item: item as Node, index }));
-}
-
-/** The pairs of a mapping node whose keys are scalars. */
-export function mapEntries(n: Node | undefined): { key: string; value: Node | undefined }[] {
-  if (!isMap(n)) return [];
-  return (n as YAMLMap).items.filter((p) => isScalar(p.key)).map((p) => ({ key: String((p.key as Scalar).value), value: (p.value ?? undefined) as Node | undefined }));
-}
-
-/** Edits from ctx.ensure/ctx.remove as a fix: undefined when the edit is unsafe or there is nothing to do. */
-export function asFix(edits: TextEdit[] | undefined): TextEdit[] | undefined {
-  return edits && edits.length > 0 ? edits : undefined;
 }

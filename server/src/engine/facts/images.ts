@@ -1,8 +1,8 @@
 import { isScalar } from 'yaml';
-import type { Workspace } from '../workspace';
-import { parseImageRef, type ImageRef } from './dockerfile';
+import type { Workspace } from './workspace';
+import { parseImageRef, type ImageRef } from '../models/dockerfile';
 import { viewImage, type ImageView } from './imageFacts';
-import type { Container, K8sObject } from './kubernetes';
+import type { Container, K8sObject } from '../models/kubernetes';
 
 /** The `image:` of one container, split as the Dockerfile rules split a FROM image (same parser, same view). */
 export interface ContainerImage {

@@ -1,8 +1,8 @@
-import { detectKind } from './detect';
-import { parseKubernetes } from './parse/kubernetes';
+import { detectKind } from '../models/detect';
+import { parseKubernetes } from '../models/kubernetes';
 import { lint, type LintOptions } from './runner';
-import { applyEdits, restoreBom, stripBom, TextIndex } from './text';
-import type { Finding, LintInput, Settings, TextEdit } from './types';
+import { applyEdits, restoreBom, stripBom, TextIndex } from '../base/text';
+import type { Finding, LintInput, Settings, TextEdit } from '../base/types';
 
 export const MAX_FIX_PASSES = 10;
 

@@ -1,5 +1,5 @@
-import { looksLikeManifest } from './parse/kubernetes';
-import type { DocumentKind } from './types';
+import { looksLikeManifest } from './kubernetes';
+import type { DocumentKind } from '../base/types';
 
 const DOCKERFILE_NAME = /^(?:dockerfile|containerfile)(?:\..+)?$|\.(?:dockerfile|containerfile)$/i;
 /** `Dockerfile.<suffix>` is a Dockerfile variant (`Dockerfile.dev`), unless the suffix names another kind of file. */

@@ -1,6 +1,6 @@
 import { isMap, isPair, isScalar, isSeq, isAlias, parseAllDocuments, type Document, type Node, type Pair, type YAMLMap } from 'yaml';
-import { TextIndex } from '../text';
-import { MAX_YAML_NESTING, yamlNesting } from './nesting';
+import { TextIndex } from '../base/text';
+import { MAX_YAML_NESTING, yamlNesting } from '../base/nesting';
 
 export type YamlPath = readonly (string | number)[];
 

@@ -1,4 +1,4 @@
-import { getIn, type KubernetesModel } from './parse/kubernetes';
+import { getIn, type KubernetesModel } from '../models/kubernetes';
 
 /** What other documents need to know about one Kubernetes object (cross-file rules: NetworkPolicy coverage, PSA labels). */
 export interface ObjectSummary {

@@ -1,5 +1,5 @@
 import { parse as parseYaml } from 'yaml';
-import { MAX_YAML_NESTING, yamlNesting } from './parse/nesting';
+import { MAX_YAML_NESTING, yamlNesting } from './nesting';
 import { SEVERITIES, type PssLevel, type Settings, type SeveritySetting } from './types';
 
 /** The shape of `.harden.yaml` and of the `harden.*` settings: every field optional. */

@@ -1,7 +1,7 @@
 import type { Instruction } from 'dockerfile-ast';
-import type { DockerfileModel, Stage } from './dockerfile';
-import { effectiveCommand, isShellForm, wordRemovalSpan } from './runScript';
-import type { ShellCommand, ShellWord } from './shell';
+import type { DockerfileModel, Stage } from '../models/dockerfile';
+import { effectiveCommand, isShellForm, wordRemovalSpan } from '../models/runScript';
+import type { ShellCommand, ShellWord } from '../models/shell';
 
 export type Manager = 'apt-get' | 'apt' | 'apk' | 'yum' | 'dnf' | 'microdnf' | 'zypper' | 'pip' | 'npm' | 'gem' | 'go';
 export const OS_MANAGERS: ReadonlySet<Manager> = new Set<Manager>(['apt-get', 'apt', 'apk', 'yum', 'dnf', 'microdnf', 'zypper']);
@@ -191,8 +191,7 @@ export interface InstalledPackage {
  * except names marked manual again).
  */
 export function remainingOsPackages(model: DockerfileModel, stage: Stage | undefined = model.finalStage): InstalledPackage[] {
-  const chain: Stage[] = [];
-  for (let s = stage; s; s = s.parent) chain.unshift(s);
+  const chain = stage?.chain ?? [];
   let installed: InstalledPackage[] = [];
   const groups = new Map<string, string[]>();
   for (const s of chain) {

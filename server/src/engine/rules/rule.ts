@@ -1,8 +1,8 @@
-import type { DockerfileModel } from './parse/dockerfile';
-import type { KubernetesModel, K8sObject, YamlPath } from './parse/kubernetes';
-import type { TextIndex } from './text';
-import type { FixKind, NewFile, Peers, Practice, Range, Settings, Severity, Target, TextEdit } from './types';
-import type { Workspace } from './workspace';
+import type { DockerfileModel } from '../models/dockerfile';
+import type { KubernetesModel, K8sObject, YamlPath } from '../models/kubernetes';
+import type { TextIndex } from '../base/text';
+import type { FixKind, NewFile, Peers, Practice, Range, Settings, Severity, Target, TextEdit } from '../base/types';
+import type { Workspace } from '../facts/workspace';
 
 export interface RuleMeta<M extends string = string> {
   /** Kebab-case, stable, equal to the file name; used by settings, pragmas, SARIF and the docs URL. */
@@ -71,7 +71,7 @@ export interface KubernetesContext<M extends string = string> extends BaseContex
   kubernetes: KubernetesModel;
   /** Facts from every manifest the host knows of (this document included). */
   workspace: Workspace;
-  /** Offsets to underline for a path below an object (see parse/kubernetes `locate`). */
+  /** Offsets to underline for a path below an object (see models/kubernetes `locate`). */
   at(obj: K8sObject, path: YamlPath, part?: 'key' | 'value' | 'pair'): { start: number; end: number; exists: boolean };
   /**
    * Minimal, comment- and style-preserving edits that make `path` (below the object's root) hold `value`,

@@ -1,8 +1,8 @@
 import type { Flag, Instruction, JSONInstruction, Run } from 'dockerfile-ast';
-import { unwrap } from './commands';
-import type { DockerfileModel, Stage, Token } from './dockerfile';
-import { execWords, jsonWord } from './execForm';
-import type { ShellCommand, ShellScript, ShellWord } from './shell';
+import { unwrap } from '../models/commands';
+import type { DockerfileModel, Stage, Token } from '../models/dockerfile';
+import { execWords, jsonWord } from '../models/execForm';
+import type { ShellCommand, ShellScript, ShellWord } from '../models/shell';
 
 /** What a word says when read statically; for `"https://x/$V.tgz"` the text without quotes (expansions kept). */
 export function staticText(w: { value: string | undefined; raw: string }): string {
@@ -260,13 +260,6 @@ export function transferOf(model: DockerfileModel, ins: Instruction): Transfer {
 
 export function flagOf(t: Transfer, name: string): Flag | undefined {
   return t.flags.find((f) => f.getName().toLowerCase() === name);
-}
-
-/** Windows base images: cmd/PowerShell instead of a POSIX shell, and no /etc/passwd. */
-export function isWindowsStage(stage: Stage): boolean {
-  let s: Stage | undefined = stage;
-  while (s?.parent) s = s.parent;
-  return /windows|nanoserver|servercore/i.test(s?.image?.text ?? '');
 }
 
 /** A git source of ADD (`git@host:repo`, `https://host/repo.git#ref`). */

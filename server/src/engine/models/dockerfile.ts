@@ -1,6 +1,6 @@
 import { DockerfileParser, type Dockerfile, type From, type Instruction, type Run } from 'dockerfile-ast';
-import { TextIndex } from '../text';
-import type { Range as LspRange } from '../types';
+import { TextIndex } from '../base/text';
+import type { Range as LspRange } from '../base/types';
 import { execWords } from './execForm';
 import { goString, isNode, items, nodeType, walk, type GoNode } from './goAst';
 import { parseBash, parseShell, type ShellCommand, type ShellScript } from './shell';
@@ -36,6 +36,10 @@ export interface Stage {
   image?: ImageRef;
   /** The earlier stage this one builds on (`FROM build`). */
   parent?: Stage;
+  /** The first stage of the `FROM <stage>` chain, whose `image` this stage starts from (itself when it has no parent). */
+  root: Stage;
+  /** The chain of stages this one builds on, root first and this stage last. */
+  chain: readonly Stage[];
   platform?: Token;
   /** Instructions after FROM up to the next FROM. */
   instructions: Instruction[];
@@ -105,14 +109,15 @@ function makeStage(from: From, stages: Stage[], args: Map<string, string>, offse
   const stageRange = from.getBuildStageRange();
   const flag = from.getPlatformFlag();
   const flagValue = flag?.getValueRange();
-  const stage: Stage = {
+  // root and chain are filled in below, once the parent is known.
+  const stage = {
     index: stages.length,
     name: stageName && stageRange ? { value: stageName.toLowerCase(), ...offsets(stageRange) } : undefined,
     from,
     platform: flag && flagValue ? { value: flag.getValue() ?? '', ...offsets(flagValue) } : undefined,
     instructions: [],
     isFinal: false,
-  };
+  } as unknown as Stage;
   const imageText = from.getImage();
   const imageRange = from.getImageRange();
   if (imageText && imageRange) {
@@ -120,6 +125,8 @@ function makeStage(from: From, stages: Stage[], args: Map<string, string>, offse
     if (parent) stage.parent = parent;
     else stage.image = parseImageRef(imageText, offsets(imageRange).start, args);
   }
+  stage.chain = stage.parent ? [...stage.parent.chain, stage] : [stage];
+  stage.root = stage.chain[0];
   return stage;
 }
 
@@ -267,4 +274,9 @@ function shellHeredocBodies(script: string): { text: string; offset: number }[] 
     return true;
   });
   return out;
+}
+
+/** Windows base images: cmd/PowerShell instead of a POSIX shell, and no /etc/passwd. */
+export function isWindowsStage(stage: Stage): boolean {
+  return /windows|nanoserver|servercore/i.test(stage.root.image?.text ?? '');
 }

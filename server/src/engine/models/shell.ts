@@ -1,6 +1,6 @@
 import { syntax, type Node } from 'mvdan-sh';
 import { goString, goValue, isNode, items, nodeType, walk, type GoNode } from './goAst';
-import { MAX_SHELL_NESTING, shellNesting } from './nesting';
+import { MAX_SHELL_NESTING, shellNesting } from '../base/nesting';
 
 /** A word of a simple command, with offsets in the document text. */
 export interface ShellWord {

@@ -1,4 +1,4 @@
-import { canonicalName, type ImageRef, type Stage } from './dockerfile';
+import { canonicalName, type ImageRef, type Stage } from '../models/dockerfile';
 
 export type BaseFamily = 'distroless' | 'alpine' | 'debian' | 'rhel' | 'scratch' | 'unknown';
 
@@ -8,9 +8,7 @@ const RHEL = /(centos|fedora|rockylinux|almalinux|ubi\d*|oraclelinux|amazonlinux
 
 /** The OS family of a stage's base image, following `FROM <stage>` chains. Decides which user-creation commands exist. */
 export function baseFamily(stage: Stage): BaseFamily {
-  let s: Stage | undefined = stage;
-  while (s?.parent) s = s.parent;
-  const image = s?.image;
+  const image = stage.root.image;
   if (!image) return 'unknown';
   return imageFamily(image);
 }

@@ -1,13 +1,13 @@
-import { detectKind } from './detect';
+import { detectKind } from '../models/detect';
 import { KubernetesCache, lintKubernetes, type FixScope, type RuleRunner } from './kubernetesRunner';
-import { parseDockerfile } from './parse/dockerfile';
-import { formatMessage, type DockerfileRule, type KubernetesRule, type Report, type Rule } from './rule';
-import { rules as registry } from './rules';
-import { baseContext, unsuppressed } from './context';
-import { dockerfileSuppressions } from './suppress';
-import { compareRanges, stripBom, TextIndex } from './text';
-import type { DocumentKind, Finding, LintInput, LintResult, Settings, Severity } from './types';
-import type { ObjectSummary, Workspace } from './workspace';
+import { parseDockerfile } from '../models/dockerfile';
+import { formatMessage, type DockerfileRule, type KubernetesRule, type Report, type Rule } from '../rules/rule';
+import { rules as registry } from '../rules';
+import { baseContext, unsuppressed } from '../rules/context';
+import { dockerfileSuppressions } from '../facts/suppress';
+import { compareRanges, stripBom, TextIndex } from '../base/text';
+import type { DocumentKind, Finding, LintInput, LintResult, Settings, Severity } from '../base/types';
+import type { ObjectSummary, Workspace } from '../facts/workspace';
 
 export interface LintOptions {
   /**
