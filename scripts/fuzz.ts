@@ -37,19 +37,28 @@ function parseArgs(argv: string[]): Options {
     return i >= 0 ? argv[i + 1] : undefined;
   };
   const minutes = Number(value('--minutes') ?? 1);
-  const seed = Number(value('--seed') ?? (Date.now() % 0x7fffffff));
+  const seed = Number(value('--seed') ?? Date.now() % 0x7fffffff);
   if (!(minutes > 0) || !Number.isInteger(seed)) {
     console.error('usage: npm run fuzz -- --minutes N [--seed S] [--no-engine | --no-lsp] [--no-save]');
     process.exit(2);
   }
-  return { minutes, seed, engine: !argv.includes('--no-engine'), lsp: !argv.includes('--no-lsp'), save: !argv.includes('--no-save') };
+  return {
+    minutes,
+    seed,
+    engine: !argv.includes('--no-engine'),
+    lsp: !argv.includes('--no-lsp'),
+    save: !argv.includes('--no-save'),
+  };
 }
 
 const seeds = fuzzSeeds();
 
 /** The newest modification time below server/src: the LSP sessions rebuild dist/server.js from it. */
 function newestSource(dir = join(ROOT, 'server', 'src')): number {
-  return readdirSync(dir, { withFileTypes: true }).reduce((m, e) => Math.max(m, e.isDirectory() ? newestSource(join(dir, e.name)) : statSync(join(dir, e.name)).mtimeMs), 0);
+  return readdirSync(dir, { withFileTypes: true }).reduce(
+    (m, e) => Math.max(m, e.isDirectory() ? newestSource(join(dir, e.name)) : statSync(join(dir, e.name)).mtimeMs),
+    0,
+  );
 }
 
 /** Mutant `i` of run `seed`: reproducible from the two numbers alone (the watchdog rebuilds it after a hang). */
@@ -111,8 +120,12 @@ function shrink(text: string, fails: (t: string) => boolean, ms = 60_000): strin
   let best = text;
   for (const unit of ['\n', ''] as const) {
     let parts = unit ? best.split('\n') : [...best];
-    for (let chunk = Math.max(1, Math.floor(parts.length / 2)); chunk >= 1 && Date.now() < deadline; chunk = Math.floor(chunk / 2)) {
-      for (let at = 0; at < parts.length && Date.now() < deadline; ) {
+    for (
+      let chunk = Math.max(1, Math.floor(parts.length / 2));
+      chunk >= 1 && Date.now() < deadline;
+      chunk = Math.floor(chunk / 2)
+    ) {
+      for (let at = 0; at < parts.length && Date.now() < deadline;) {
         const candidate = [...parts.slice(0, at), ...parts.slice(at + chunk)];
         const t = candidate.join(unit);
         if (t !== best && fails(t)) {
@@ -139,7 +152,9 @@ function engineFails(kind: 'dockerfile' | 'yaml', sig: string): (t: string) => b
 async function main(): Promise<void> {
   const options = parseArgs(process.argv.slice(2));
   const deadline = Date.now() + options.minutes * 60_000;
-  console.log(`fuzzing for ${options.minutes} min, seed ${options.seed} (repeat with --seed ${options.seed}); ${seeds.length} seed files`);
+  console.log(
+    `fuzzing for ${options.minutes} min, seed ${options.seed} (repeat with --seed ${options.seed}); ${seeds.length} seed files`,
+  );
 
   const crashes = new Map<string, Crash>();
   const record = (sig: string, c: Crash) => {
@@ -170,7 +185,10 @@ async function main(): Promise<void> {
         clearTimeout(timer);
         return resolveAll();
       }
-      child = fork(__filename, ['--worker', String(options.seed), String(next)], { execArgv: process.execArgv, stdio: ['ignore', 'ignore', 'pipe', 'ipc'] });
+      child = fork(__filename, ['--worker', String(options.seed), String(next)], {
+        execArgv: process.execArgv,
+        stdio: ['ignore', 'ignore', 'pipe', 'ipc'],
+      });
       let stderr = '';
       child.stderr!.on('data', (d) => (stderr = (stderr + String(d)).slice(-4000)));
       child.on('message', (msg: FromWorker) => {
@@ -180,7 +198,13 @@ async function main(): Promise<void> {
         } else if (msg.done) {
           iterations++;
           next = msg.done.i + 1;
-          if (msg.done.ms > slowest.ms) slowest = { ms: msg.done.ms, chars: msg.done.chars, origin: mutant(options.seed, msg.done.i).origin, i: msg.done.i };
+          if (msg.done.ms > slowest.ms)
+            slowest = {
+              ms: msg.done.ms,
+              chars: msg.done.chars,
+              origin: mutant(options.seed, msg.done.i).origin,
+              i: msg.done.i,
+            };
           if (Date.now() >= deadline) child!.kill();
         } else if (msg.failed) {
           iterations++;
@@ -194,7 +218,11 @@ async function main(): Promise<void> {
         if (Date.now() < deadline && current >= next) {
           // Died inside a mutant: a crash of the process (or the watchdog's kill after a hang, recorded above).
           const m = mutant(options.seed, current);
-          if (signal !== 'SIGKILL') record(`exit:${code}:${signal}:${signature(stderr)}`, { what: `the process died (${signal ?? `exit ${code}`}): ${stderr.trim().split('\n').slice(0, 5).join(' | ')}`, ...m });
+          if (signal !== 'SIGKILL')
+            record(`exit:${code}:${signal}:${signature(stderr)}`, {
+              what: `the process died (${signal ?? `exit ${code}`}): ${stderr.trim().split('\n').slice(0, 5).join(' | ')}`,
+              ...m,
+            });
           iterations++;
           next = current + 1;
         }
@@ -213,18 +241,34 @@ async function main(): Promise<void> {
     for (let session = 0; options.lsp && Date.now() < deadline; session++) {
       // A server rebuilt from edited sources would be compared with the engine this process loaded at start.
       if (newestSource() !== sources) {
-        console.log('\nserver/src changed during the run: language-server fuzzing stopped (it would compare two versions)');
+        console.log(
+          '\nserver/src changed during the run: language-server fuzzing stopped (it would compare two versions)',
+        );
         break;
       }
-      const result = await fuzzServer(seeds, rng((options.seed ^ (session * 7919 + 17)) >>> 0), { bursts: 20, burst: 6, deadline });
+      const result = await fuzzServer(seeds, rng((options.seed ^ (session * 7919 + 17)) >>> 0), {
+        bursts: 20,
+        burst: 6,
+        deadline,
+      });
       lspEdits += result.edits;
       lspBursts += result.bursts;
       if (result.slowest.ms > lspSlowest.ms) lspSlowest = result.slowest;
-      for (const p of result.problems) record(`lsp:${signature(p.what)}`, { what: `language server: ${p.what}`, kind: p.kind, text: p.text, history: p.history, origin: `LSP session ${session}` });
+      for (const p of result.problems)
+        record(`lsp:${signature(p.what)}`, {
+          what: `language server: ${p.what}`,
+          kind: p.kind,
+          text: p.text,
+          history: p.history,
+          origin: `LSP session ${session}`,
+        });
     }
   })();
 
-  const progress = setInterval(() => console.log(`… ${iterations} mutants, ${lspEdits} LSP edits, ${crashes.size} crashes`), 30_000);
+  const progress = setInterval(
+    () => console.log(`… ${iterations} mutants, ${lspEdits} LSP edits, ${crashes.size} crashes`),
+    30_000,
+  );
   await Promise.all([engineDone, lspDone]);
   clearInterval(progress);
 
@@ -237,15 +281,28 @@ async function main(): Promise<void> {
       const text = c.text && !/^(hang|exit|lsp):/.test(sig) ? shrink(c.text, engineFails(c.kind, sig)) : c.text;
       c.file = join(REGRESSIONS, `fuzz-${options.seed}-${n}.${EXT[c.kind]}`);
       writeFileSync(c.file, text);
-      if (c.history) writeFileSync(`${c.file}.burst.json`, `${JSON.stringify({ kind: c.kind, what: c.what, texts: c.history }, null, 1)}\n`);
+      if (c.history)
+        writeFileSync(
+          `${c.file}.burst.json`,
+          `${JSON.stringify({ kind: c.kind, what: c.what, texts: c.history }, null, 1)}\n`,
+        );
     }
   }
 
   console.log(`\n${options.minutes} min, seed ${options.seed}`);
-  if (options.engine) console.log(`engine: ${iterations} mutants; slowest ${slowest.ms.toFixed(0)} ms CPU for ${slowest.chars} characters (mutant ${slowest.i} of ${slowest.origin})`);
-  if (options.lsp) console.log(`language server: ${lspEdits} edits in ${lspBursts} bursts; slowest final answer ${lspSlowest.ms} ms for ${lspSlowest.chars} characters (${lspSlowest.kind})`);
+  if (options.engine)
+    console.log(
+      `engine: ${iterations} mutants; slowest ${slowest.ms.toFixed(0)} ms CPU for ${slowest.chars} characters (mutant ${slowest.i} of ${slowest.origin})`,
+    );
+  if (options.lsp)
+    console.log(
+      `language server: ${lspEdits} edits in ${lspBursts} bursts; slowest final answer ${lspSlowest.ms} ms for ${lspSlowest.chars} characters (${lspSlowest.kind})`,
+    );
   console.log(`crashes: ${crashes.size}`);
-  for (const c of crashes.values()) console.log(`- ${c.what.split('\n').slice(0, 12).join('\n  ')}\n  from ${c.origin}${c.file ? `\n  saved as ${relative(ROOT, c.file)}${c.history ? ' (+ .burst.json)' : ''}` : ''}`);
+  for (const c of crashes.values())
+    console.log(
+      `- ${c.what.split('\n').slice(0, 12).join('\n  ')}\n  from ${c.origin}${c.file ? `\n  saved as ${relative(ROOT, c.file)}${c.history ? ' (+ .burst.json)' : ''}` : ''}`,
+    );
   process.exitCode = crashes.size > 0 ? 1 : 0;
 }
 
@@ -255,4 +312,3 @@ else
     console.error(e);
     process.exitCode = 2;
   });
-

@@ -15,5 +15,9 @@ function walk(dir) {
   }
 }
 for (const r of roots.length ? roots : ['test']) statSync(r).isDirectory() ? walk(r) : files.push(r);
-const res = spawnSync(process.execPath, ['--import', 'tsx', '--test', '--test-reporter=spec', ...passThrough, ...files], { stdio: 'inherit' });
+const res = spawnSync(
+  process.execPath,
+  ['--import', 'tsx', '--test', '--test-reporter=spec', ...passThrough, ...files],
+  { stdio: 'inherit' },
+);
 process.exit(res.status ?? 1);

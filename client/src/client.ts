@@ -11,7 +11,12 @@ import {
   type LanguageClientOptions,
   type ServerOptions,
 } from 'vscode-languageclient/node';
-import { OTHER_DOCKERFILE_SERVERS, SETTINGS_SECTION, type DockerfileFeaturesParams, type InitializationOptions } from '../../server/src/shared/settings';
+import {
+  OTHER_DOCKERFILE_SERVERS,
+  SETTINGS_SECTION,
+  type DockerfileFeaturesParams,
+  type InitializationOptions,
+} from '../../server/src/shared/settings';
 import { configurationMiddleware } from './settings';
 
 const MAX_RESTARTS = 4;
@@ -32,7 +37,11 @@ export function createClient(context: ExtensionContext, output: LogOutputChannel
     diagnosticPullOptions: { onChange: true, onSave: true, filter: skipPull },
     initializationOptions: (): InitializationOptions => {
       const { mode, otherServer } = dockerfileFeatures();
-      return { workspaceTrusted: workspace.isTrusted, dockerfileLanguageFeatures: mode, otherDockerfileServer: otherServer };
+      return {
+        workspaceTrusted: workspace.isTrusted,
+        dockerfileLanguageFeatures: mode,
+        otherDockerfileServer: otherServer,
+      };
     },
     errorHandler: new RestartingErrorHandler(output),
     middleware: { workspace: { configuration: configurationMiddleware } },
@@ -42,13 +51,17 @@ export function createClient(context: ExtensionContext, output: LogOutputChannel
 
 /** `harden.dockerfile.languageFeatures` and whether a Docker extension brings its own Dockerfile server. */
 export function dockerfileFeatures(): DockerfileFeaturesParams {
-  const mode = workspace.getConfiguration(SETTINGS_SECTION).get<DockerfileFeaturesParams['mode']>('dockerfile.languageFeatures') ?? 'auto';
+  const mode =
+    workspace.getConfiguration(SETTINGS_SECTION).get<DockerfileFeaturesParams['mode']>('dockerfile.languageFeatures') ??
+    'auto';
   return { mode, otherServer: OTHER_DOCKERFILE_SERVERS.some((id) => extensions.getExtension(id) !== undefined) };
 }
 
 /** `harden.run: onSave` skips the pulls made while typing (the filter returns true to skip). */
 function skipPull(document: TextDocument, mode: DiagnosticPullMode): boolean {
-  return mode === DiagnosticPullMode.onType && workspace.getConfiguration(SETTINGS_SECTION, document).get('run') === 'onSave';
+  return (
+    mode === DiagnosticPullMode.onType && workspace.getConfiguration(SETTINGS_SECTION, document).get('run') === 'onSave'
+  );
 }
 
 /** Restarts a server that died, at most MAX_RESTARTS times in RESTART_WINDOW_MS, and says so. */
@@ -71,9 +84,11 @@ export class RestartingErrorHandler implements ErrorHandler {
       };
     }
     this.output.warn('The Harden server stopped unexpectedly; restarting it.');
-    void window.showWarningMessage('The Harden server stopped unexpectedly and was restarted.', 'Show Output').then((choice) => {
-      if (choice) this.output.show();
-    });
+    void window
+      .showWarningMessage('The Harden server stopped unexpectedly and was restarted.', 'Show Output')
+      .then((choice) => {
+        if (choice) this.output.show();
+      });
     return { action: CloseAction.Restart, handled: true };
   }
 }

@@ -17,12 +17,20 @@ export function registerCommands(client: () => LanguageClient, output: LogOutput
 async function fixAll(): Promise<void> {
   const document = window.activeTextEditor?.document;
   if (!document) return;
-  const whole = document.validateRange(document.lineAt(document.lineCount - 1).rangeIncludingLineBreak.with({ start: document.positionAt(0) }));
-  const actions = await commands.executeCommand<CodeAction[] | undefined>('vscode.executeCodeActionProvider', document.uri, whole, FIX_ALL_KIND);
+  const whole = document.validateRange(
+    document.lineAt(document.lineCount - 1).rangeIncludingLineBreak.with({ start: document.positionAt(0) }),
+  );
+  const actions = await commands.executeCommand<CodeAction[] | undefined>(
+    'vscode.executeCodeActionProvider',
+    document.uri,
+    whole,
+    FIX_ALL_KIND,
+  );
   const action = actions?.find((a) => a.kind?.value === FIX_ALL_KIND && a.edit);
   if (!action?.edit) {
     void window.showInformationMessage('Harden: no automatic fixes for this file.');
     return;
   }
-  if (!(await workspace.applyEdit(action.edit))) void window.showWarningMessage('Harden: the fixes could not be applied (the file changed meanwhile?).');
+  if (!(await workspace.applyEdit(action.edit)))
+    void window.showWarningMessage('Harden: the fixes could not be applied (the file changed meanwhile?).');
 }

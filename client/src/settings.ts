@@ -10,7 +10,8 @@ import { SETTINGS_SECTION, type HardenUserSettings, type SeverityName } from '..
 export const configurationMiddleware: ConfigurationRequest.MiddlewareSignature = async (params, token, next) => {
   const result = await next(params, token);
   if (!Array.isArray(result)) return result;
-  return params.items.map((item, i) => (item.section === SETTINGS_SECTION ? userSettings(item.scopeUri) : result[i]));
+  const answers: unknown[] = result;
+  return params.items.map((item, i) => (item.section === SETTINGS_SECTION ? userSettings(item.scopeUri) : answers[i]));
 };
 
 export function userSettings(scopeUri?: string): HardenUserSettings {

@@ -25,6 +25,9 @@ export function createStatusItem(client: LanguageClient): Disposable {
   };
   render(client.state);
   showFor(window.activeTextEditor);
-  const subscriptions = [client.onDidChangeState((e) => render(e.newState)), window.onDidChangeActiveTextEditor(showFor)];
-  return { dispose: () => [item, ...subscriptions].forEach((d) => d.dispose()) };
+  const subscriptions = [
+    client.onDidChangeState((e) => render(e.newState)),
+    window.onDidChangeActiveTextEditor(showFor),
+  ];
+  return { dispose: () => [item, ...subscriptions].forEach((d) => void d.dispose()) };
 }

@@ -40,11 +40,34 @@ export function manifestRows(): Row[] {
   for (const [name, text] of manifests()) {
     const lines = text.split('\n').length;
     const parse = () => void parseAllDocuments(text);
-    const diag = compare(parse, () => void lint({ uri: 'file:///m.yaml', text }, settings, { workspace: new Workspace(), fixes: false }), text.length > 1e6 ? { warmup: 1, runs: 5 } : { warmup: 2, runs: 9 });
-    rows.push(row(`1. full lint (diagnostics) / yaml parse: ${name}`, diag.ratio, '×', 1.3, `${ms(diag.ours)} vs ${ms(diag.base)} CPU (wall ${ms(diag.oursWall)} vs ${ms(diag.baseWall)}), ${lines} lines`));
+    const diag = compare(
+      parse,
+      () => void lint({ uri: 'file:///m.yaml', text }, settings, { workspace: new Workspace(), fixes: false }),
+      text.length > 1e6 ? { warmup: 1, runs: 5 } : { warmup: 2, runs: 9 },
+    );
+    rows.push(
+      row(
+        `1. full lint (diagnostics) / yaml parse: ${name}`,
+        diag.ratio,
+        '×',
+        1.3,
+        `${ms(diag.ours)} vs ${ms(diag.base)} CPU (wall ${ms(diag.oursWall)} vs ${ms(diag.baseWall)}), ${lines} lines`,
+      ),
+    );
     // Informational and slow (seconds per lint of the generated manifest): a few runs only.
-    const all = compare(parse, () => void lint({ uri: 'file:///m.yaml', text }, settings, { workspace: new Workspace() }), { warmup: 0, runs: 1 });
-    rows.push(infoRow(`1b. full lint with every fix computed (CLI) / yaml parse: ${name}`, all.ratio, '×', `${ms(all.ours)} vs ${ms(all.base)} CPU`));
+    const all = compare(
+      parse,
+      () => void lint({ uri: 'file:///m.yaml', text }, settings, { workspace: new Workspace() }),
+      { warmup: 0, runs: 1 },
+    );
+    rows.push(
+      infoRow(
+        `1b. full lint with every fix computed (CLI) / yaml parse: ${name}`,
+        all.ratio,
+        '×',
+        `${ms(all.ours)} vs ${ms(all.base)} CPU`,
+      ),
+    );
   }
   return rows;
 }
@@ -63,7 +86,13 @@ export function dockerfileRows(): Row[] {
   const warm = compare(base, ours, { warmup: 3, runs: 15 });
   const name = `Dockerfile lint / dockerfile-utils validate (${files.length} files)`;
   return [
-    row(`3. ${name}, cold`, cold.ratio, '×', 2, `${ms(cold.ours)} vs ${ms(cold.base)} CPU, RUN parse cache emptied before each lint`),
+    row(
+      `3. ${name}, cold`,
+      cold.ratio,
+      '×',
+      2,
+      `${ms(cold.ours)} vs ${ms(cold.base)} CPU, RUN parse cache emptied before each lint`,
+    ),
     row(`3. ${name}, warm`, warm.ratio, '×', 2, `${ms(warm.ours)} vs ${ms(warm.base)} CPU, every RUN script cached`),
   ];
 }
@@ -86,8 +115,23 @@ export function engineEditRow(): Row {
   lint({ uri: 'file:///m.yaml', text }, settings, { cache, workspace: ws, fixes: false });
   let i = 0;
   // Alternating edits: every call re-lints one document, never a cache hit on the whole text.
-  const c = compare(() => void parseAllDocuments(text), () => void lint({ uri: 'file:///m.yaml', text: oneCharEdit(text, i++).text }, settings, { cache, workspace: ws, fixes: false }), { warmup: 5, runs: 25 });
-  return row('2a. one-char edit, engine + per-document cache / full parse (10k lines)', c.ratio, '×', 0.05, `${ms(c.ours)} vs ${ms(c.base)} CPU`);
+  const c = compare(
+    () => void parseAllDocuments(text),
+    () =>
+      void lint({ uri: 'file:///m.yaml', text: oneCharEdit(text, i++).text }, settings, {
+        cache,
+        workspace: ws,
+        fixes: false,
+      }),
+    { warmup: 5, runs: 25 },
+  );
+  return row(
+    '2a. one-char edit, engine + per-document cache / full parse (10k lines)',
+    c.ratio,
+    '×',
+    0.05,
+    `${ms(c.ours)} vs ${ms(c.base)} CPU`,
+  );
 }
 
 export function ms(v: number): string {

@@ -9,7 +9,11 @@ import { printTable, type Row } from './measure';
 const TIME_LIMIT_S = 120;
 
 /** The engine rows, by group: each group runs in a process of its own (see `inChild`). */
-const GROUPS: Record<string, () => Row[]> = { manifests: manifestRows, edit: () => [engineEditRow()], dockerfiles: dockerfileRows };
+const GROUPS: Record<string, () => Row[]> = {
+  manifests: manifestRows,
+  edit: () => [engineEditRow()],
+  dockerfiles: dockerfileRows,
+};
 
 /**
  * Runs one group in a fresh process and returns its rows. Each group's figure and baseline are still measured
@@ -17,7 +21,10 @@ const GROUPS: Record<string, () => Row[]> = { manifests: manifestRows, edit: () 
  * loading the next group's garbage collections, which moved the Dockerfile ratio by a third.
  */
 function inChild(group: string): Row[] {
-  const r = spawnSync(process.execPath, [...process.execArgv, __filename, '--group', group], { encoding: 'utf8', maxBuffer: 16 * 1024 * 1024 });
+  const r = spawnSync(process.execPath, [...process.execArgv, __filename, '--group', group], {
+    encoding: 'utf8',
+    maxBuffer: 16 * 1024 * 1024,
+  });
   if (r.status !== 0) throw new Error(`bench group ${group} failed (${r.status}):\n${r.stderr}`);
   return JSON.parse(r.stdout.trim().split('\n').pop()!) as Row[];
 }
@@ -33,11 +40,11 @@ async function main(): Promise<void> {
   const rows: Row[] = Object.keys(GROUPS).flatMap(inChild);
   let lsp: { lspRows(): Promise<Row[]> } | undefined;
   try {
-    // eslint-disable-next-line @typescript-eslint/no-require-imports
     lsp = require('./lsp') as { lspRows(): Promise<Row[]> };
   } catch (e) {
     // Only lsp.ts itself missing is optional; a module it fails to load is an error.
-    if ((e as { code?: string }).code !== 'MODULE_NOT_FOUND' || !String((e as Error).message).includes("'./lsp'")) throw e;
+    if ((e as { code?: string }).code !== 'MODULE_NOT_FOUND' || !String((e as Error).message).includes("'./lsp'"))
+      throw e;
   }
   if (lsp) rows.push(...(await lsp.lspRows()));
   rows.sort((a, b) => a.name.localeCompare(b.name, 'en', { numeric: true }));
@@ -48,11 +55,22 @@ async function main(): Promise<void> {
   const load = loadavg()[0];
   const budgeted = rows.filter((r) => !r.info);
   const ok = budgeted.every((r) => r.pass) && seconds <= TIME_LIMIT_S;
-  if (json) console.log(JSON.stringify({ rows, seconds, cpuSeconds, loadAverage: load, cores: availableParallelism(), pass: ok }, null, 2));
+  if (json)
+    console.log(
+      JSON.stringify(
+        { rows, seconds, cpuSeconds, loadAverage: load, cores: availableParallelism(), pass: ok },
+        null,
+        2,
+      ),
+    );
   else {
     printTable(rows);
-    console.log(`\n${budgeted.filter((r) => r.pass).length}/${budgeted.length} within budget; ${seconds.toFixed(1)} s (limit ${TIME_LIMIT_S} s), ${cpuSeconds.toFixed(1)} s CPU; load average ${load.toFixed(1)} on ${availableParallelism()} cores`);
-    console.log('Ratios are medians of CPU time, interleaved with the baseline in this process; ms figures are wall time unless marked CPU.');
+    console.log(
+      `\n${budgeted.filter((r) => r.pass).length}/${budgeted.length} within budget; ${seconds.toFixed(1)} s (limit ${TIME_LIMIT_S} s), ${cpuSeconds.toFixed(1)} s CPU; load average ${load.toFixed(1)} on ${availableParallelism()} cores`,
+    );
+    console.log(
+      'Ratios are medians of CPU time, interleaved with the baseline in this process; ms figures are wall time unless marked CPU.',
+    );
   }
   process.exitCode = ok ? 0 : 1;
 }

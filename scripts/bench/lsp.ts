@@ -1,12 +1,17 @@
 // Items 2, 4, 5 and 6: the language server's own change path, JSON-RPC round trips and memory of the bundled
 // server, and the VSIX and client activation. Loaded by index.ts.
 import { spawn, spawnSync, type ChildProcess } from 'node:child_process';
-import { mkdtempSync, readFileSync, rmSync, statSync, existsSync, readdirSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, readFileSync, rmSync, statSync, existsSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { basename, dirname, join } from 'node:path';
 import { setFlagsFromString } from 'node:v8';
 import { runInNewContext } from 'node:vm';
-import { createMessageConnection, StreamMessageReader, StreamMessageWriter, type MessageConnection } from 'vscode-jsonrpc/node';
+import {
+  createMessageConnection,
+  StreamMessageReader,
+  StreamMessageWriter,
+  type MessageConnection,
+} from 'vscode-jsonrpc/node';
 import type { Connection } from 'vscode-languageserver/node';
 import type { DocumentDiagnosticReport, InitializeResult } from 'vscode-languageserver-protocol';
 import { TextDocument } from 'vscode-languageserver-textdocument';
@@ -46,11 +51,25 @@ export async function lspRows(): Promise<Row[]> {
  */
 async function buildBundles(dir: string): Promise<{ server: string; client: string }> {
   const esbuild = await import('esbuild');
-  const common = { bundle: true, platform: 'node', format: 'cjs', target: 'node20', minify: true, sourcemap: false, legalComments: 'none', logLevel: 'warning' } as const;
+  const common = {
+    bundle: true,
+    platform: 'node',
+    format: 'cjs',
+    target: 'node20',
+    minify: true,
+    sourcemap: false,
+    legalComments: 'none',
+    logLevel: 'warning',
+  } as const;
   const server = join(dir, 'server.js');
   const client = join(dir, 'client.js');
   await esbuild.build({ ...common, entryPoints: [join(ROOT, 'server/src/lsp/main.ts')], outfile: server });
-  await esbuild.build({ ...common, entryPoints: [join(ROOT, 'client/src/extension.ts')], outfile: client, external: ['vscode'] });
+  await esbuild.build({
+    ...common,
+    entryPoints: [join(ROOT, 'client/src/extension.ts')],
+    outfile: client,
+    external: ['vscode'],
+  });
   return { server, client };
 }
 
@@ -65,11 +84,19 @@ async function buildBundles(dir: string): Promise<{ server: string; client: stri
  */
 function inProcessServer() {
   const docs = new Map<string, TextDocument>();
-  const documents = { get: (u: string) => docs.get(u), all: () => [...docs.values()], keys: () => [...docs.keys()] } as unknown as Documents;
+  const documents = {
+    get: (u: string) => docs.get(u),
+    all: () => [...docs.values()],
+    keys: () => [...docs.keys()],
+  } as unknown as Documents;
   const log: Logger = { info: () => undefined, warn: () => undefined, error: (m, e) => console.error(m, e) };
   // A pull client without workspace/configuration: settings are the pushed ones ({}), nothing goes over the wire.
   const features = clientFeatures({ textDocument: { diagnostic: { dynamicRegistration: false } } });
-  const connection = { console: log, languages: { diagnostics: { refresh: async () => undefined } }, sendDiagnostics: async () => undefined } as unknown as Connection;
+  const connection = {
+    console: log,
+    languages: { diagnostics: { refresh: async () => undefined } },
+    sendDiagnostics: async () => undefined,
+  } as unknown as Connection;
   const settings = new SettingsStore(connection, features, new ConfigFiles(() => undefined, log), log);
   const crossFile = new CrossFile();
   const linter = new Linter(documents, settings, crossFile, log, () => undefined);
@@ -106,7 +133,11 @@ async function serverChangePathRows(): Promise<Row[]> {
 
   const edit = async (i: number) => {
     // TextDocuments' incremental update, then the onDidChangeContent handler and the client's pull.
-    doc = TextDocument.update(doc, [{ range: { start: { line, character }, end: { line, character } }, text: String.fromCharCode(97 + (i % 26)) }], doc.version + 1);
+    doc = TextDocument.update(
+      doc,
+      [{ range: { start: { line, character }, end: { line, character } }, text: String.fromCharCode(97 + (i % 26)) }],
+      doc.version + 1,
+    );
     docs.set(uri, doc);
     diagnostics.changed(uri);
     const r = await diagnostics.report(uri, resultId, () => false);
@@ -129,7 +160,15 @@ async function serverChangePathRows(): Promise<Row[]> {
     }
   }
   const ratio = middle(ours) / middle(base);
-  return [row('2. one-char edit, server change path (in process) / full parse (10k lines)', ratio, '×', 0.05, `${ms(middle(ours))} vs ${ms(middle(base))} CPU; didChange update + pull report of ${(first.kind === 'full' ? first.items : []).length} diagnostics`)];
+  return [
+    row(
+      '2. one-char edit, server change path (in process) / full parse (10k lines)',
+      ratio,
+      '×',
+      0.05,
+      `${ms(middle(ours))} vs ${ms(middle(base))} CPU; didChange update + pull report of ${(first.kind === 'full' ? first.items : []).length} diagnostics`,
+    ),
+  ];
 }
 
 // ---------------------------------------------------------------------------------------------------------------
@@ -144,19 +183,29 @@ class Client {
   static async start(server: string): Promise<Client> {
     const proc = spawn(process.execPath, [server, '--stdio'], { stdio: ['pipe', 'pipe', 'pipe'] });
     proc.stderr!.resume();
-    const connection = createMessageConnection(new StreamMessageReader(proc.stdout!), new StreamMessageWriter(proc.stdin!));
+    const connection = createMessageConnection(
+      new StreamMessageReader(proc.stdout!),
+      new StreamMessageWriter(proc.stdin!),
+    );
     connection.onRequest('workspace/configuration', (p: { items: unknown[] }) => p.items.map(() => ({})));
     connection.onRequest('client/registerCapability', () => null);
     connection.onRequest('workspace/diagnostic/refresh', () => null);
     connection.onNotification('window/logMessage', () => undefined);
     connection.listen();
-    await connection.sendRequest<InitializeResult>('initialize', { processId: process.pid, rootUri: null, workspaceFolders: null, capabilities: PULL_CAPABILITIES });
+    await connection.sendRequest<InitializeResult>('initialize', {
+      processId: process.pid,
+      rootUri: null,
+      workspaceFolders: null,
+      capabilities: PULL_CAPABILITIES,
+    });
     await connection.sendNotification('initialized', {});
     return new Client(connection, proc);
   }
 
   open(uri: string, languageId: string, text: string): Promise<void> {
-    return this.connection.sendNotification('textDocument/didOpen', { textDocument: { uri, languageId, version: 1, text } });
+    return this.connection.sendNotification('textDocument/didOpen', {
+      textDocument: { uri, languageId, version: 1, text },
+    });
   }
 
   pull(uri: string, previousResultId?: string): Promise<DocumentDiagnosticReport> {
@@ -218,7 +267,10 @@ async function roundTripRows(server: string): Promise<Row[]> {
       const n = await wallMs(() => client.noop());
       const c = await wallMs(async () => {
         const char = String.fromCharCode(97 + (i % 26));
-        await client.connection.sendNotification('textDocument/didChange', { textDocument: { uri, version: ++version }, contentChanges: [{ range: { start: { line, character }, end: { line, character } }, text: char }] });
+        await client.connection.sendNotification('textDocument/didChange', {
+          textDocument: { uri, version: ++version },
+          contentChanges: [{ range: { start: { line, character }, end: { line, character } }, text: char }],
+        });
         const r = await client.pull(uri, resultId);
         if (r.kind !== 'full') throw new Error('an edit must give a full report');
         resultId = r.resultId;
@@ -233,8 +285,19 @@ async function roundTripRows(server: string): Promise<Row[]> {
     const detail = `median ${ms(med)}, p95 ${ms(percentile(change, 95))}; no-op request median ${ms(middle(noop))}, p95 ${ms(percentile(noop, 95))}; ${count} diagnostics per report (wall time)`;
     return [
       row('4. LSP didChange → pull diagnostics, median (10k lines, JSON-RPC)', med, 'ms', 50, detail),
-      row('4. LSP didChange → pull diagnostics, p95', percentile(change, 95), 'ms', 100, 'a frame is 16 ms; typing pauses are 100+ ms'),
-      infoRow('4. LSP round trip / no-op request round trip (medians)', med / middle(noop), '×', 'most of the difference is serialising the full report'),
+      row(
+        '4. LSP didChange → pull diagnostics, p95',
+        percentile(change, 95),
+        'ms',
+        100,
+        'a frame is 16 ms; typing pauses are 100+ ms',
+      ),
+      infoRow(
+        '4. LSP round trip / no-op request round trip (medians)',
+        med / middle(noop),
+        '×',
+        'most of the difference is serialising the full report',
+      ),
     ];
   } finally {
     await client.stop();
@@ -246,7 +309,10 @@ async function roundTripRows(server: string): Promise<Row[]> {
 
 async function memoryRows(server: string): Promise<Row[]> {
   const argoPath = sharedPath(...ARGO_INSTALL);
-  const corpus = [...corpusFiles('kubernetes').filter((f) => /\.ya?ml$/.test(f.path) && f.path !== argoPath), ...corpusFiles('dockerfiles')];
+  const corpus = [
+    ...corpusFiles('kubernetes').filter((f) => /\.ya?ml$/.test(f.path) && f.path !== argoPath),
+    ...corpusFiles('dockerfiles'),
+  ];
   if (!argoPath || corpus.length === 0) return [];
   const client = await Client.start(server);
   try {
@@ -264,7 +330,11 @@ async function memoryRows(server: string): Promise<Row[]> {
     for (let i = 0; opened.length < 201; i++) {
       const f = corpus[i % corpus.length];
       const docker = !/\.ya?ml$/.test(f.path);
-      await open(`file:///bench/copy-${Math.floor(i / corpus.length)}/${i}/${basename(f.path)}`, docker ? 'dockerfile' : 'yaml', f.text);
+      await open(
+        `file:///bench/copy-${Math.floor(i / corpus.length)}/${i}/${basename(f.path)}`,
+        docker ? 'dockerfile' : 'yaml',
+        f.text,
+      );
     }
     // The server collects once it has been idle for a second after opens, large lints and closes (lsp/memory.ts):
     // the lowest RSS over the next 3 s (on a loaded machine the collection may come late).
@@ -273,8 +343,19 @@ async function memoryRows(server: string): Promise<Row[]> {
     await client.noop();
     const closed = await lowestRss(client, 3000);
     return [
-      row('5. server RSS, argo-cd install.yaml + 200 corpus files open', open201, 'MB', 150, `baseline ${baseline.toFixed(1)} MB after initialize; lowest over 3 s idle (the server collects when idle)`),
-      infoRow('5. server RSS after closing them, growth over baseline', closed - baseline, 'MB', `${closed.toFixed(1)} MB: pages V8 keeps, mostly its young generation grown to 2 × 16 MB during the big lint (--max-semi-space-size=4 gives 24 MB back for ~25% more lint time); the live heap row shows nothing is held`),
+      row(
+        '5. server RSS, argo-cd install.yaml + 200 corpus files open',
+        open201,
+        'MB',
+        150,
+        `baseline ${baseline.toFixed(1)} MB after initialize; lowest over 3 s idle (the server collects when idle)`,
+      ),
+      infoRow(
+        '5. server RSS after closing them, growth over baseline',
+        closed - baseline,
+        'MB',
+        `${closed.toFixed(1)} MB: pages V8 keeps, mostly its young generation grown to 2 × 16 MB during the big lint (--max-semi-space-size=4 gives 24 MB back for ~25% more lint time); the live heap row shows nothing is held`,
+      ),
       ...(await liveHeapRows(argoPath, corpus)),
     ];
   } finally {
@@ -316,7 +397,13 @@ async function liveHeapRows(argoPath: string, corpus: { path: string; text: stri
   const open = await round();
   const after = heap();
   return [
-    row('5. live heap still held after closing them (in process, after GC)', after - before, 'MB', 1, `${before.toFixed(1)} MB before (${start.toFixed(1)} MB before the first round), ${open.toFixed(1)} MB with the 201 open, ${after.toFixed(1)} MB after closing`),
+    row(
+      '5. live heap still held after closing them (in process, after GC)',
+      after - before,
+      'MB',
+      1,
+      `${before.toFixed(1)} MB before (${start.toFixed(1)} MB before the first round), ${open.toFixed(1)} MB with the 201 open, ${after.toFixed(1)} MB after closing`,
+    ),
   ];
 }
 
@@ -337,11 +424,34 @@ async function lowestRss(client: Client, window: number): Promise<number> {
 function vsixRows(dir: string): Row[] {
   const out = join(dir, 'harden.vsix');
   // What `npm run build && npm run package` ships: dist/ as a test run may have left it is a development build.
-  const build = spawnSync(process.execPath, [join(ROOT, 'esbuild.mjs'), '--production'], { cwd: ROOT, encoding: 'utf8' });
-  if (build.status !== 0) return [infoRow('6. VSIX size (build failed)', Number.NaN, 'MB', (build.stderr || build.stdout).trim().split('\n').slice(-2).join(' '))];
+  const build = spawnSync(process.execPath, [join(ROOT, 'esbuild.mjs'), '--production'], {
+    cwd: ROOT,
+    encoding: 'utf8',
+  });
+  if (build.status !== 0)
+    return [
+      infoRow(
+        '6. VSIX size (build failed)',
+        Number.NaN,
+        'MB',
+        (build.stderr || build.stdout).trim().split('\n').slice(-2).join(' '),
+      ),
+    ];
   // `npm run package` is `vsce package --no-dependencies -o harden.vsix`: the same, written outside the tree.
-  const r = spawnSync(process.execPath, [join(ROOT, 'node_modules', '@vscode', 'vsce', 'vsce'), 'package', '--no-dependencies', '-o', out], { cwd: ROOT, encoding: 'utf8' });
-  if (r.status !== 0 || !existsSync(out)) return [infoRow('6. VSIX size (vsce package failed)', Number.NaN, 'MB', (r.stderr || r.stdout).trim().split('\n').slice(-2).join(' '))];
+  const r = spawnSync(
+    process.execPath,
+    [join(ROOT, 'node_modules', '@vscode', 'vsce', 'vsce'), 'package', '--no-dependencies', '-o', out],
+    { cwd: ROOT, encoding: 'utf8' },
+  );
+  if (r.status !== 0 || !existsSync(out))
+    return [
+      infoRow(
+        '6. VSIX size (vsce package failed)',
+        Number.NaN,
+        'MB',
+        (r.stderr || r.stdout).trim().split('\n').slice(-2).join(' '),
+      ),
+    ];
   const size = statSync(out).size / (1024 * 1024);
   return [row('6. VSIX size (vsce package of a production build)', size, 'MB', 1.5, `${(size * 1024).toFixed(0)} KiB`)];
 }
@@ -354,7 +464,9 @@ function vsixRows(dir: string): Row[] {
  */
 async function activationRows(clientJs: string): Promise<Row[]> {
   const harness = join(dirname(clientJs), 'activate.js');
-  writeFileSync(harness, `const { stub } = require(${JSON.stringify(join(ROOT, 'test', 'support', 'vscodeStub.cjs'))});
+  writeFileSync(
+    harness,
+    `const { stub } = require(${JSON.stringify(join(ROOT, 'test', 'support', 'vscodeStub.cjs'))});
 const Module = require('module');
 const vscode = stub('vscode');
 const load = Module._load;
@@ -373,19 +485,38 @@ Promise.resolve(pending).catch(() => undefined).then(() => {
   console.log(JSON.stringify({ load: Number(t1 - t0) / 1e6, activate: Number(t2 - t1) / 1e6, cpu: (c.user + c.system) / 1000, settled: (settled.user + settled.system) / 1000 }));
   process.exit(0);
 });
-`);
+`,
+  );
   const runs: { load: number; activate: number; cpu: number; settled: number }[] = [];
   for (let i = 0; i < 5; i++) {
     const r = spawnSync(process.execPath, [harness], { encoding: 'utf8', timeout: 30_000 });
     const line = r.stdout.trim().split('\n').pop() ?? '';
-    if (r.status !== 0 || !line.startsWith('{')) return [infoRow('6. client activation (harness failed)', Number.NaN, 'ms', (r.stderr || r.stdout).trim().split('\n').slice(-2).join(' '))];
+    if (r.status !== 0 || !line.startsWith('{'))
+      return [
+        infoRow(
+          '6. client activation (harness failed)',
+          Number.NaN,
+          'ms',
+          (r.stderr || r.stdout).trim().split('\n').slice(-2).join(' '),
+        ),
+      ];
     runs.push(JSON.parse(line) as (typeof runs)[number]);
   }
   // CPU time, as for the ratios: on a loaded machine the wall time mostly measures waiting for a core.
   const cpu = middle(runs.map((t) => t.cpu));
   return [
-    row('6. client activation (load dist/client.js + activate(), CPU)', cpu, 'ms', 100, `median of ${runs.length} cold loads in fresh processes; wall: load ${ms(middle(runs.map((t) => t.load)))} + activate ${ms(middle(runs.map((t) => t.activate)))}; the language client loads after activate() returns`),
-    infoRow('6. client: until activate() settles (language client loaded, server start refused here), CPU', middle(runs.map((t) => t.settled)), 'ms', 'what the extension host does not wait for before going on'),
+    row(
+      '6. client activation (load dist/client.js + activate(), CPU)',
+      cpu,
+      'ms',
+      100,
+      `median of ${runs.length} cold loads in fresh processes; wall: load ${ms(middle(runs.map((t) => t.load)))} + activate ${ms(middle(runs.map((t) => t.activate)))}; the language client loads after activate() returns`,
+    ),
+    infoRow(
+      '6. client: until activate() settles (language client loaded, server start refused here), CPU',
+      middle(runs.map((t) => t.settled)),
+      'ms',
+      'what the extension host does not wait for before going on',
+    ),
   ];
 }
-

@@ -48,7 +48,12 @@ export interface Comparison {
 export function compare(
   base: () => void,
   ours: () => void,
-  { warmup = 2, runs = 9, setupBase, setupOurs }: { warmup?: number; runs?: number; setupBase?: () => void; setupOurs?: () => void } = {},
+  {
+    warmup = 2,
+    runs = 9,
+    setupBase,
+    setupOurs,
+  }: { warmup?: number; runs?: number; setupBase?: () => void; setupOurs?: () => void } = {},
 ): Comparison {
   const b: { cpu: number; wall: number }[] = [];
   const o: { cpu: number; wall: number }[] = [];
@@ -63,7 +68,13 @@ export function compare(
   }
   const bc = middle(b.map((x) => x.cpu));
   const oc = middle(o.map((x) => x.cpu));
-  return { base: bc, ours: oc, ratio: oc / bc, baseWall: middle(b.map((x) => x.wall)), oursWall: middle(o.map((x) => x.wall)) };
+  return {
+    base: bc,
+    ours: oc,
+    ratio: oc / bc,
+    baseWall: middle(b.map((x) => x.wall)),
+    oursWall: middle(o.map((x) => x.wall)),
+  };
 }
 
 export interface Row {
@@ -95,6 +106,8 @@ export function printTable(rows: Row[]): void {
   console.log(`${'benchmark'.padEnd(w)}  ${'value'.padStart(10)}  ${'budget'.padStart(10)}  result  detail`);
   for (const r of rows) {
     const b = r.info ? '—' : `≤${format(r.budget, r.unit)}`;
-    console.log(`${r.name.padEnd(w)}  ${format(r.value, r.unit).padStart(10)}  ${b.padStart(10)}  ${r.info ? 'info  ' : r.pass ? 'pass  ' : 'FAIL  '}  ${r.detail}`);
+    console.log(
+      `${r.name.padEnd(w)}  ${format(r.value, r.unit).padStart(10)}  ${b.padStart(10)}  ${r.info ? 'info  ' : r.pass ? 'pass  ' : 'FAIL  '}  ${r.detail}`,
+    );
   }
 }

@@ -1,7 +1,17 @@
 // The machinery under the end-to-end scenarios: a throw-away code-server in its own process group, and
 // headless Debian Chromium driven by playwright-core. Nothing here knows about Harden's rules.
 import { spawn, spawnSync } from 'node:child_process';
-import { cpSync, mkdirSync, mkdtempSync, openSync, readdirSync, readFileSync, rmSync, writeFileSync, closeSync } from 'node:fs';
+import {
+  cpSync,
+  mkdirSync,
+  mkdtempSync,
+  openSync,
+  readdirSync,
+  readFileSync,
+  rmSync,
+  writeFileSync,
+  closeSync,
+} from 'node:fs';
 import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
@@ -32,7 +42,8 @@ export const BASE_SETTINGS = Object.freeze({
 });
 
 const CODE_SERVER_FLAGS = [
-  '--auth', 'none',
+  '--auth',
+  'none',
   '--disable-telemetry',
   '--disable-update-check',
   '--disable-workspace-trust',
@@ -94,7 +105,7 @@ process.on('exit', killLiveGroupsNow);
 for (const sig of ['SIGINT', 'SIGTERM', 'SIGHUP']) {
   process.on(sig, () => {
     killLiveGroupsNow();
-    process.exit(128 + ({ SIGHUP: 1, SIGINT: 2, SIGTERM: 15 }[sig]));
+    process.exit(128 + { SIGHUP: 1, SIGINT: 2, SIGTERM: 15 }[sig]);
   });
 }
 
@@ -134,7 +145,8 @@ export function groupTree(pgid) {
       /* the process ended while we looked */
     }
   }
-  const descends = (p, seen = new Set()) => p.pid === pgid || (!seen.has(p.pid) && procs.has(p.ppid) && descends(procs.get(p.ppid), seen.add(p.pid)));
+  const descends = (p, seen = new Set()) =>
+    p.pid === pgid || (!seen.has(p.pid) && procs.has(p.ppid) && descends(procs.get(p.ppid), seen.add(p.pid)));
   return [...procs.values()].filter((p) => descends(p));
 }
 
@@ -146,14 +158,18 @@ async function stopGroup(pgid) {
     return;
   }
   try {
-    await waitUntil(`process group ${pgid} to exit after SIGTERM`, () => groupMembers(pgid).length === 0, { timeout: 10_000 });
+    await waitUntil(`process group ${pgid} to exit after SIGTERM`, () => groupMembers(pgid).length === 0, {
+      timeout: 10_000,
+    });
   } catch {
     try {
       process.kill(-pgid, 'SIGKILL');
     } catch {
       /* gone in between */
     }
-    await waitUntil(`process group ${pgid} to exit after SIGKILL`, () => groupMembers(pgid).length === 0, { timeout: 10_000 });
+    await waitUntil(`process group ${pgid} to exit after SIGKILL`, () => groupMembers(pgid).length === 0, {
+      timeout: 10_000,
+    });
   }
   liveGroups.delete(pgid);
 }
@@ -199,7 +215,10 @@ export async function startCodeServer({ paths, fixture, vsix, settings = {}, nam
   cpSync(fixture, dirs.workspace, { recursive: true });
   // code-server keeps user settings on the server; VS Code Server's web client keeps them in the browser,
   // so there they go in as the remote machine's settings.
-  const settingsFile = kind === 'vscode-server' ? join(root, 'server-data', 'data', 'Machine', 'settings.json') : join(dirs.userData, 'User', 'settings.json');
+  const settingsFile =
+    kind === 'vscode-server'
+      ? join(root, 'server-data', 'data', 'Machine', 'settings.json')
+      : join(dirs.userData, 'User', 'settings.json');
   mkdirSync(dirname(settingsFile), { recursive: true });
   // HARDEN_E2E_TRACE=1: the workbench logs at trace level and Harden's client logs the LSP traffic (both land
   // in the session folder, kept when a scenario fails: user-data/logs/*/exthost1/harden.harden/Harden.log).
@@ -244,8 +263,20 @@ export async function startCodeServer({ paths, fixture, vsix, settings = {}, nam
   const logFd = openSync(logFile, 'a');
   const args =
     kind === 'vscode-server'
-      ? [paths.vscodeServerEntry, '--host', '127.0.0.1', '--port', String(port), '--without-connection-token', '--accept-server-license-terms',
-          '--enable-smoke-test-driver', '--disable-telemetry', '--server-data-dir', join(root, 'server-data'), ...dataDirs]
+      ? [
+          paths.vscodeServerEntry,
+          '--host',
+          '127.0.0.1',
+          '--port',
+          String(port),
+          '--without-connection-token',
+          '--accept-server-license-terms',
+          '--enable-smoke-test-driver',
+          '--disable-telemetry',
+          '--server-data-dir',
+          join(root, 'server-data'),
+          ...dataDirs,
+        ]
       : [paths.codeServerEntry, ...common, ...CODE_SERVER_FLAGS, '--bind-addr', `127.0.0.1:${port}`, dirs.workspace];
   if (trace) args.push('--log', 'trace');
   const child = spawn(paths.node24, args, { env, cwd: dirs.home, detached: true, stdio: ['ignore', logFd, logFd] });
@@ -262,11 +293,16 @@ export async function startCodeServer({ paths, fixture, vsix, settings = {}, nam
   };
   try {
     const health = kind === 'vscode-server' ? `${base}/version` : `${base}/healthz`;
-    await waitUntil(`${kind} on ${health}`, async () => {
-      if (exited) throw new Fatal(`${kind} exited early (${JSON.stringify(exited)}); log:\n${readFileSync(logFile, 'utf8')}`);
-      const res = await fetch(health).catch(() => null);
-      return res?.ok;
-    }, { timeout: 60_000, interval: 100 });
+    await waitUntil(
+      `${kind} on ${health}`,
+      async () => {
+        if (exited)
+          throw new Fatal(`${kind} exited early (${JSON.stringify(exited)}); log:\n${readFileSync(logFile, 'utf8')}`);
+        const res = await fetch(health).catch(() => null);
+        return res?.ok;
+      },
+      { timeout: 60_000, interval: 100 },
+    );
   } catch (err) {
     await stop({ keep: true });
     throw err;

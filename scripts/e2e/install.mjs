@@ -37,11 +37,34 @@ export function paths(cache = cacheDir()) {
     node22Pkg,
     node22: join(node22Pkg, 'bin', 'node'),
     codeServerDir: join(cache, `code-server-${VERSIONS.codeServer}`),
-    codeServerEntry: join(cache, `code-server-${VERSIONS.codeServer}`, 'node_modules', 'code-server', 'out', 'node', 'entry.js'),
+    codeServerEntry: join(
+      cache,
+      `code-server-${VERSIONS.codeServer}`,
+      'node_modules',
+      'code-server',
+      'out',
+      'node',
+      'entry.js',
+    ),
     // The plain VS Code Server inside the code-server package (used by test/e2e/electron/runWeb.mjs).
-    vscodeServerEntry: join(cache, `code-server-${VERSIONS.codeServer}`, 'node_modules', 'code-server', 'lib', 'vscode', 'out', 'server-main.js'),
+    vscodeServerEntry: join(
+      cache,
+      `code-server-${VERSIONS.codeServer}`,
+      'node_modules',
+      'code-server',
+      'lib',
+      'vscode',
+      'out',
+      'server-main.js',
+    ),
     playwrightDir: join(cache, `playwright-core-${VERSIONS.playwrightCore}`),
-    playwrightCore: join(cache, `playwright-core-${VERSIONS.playwrightCore}`, 'node_modules', 'playwright-core', 'index.js'),
+    playwrightCore: join(
+      cache,
+      `playwright-core-${VERSIONS.playwrightCore}`,
+      'node_modules',
+      'playwright-core',
+      'index.js',
+    ),
     chromium: '/usr/bin/chromium',
   };
 }
@@ -51,7 +74,12 @@ function log(msg) {
 }
 
 function run(cmd, args, opts = {}) {
-  const res = spawnSync(cmd, args, { stdio: ['ignore', 'pipe', 'pipe'], encoding: 'utf8', maxBuffer: 64 << 20, ...opts });
+  const res = spawnSync(cmd, args, {
+    stdio: ['ignore', 'pipe', 'pipe'],
+    encoding: 'utf8',
+    maxBuffer: 64 << 20,
+    ...opts,
+  });
   if (res.error) throw res.error;
   return res;
 }
@@ -59,7 +87,9 @@ function run(cmd, args, opts = {}) {
 function mustRun(cmd, args, opts = {}) {
   const res = run(cmd, args, opts);
   if (res.status !== 0) {
-    throw new Error(`${cmd} ${args.join(' ')} exited ${res.status}\n${(res.stdout || '').slice(-4000)}\n${(res.stderr || '').slice(-4000)}`);
+    throw new Error(
+      `${cmd} ${args.join(' ')} exited ${res.status}\n${(res.stdout || '').slice(-4000)}\n${(res.stderr || '').slice(-4000)}`,
+    );
   }
   return res;
 }

@@ -22,7 +22,9 @@ const negative = args.includes('--negative-control');
 const skipBuild = args.includes('--skip-build') || negative;
 const unknown = args.filter((a) => !['--negative-control', '--skip-build'].includes(a));
 if (unknown.length) {
-  console.error(`unknown option(s): ${unknown.join(' ')}\nusage: node scripts/e2e/run.mjs [--skip-build] [--negative-control]`);
+  console.error(
+    `unknown option(s): ${unknown.join(' ')}\nusage: node scripts/e2e/run.mjs [--skip-build] [--negative-control]`,
+  );
   process.exit(2);
 }
 
@@ -37,7 +39,11 @@ const vsix = process.env.HARDEN_E2E_VSIX ? resolve(process.env.HARDEN_E2E_VSIX) 
 if (!skipBuild) {
   for (const script of ['build', 'package']) {
     const started = performance.now();
-    const res = spawnSync('npm', ['run', script], { cwd: REPO, stdio: ['ignore', 'inherit', 'inherit'], env: cleanNpmEnv() });
+    const res = spawnSync('npm', ['run', script], {
+      cwd: REPO,
+      stdio: ['ignore', 'inherit', 'inherit'],
+      env: cleanNpmEnv(),
+    });
     if (res.status !== 0) {
       log(`npm run ${script} failed (exit ${res.status})`);
       process.exit(1);

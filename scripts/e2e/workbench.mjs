@@ -55,11 +55,18 @@ export class Workbench {
   /** Opens a quick input with `key` (Ctrl+P, Ctrl+G, F1...), pressing again if the first press got lost. */
   async quickInput(key) {
     const input = '.quick-input-widget input';
-    await waitUntil(`the quick input to open with ${key}`, async () => {
-      if (await this.page.isVisible(input)) return true;
-      await this.page.keyboard.press(key);
-      return this.page.waitForSelector(input, { state: 'visible', timeout: 2_000 }).then(() => true, () => false);
-    }, { timeout: 20_000 });
+    await waitUntil(
+      `the quick input to open with ${key}`,
+      async () => {
+        if (await this.page.isVisible(input)) return true;
+        await this.page.keyboard.press(key);
+        return this.page.waitForSelector(input, { state: 'visible', timeout: 2_000 }).then(
+          () => true,
+          () => false,
+        );
+      },
+      { timeout: 20_000 },
+    );
   }
 
   /**
@@ -70,17 +77,29 @@ export class Workbench {
   async openFile(rel) {
     const base = rel.split('/').pop();
     const rows = '.quick-input-list .monaco-list-row';
-    await waitUntil(`${rel} open in an editor`, async () => {
-      if (await this.page.isVisible('.quick-input-widget input')) await this.page.keyboard.press('Escape');
-      await this.quickInput('Control+P');
-      await this.page.keyboard.type(this.path(rel));
-      await waitUntil(`quick open to list only ${rel}`, async () => {
-        const labels = await this.page.$$eval(rows, (els) => els.map((e) => `${e.classList.contains('focused') ? '*' : ''}${e.getAttribute('aria-label')}`));
-        return labels.length === 1 && labels[0].startsWith(`*${base}`) && !labels[0].includes('recently opened');
-      }, { timeout: 15_000 });
-      await this.page.keyboard.press('Enter');
-      return this.page.waitForSelector(`${this.editorSel(rel)} .view-lines .view-line`, { timeout: 30_000 }).then(() => true);
-    }, { timeout: 120_000, interval: 200 });
+    await waitUntil(
+      `${rel} open in an editor`,
+      async () => {
+        if (await this.page.isVisible('.quick-input-widget input')) await this.page.keyboard.press('Escape');
+        await this.quickInput('Control+P');
+        await this.page.keyboard.type(this.path(rel));
+        await waitUntil(
+          `quick open to list only ${rel}`,
+          async () => {
+            const labels = await this.page.$$eval(rows, (els) =>
+              els.map((e) => `${e.classList.contains('focused') ? '*' : ''}${e.getAttribute('aria-label')}`),
+            );
+            return labels.length === 1 && labels[0].startsWith(`*${base}`) && !labels[0].includes('recently opened');
+          },
+          { timeout: 15_000 },
+        );
+        await this.page.keyboard.press('Enter');
+        return this.page
+          .waitForSelector(`${this.editorSel(rel)} .view-lines .view-line`, { timeout: 30_000 })
+          .then(() => true);
+      },
+      { timeout: 120_000, interval: 200 },
+    );
   }
 
   async focusEditor() {
@@ -94,8 +113,11 @@ export class Workbench {
     await this.page.keyboard.type(`${line}:${column}`);
     await this.page.keyboard.press('Enter');
     await this.page.waitForSelector('.quick-input-widget input', { state: 'hidden', timeout: 10_000 });
-    await waitUntil(`the cursor at Ln ${line}, Col ${column}`, async () =>
-      (await this.page.innerText('.part.statusbar')).includes(`Ln ${line}, Col ${column}`), { timeout: 10_000 });
+    await waitUntil(
+      `the cursor at Ln ${line}, Col ${column}`,
+      async () => (await this.page.innerText('.part.statusbar')).includes(`Ln ${line}, Col ${column}`),
+      { timeout: 10_000 },
+    );
   }
 
   /** The lines the editor shows (all of them for a file that fits on the screen). */
@@ -110,33 +132,41 @@ export class Workbench {
 
   /** Screen rectangle of the characters [column, column+length) of 1-based `line`, from the rendered text. */
   async tokenRect(rel, { line, column, length }) {
-    return this.page.$eval(this.editorSel(rel), (ed, { line, column, length }) => {
-      const num = [...ed.querySelectorAll('.margin-view-overlays .line-numbers')].find((n) => n.textContent.trim() === String(line));
-      if (!num) return null;
-      const top = parseFloat(num.parentElement.style.top);
-      const viewLine = [...ed.querySelectorAll('.view-lines .view-line')].find((l) => parseFloat(l.style.top) === top);
-      if (!viewLine) return null;
-      const walker = document.createTreeWalker(viewLine, NodeFilter.SHOW_TEXT);
-      const range = document.createRange();
-      let offset = 0;
-      let startSet = false;
-      const start = column - 1;
-      const end = start + length;
-      for (let n = walker.nextNode(); n; n = walker.nextNode()) {
-        const len = n.textContent.length;
-        if (!startSet && start < offset + len) {
-          range.setStart(n, start - offset);
-          startSet = true;
+    return this.page.$eval(
+      this.editorSel(rel),
+      (ed, { line, column, length }) => {
+        const num = [...ed.querySelectorAll('.margin-view-overlays .line-numbers')].find(
+          (n) => n.textContent.trim() === String(line),
+        );
+        if (!num) return null;
+        const top = parseFloat(num.parentElement.style.top);
+        const viewLine = [...ed.querySelectorAll('.view-lines .view-line')].find(
+          (l) => parseFloat(l.style.top) === top,
+        );
+        if (!viewLine) return null;
+        const walker = document.createTreeWalker(viewLine, NodeFilter.SHOW_TEXT);
+        const range = document.createRange();
+        let offset = 0;
+        let startSet = false;
+        const start = column - 1;
+        const end = start + length;
+        for (let n = walker.nextNode(); n; n = walker.nextNode()) {
+          const len = n.textContent.length;
+          if (!startSet && start < offset + len) {
+            range.setStart(n, start - offset);
+            startSet = true;
+          }
+          if (startSet && end <= offset + len) {
+            range.setEnd(n, end - offset);
+            const r = range.getBoundingClientRect();
+            return { left: r.left, right: r.right, top: r.top, bottom: r.bottom };
+          }
+          offset += len;
         }
-        if (startSet && end <= offset + len) {
-          range.setEnd(n, end - offset);
-          const r = range.getBoundingClientRect();
-          return { left: r.left, right: r.right, top: r.top, bottom: r.bottom };
-        }
-        offset += len;
-      }
-      return null;
-    }, { line, column, length });
+        return null;
+      },
+      { line, column, length },
+    );
   }
 
   /** Squiggles in the editor of `rel`: their screen rectangles and severities. */
@@ -144,7 +174,13 @@ export class Workbench {
     return this.page.$$eval(`${this.editorSel(rel)} .view-overlays :is(${SQUIGGLE})`, (els) =>
       els.map((e) => {
         const r = e.getBoundingClientRect();
-        return { severity: /squiggly-(\w+)/.exec(e.className)[1], left: r.left, right: r.right, top: r.top, bottom: r.bottom };
+        return {
+          severity: /squiggly-(\w+)/.exec(e.className)[1],
+          left: r.left,
+          right: r.right,
+          top: r.top,
+          bottom: r.bottom,
+        };
       }),
     );
   }
@@ -157,7 +193,9 @@ export class Workbench {
     const rect = await this.tokenRect(rel, loc);
     if (!rect) return { rendered: false, list: [] };
     const near = (a, b) => Math.abs(a - b) <= 1.5;
-    const list = (await this.squiggles(rel)).filter((s) => near(s.left, rect.left) && near(s.right, rect.right) && s.top < rect.bottom && s.bottom > rect.top);
+    const list = (await this.squiggles(rel)).filter(
+      (s) => near(s.left, rect.left) && near(s.right, rect.right) && s.top < rect.bottom && s.bottom > rect.top,
+    );
     return { rendered: true, list };
   }
 
@@ -169,11 +207,15 @@ export class Workbench {
     await this.goTo(loc.line, loc.column);
     let last = [];
     try {
-      return await waitUntil(`${what} on ${rel}:${loc.line}:${loc.column} (${loc.length} characters)`, async () => {
-        const { rendered, list } = await this.squigglesOn(rel, loc);
-        last = list.map((x) => x.severity);
-        return rendered && pred(list) ? list : false;
-      }, { timeout });
+      return await waitUntil(
+        `${what} on ${rel}:${loc.line}:${loc.column} (${loc.length} characters)`,
+        async () => {
+          const { rendered, list } = await this.squigglesOn(rel, loc);
+          last = list.map((x) => x.severity);
+          return rendered && pred(list) ? list : false;
+        },
+        { timeout },
+      );
     } catch (err) {
       err.message += `; squiggles there now: ${JSON.stringify(last)}`;
       throw err;
@@ -186,21 +228,38 @@ export class Workbench {
     await this.page.waitForSelector('.monaco-hover:not(.hidden)', { state: 'hidden', timeout: 5_000 }).catch(() => {});
     const r = await this.tokenRect(rel, loc);
     await this.page.mouse.move((r.left + r.right) / 2, (r.top + r.bottom) / 2);
-    return waitUntil(`a hover that mentions ${expect}`, async () => {
-      const hovers = await this.page.$$eval('.monaco-hover:not(.hidden)', (els) =>
-        els.map((h) => ({ text: h.innerText, links: [...h.querySelectorAll('a[href], a[data-href]')].map((a) => ({ text: a.innerText, href: a.getAttribute('href') || a.getAttribute('data-href') })) })),
-      );
-      return hovers.find((h) => h.text.includes(expect));
-    }, { timeout: 10_000 });
+    return waitUntil(
+      `a hover that mentions ${expect}`,
+      async () => {
+        const hovers = await this.page.$$eval('.monaco-hover:not(.hidden)', (els) =>
+          els.map((h) => ({
+            text: h.innerText,
+            links: [...h.querySelectorAll('a[href], a[data-href]')].map((a) => ({
+              text: a.innerText,
+              href: a.getAttribute('href') || a.getAttribute('data-href'),
+            })),
+          })),
+        );
+        return hovers.find((h) => h.text.includes(expect));
+      },
+      { timeout: 10_000 },
+    );
   }
 
   /** Shows the Problems panel (Ctrl+Shift+M) unless it is already visible. */
   async showProblems() {
-    await waitUntil('the Problems panel', async () => {
-      if (await this.page.isVisible('.markers-panel')) return true;
-      await this.page.keyboard.press('Control+Shift+M');
-      return this.page.waitForSelector('.markers-panel', { state: 'visible', timeout: 2_000 }).then(() => true, () => false);
-    }, { timeout: 15_000 });
+    await waitUntil(
+      'the Problems panel',
+      async () => {
+        if (await this.page.isVisible('.markers-panel')) return true;
+        await this.page.keyboard.press('Control+Shift+M');
+        return this.page.waitForSelector('.markers-panel', { state: 'visible', timeout: 2_000 }).then(
+          () => true,
+          () => false,
+        );
+      },
+      { timeout: 15_000 },
+    );
   }
 
   /** Rows of the Problems panel: { file, message, source, code, label ('harden(no-root-user)'), href, where }. */
@@ -236,10 +295,14 @@ export class Workbench {
   async waitForProblems(what, pred, timeout = 30_000) {
     let rows = [];
     try {
-      return await waitUntil(what, async () => {
-        rows = await this.problems();
-        return pred(rows) ? rows : false;
-      }, { timeout });
+      return await waitUntil(
+        what,
+        async () => {
+          rows = await this.problems();
+          return pred(rows) ? rows : false;
+        },
+        { timeout },
+      );
     } catch (err) {
       err.message += `\nProblems panel rows: ${JSON.stringify(rows, null, 1)}`;
       throw err;
@@ -253,11 +316,18 @@ export class Workbench {
   async quickFix(loc, choose) {
     await this.goTo(loc.line, loc.column);
     const menu = '.action-widget .monaco-list-row.action';
-    await waitUntil('the quick-fix menu (Ctrl+.)', async () => {
-      if (await this.page.isVisible(menu)) return true;
-      await this.page.keyboard.press('Control+.');
-      return this.page.waitForSelector(menu, { state: 'visible', timeout: 5_000 }).then(() => true, () => false);
-    }, { timeout: 30_000 });
+    await waitUntil(
+      'the quick-fix menu (Ctrl+.)',
+      async () => {
+        if (await this.page.isVisible(menu)) return true;
+        await this.page.keyboard.press('Control+.');
+        return this.page.waitForSelector(menu, { state: 'visible', timeout: 5_000 }).then(
+          () => true,
+          () => false,
+        );
+      },
+      { timeout: 30_000 },
+    );
     const titles = await this.page.$$eval(menu, (els) => els.map((e) => e.innerText.trim()));
     if (!titles.some((t) => choose.test(t))) {
       await this.page.keyboard.press('Escape');
@@ -277,8 +347,9 @@ export class Workbench {
 
   /** The messages of the notifications on screen (the toasts, and the notification center when it is open). */
   async notifications() {
-    return this.page.$$eval(':is(.notifications-toasts, .notifications-center) .notification-list-item-message', (els) =>
-      els.map((e) => e.innerText.replace(/\s+/g, ' ').trim()),
+    return this.page.$$eval(
+      ':is(.notifications-toasts, .notifications-center) .notification-list-item-message',
+      (els) => els.map((e) => e.innerText.replace(/\s+/g, ' ').trim()),
     );
   }
 
@@ -297,7 +368,11 @@ export class Workbench {
    */
   async waitForWorkbenchContributions(phase, { timeout = 90_000 } = {}) {
     const mark = `code/didCreateWorkbenchContributions/${phase}`;
-    await waitUntil(`the workbench contributions of phase ${phase} (${mark})`, () => this.page.evaluate((m) => performance.getEntriesByName(m).length > 0, mark), { timeout, interval: 250 });
+    await waitUntil(
+      `the workbench contributions of phase ${phase} (${mark})`,
+      () => this.page.evaluate((m) => performance.getEntriesByName(m).length > 0, mark),
+      { timeout, interval: 250 },
+    );
   }
 
   async screenshot(file) {

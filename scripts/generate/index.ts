@@ -10,7 +10,7 @@ const README_END = '<!-- rules:end -->';
 
 export function loadCases(target: string, id: string): RuleCases | undefined {
   const file = join(ROOT, 'test', 'rules', target, `${id}.cases.ts`);
-  // eslint-disable-next-line @typescript-eslint/no-require-imports
+
   return existsSync(file) ? (require(file) as { default: RuleCases }).default : undefined;
 }
 
@@ -26,7 +26,8 @@ export function generatedFiles(): Map<string, string> {
     const readme = readFileSync(readmePath, 'utf8');
     const s = readme.indexOf(README_START);
     const e = readme.indexOf(README_END);
-    if (s >= 0 && e > s) out.set('README.md', `${readme.slice(0, s + README_START.length)}\n${readmeTable(rules)}\n${readme.slice(e)}`);
+    if (s >= 0 && e > s)
+      out.set('README.md', `${readme.slice(0, s + README_START.length)}\n${readmeTable(rules)}\n${readme.slice(e)}`);
   }
   const pkg = JSON.parse(readFileSync(join(ROOT, 'package.json'), 'utf8'));
   pkg.contributes ??= {};
@@ -38,7 +39,11 @@ export function generatedFiles(): Map<string, string> {
   if (existsSync(schemaPath)) {
     const schema = JSON.parse(readFileSync(schemaPath, 'utf8'));
     schema.properties ??= {};
-    const { scope: _scope, markdownDescription: _md, ...ruleSchema } = rulesSettingSchema(rules) as Record<string, unknown>;
+    const {
+      scope: _scope,
+      markdownDescription: _md,
+      ...ruleSchema
+    } = rulesSettingSchema(rules) as Record<string, unknown>;
     schema.properties.rules = { ...ruleSchema, description: 'Severity per rule id.' };
     out.set(join('schemas', 'harden-config.schema.json'), `${JSON.stringify(schema, null, 2)}\n`);
   }
@@ -50,7 +55,9 @@ export function orphanPages(): string[] {
   const dir = join(ROOT, 'docs', 'rules');
   if (!existsSync(dir)) return [];
   const ids = new Set(rules.map((r) => `${r.meta.id}.md`));
-  return readdirSync(dir).filter((f) => f.endsWith('.md') && !ids.has(f)).map((f) => join('docs', 'rules', f));
+  return readdirSync(dir)
+    .filter((f) => f.endsWith('.md') && !ids.has(f))
+    .map((f) => join('docs', 'rules', f));
 }
 
 /** Paths whose content differs from what the generator would write. */

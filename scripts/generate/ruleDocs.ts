@@ -62,7 +62,18 @@ function fixSection(rule: Rule, table: RuleCases): string {
     for (const s of f.suggestions!) {
       const shown = s.newFile ? s.newFile.text : applyEdits(text, s.edits)!;
       const lead = s.newFile ? [`  creates \`${s.newFile.name}\`:`, ''] : [];
-      parts.push(`- **${s.title}**`, '', ...lead, `  \`\`\`${fence(rule)}`, ...shown.replace(/\n$/, '').split('\n').map((l) => `  ${l}`), '  ```', '');
+      parts.push(
+        `- **${s.title}**`,
+        '',
+        ...lead,
+        `  \`\`\`${fence(rule)}`,
+        ...shown
+          .replace(/\n$/, '')
+          .split('\n')
+          .map((l) => `  ${l}`),
+        '  ```',
+        '',
+      );
     }
     return parts.join('\n').trimEnd();
   }
@@ -70,7 +81,9 @@ function fixSection(rule: Rule, table: RuleCases): string {
 }
 
 function peersTable(rule: Rule): string {
-  const rows = PEER_TOOLS.filter((t) => rule.meta.peers[t]?.length).map((t) => `| ${PEER_NAMES[t]} | ${rule.meta.peers[t]!.map((id) => `\`${id}\``).join(', ')} |`);
+  const rows = PEER_TOOLS.filter((t) => rule.meta.peers[t]?.length).map(
+    (t) => `| ${PEER_NAMES[t]} | ${rule.meta.peers[t]!.map((id) => `\`${id}\``).join(', ')} |`,
+  );
   if (rows.length === 0) return 'No other tool has this check.';
   return ['| Tool | Ids |', '|---|---|', ...rows].join('\n');
 }
@@ -125,7 +138,10 @@ ${m.docs.references?.length ? `\n## References\n\n${m.docs.references.map((r) =>
 }
 
 export function readmeTable(rules: readonly Rule[]): string {
-  const rows = rules.map((r) => `| [\`${r.meta.id}\`](docs/rules/${r.meta.id}.md) | ${r.meta.target === 'dockerfile' ? 'Dockerfile' : 'Kubernetes'} | ${r.meta.title} | ${r.meta.optIn ? 'off' : r.meta.severity} | ${r.meta.fix} |`);
+  const rows = rules.map(
+    (r) =>
+      `| [\`${r.meta.id}\`](docs/rules/${r.meta.id}.md) | ${r.meta.target === 'dockerfile' ? 'Dockerfile' : 'Kubernetes'} | ${r.meta.title} | ${r.meta.optIn ? 'off' : r.meta.severity} | ${r.meta.fix} |`,
+  );
   return ['| Rule | Target | Checks | Default | Fix |', '|---|---|---|---|---|', ...rows].join('\n');
 }
 

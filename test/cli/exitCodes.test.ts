@@ -1,7 +1,17 @@
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
 import { version } from '../../package.json';
-import { harden, only, PRIVILEGED, PRIVILEGED_ERROR, ROOT_DOCKERFILE, ROOT_WARNING, tree, UNPRIVILEGED, write } from './helpers';
+import {
+  harden,
+  only,
+  PRIVILEGED,
+  PRIVILEGED_ERROR,
+  ROOT_DOCKERFILE,
+  ROOT_WARNING,
+  tree,
+  UNPRIVILEGED,
+  write,
+} from './helpers';
 
 const K8S_ONLY = only(PRIVILEGED_ERROR);
 const DOCKER_ONLY = only(ROOT_WARNING);
@@ -53,7 +63,11 @@ test('--rule changes severities and beats .harden.yaml', () => {
 });
 
 test('--quiet reports errors only', () => {
-  const dir = tree({ '.harden.yaml': only({ ...ROOT_WARNING, ...PRIVILEGED_ERROR }), Dockerfile: ROOT_DOCKERFILE, 'pod.yaml': PRIVILEGED });
+  const dir = tree({
+    '.harden.yaml': only({ ...ROOT_WARNING, ...PRIVILEGED_ERROR }),
+    Dockerfile: ROOT_DOCKERFILE,
+    'pod.yaml': PRIVILEGED,
+  });
   const run = harden(['--quiet'], dir);
   assert.equal(run.code, 1);
   assert.doesNotMatch(run.stdout, /no-root-user/);
@@ -61,7 +75,12 @@ test('--quiet reports errors only', () => {
 });
 
 test('.hadolint.yaml next to a Dockerfile applies below .harden.yaml', () => {
-  const dir = tree({ '.harden.yaml': only({}, '', ['no-root-user']), 'app/Dockerfile': ROOT_DOCKERFILE, 'app/.hadolint.yaml': 'ignored:\n  - DL3002\n', 'other/Dockerfile': ROOT_DOCKERFILE });
+  const dir = tree({
+    '.harden.yaml': only({}, '', ['no-root-user']),
+    'app/Dockerfile': ROOT_DOCKERFILE,
+    'app/.hadolint.yaml': 'ignored:\n  - DL3002\n',
+    'other/Dockerfile': ROOT_DOCKERFILE,
+  });
   const run = harden(['--format', 'json'], dir);
   const files = (JSON.parse(run.stdout) as { files: { path: string; findings: unknown[] }[] }).files;
   assert.deepEqual(
@@ -80,7 +99,10 @@ test('unknown option, bad value, unknown rule and missing path exit 2 with one l
   assertUsageError(harden(['--frobnicate'], dir), /Unknown option '--frobnicate'/);
   assertUsageError(harden(['--format', 'xml'], dir), /--format must be one of text, compact, json, sarif/);
   assertUsageError(harden(['--rule', 'no-such-rule=error'], dir), /unknown rule "no-such-rule"/);
-  assertUsageError(harden(['--rule', 'no-root-user=fatal'], dir), /no-root-user must be one of off, hint, info, warning, error/);
+  assertUsageError(
+    harden(['--rule', 'no-root-user=fatal'], dir),
+    /no-root-user must be one of off, hint, info, warning, error/,
+  );
   assertUsageError(harden(['--rule', 'no-root-user'], dir), /--rule expects <id>=<severity>/);
   assertUsageError(harden(['--pss-level', 'privileged'], dir), /--pss-level/);
   assertUsageError(harden(['--pss-version', 'v1.2'], dir), /--pss-version/);
@@ -89,13 +111,22 @@ test('unknown option, bad value, unknown rule and missing path exit 2 with one l
 });
 
 test('a bad config file exits 2 naming the file and the problem', () => {
-  const dir = tree({ '.harden.yaml': 'rules:\n  no-such-rule: error\n  no-root-user: loud\n', 'pod.yaml': UNPRIVILEGED });
-  assertUsageError(harden([], dir), /^harden: \.harden\.yaml: unknown rule "no-such-rule"; rule "no-root-user": severity must be/);
+  const dir = tree({
+    '.harden.yaml': 'rules:\n  no-such-rule: error\n  no-root-user: loud\n',
+    'pod.yaml': UNPRIVILEGED,
+  });
+  assertUsageError(
+    harden([], dir),
+    /^harden: \.harden\.yaml: unknown rule "no-such-rule"; rule "no-root-user": severity must be/,
+  );
   const yaml = tree({ '.harden.yaml': 'rules: [unclosed\n', 'pod.yaml': UNPRIVILEGED });
   assertUsageError(harden([], yaml), /\.harden\.yaml: not valid YAML/);
   assertUsageError(harden(['--config', 'nope.yaml'], dir), /cannot read config file nope\.yaml/);
   const explicit = tree({ 'conf/strict.yaml': 'pss:\n  level: extreme\n', 'pod.yaml': UNPRIVILEGED });
-  assertUsageError(harden(['--config', 'conf/strict.yaml'], explicit), /conf\/strict\.yaml: "pss\.level" must be baseline or restricted/);
+  assertUsageError(
+    harden(['--config', 'conf/strict.yaml'], explicit),
+    /conf\/strict\.yaml: "pss\.level" must be baseline or restricted/,
+  );
 });
 
 test('--config replaces the nearest .harden.yaml', () => {
@@ -127,7 +158,10 @@ test('--fail-on sets the lowest severity that exits 1; never only reports', () =
   assert.equal(never.code, 0);
   assert.match(never.stdout, /k8s-privileged-container/, 'never still reports');
   assert.equal(harden([], errored).code, 1, 'the default is error');
-  assertUsageError(harden(['--fail-on', 'hint'], errored), /--fail-on must be one of error, warning, info, never, got "hint"/);
+  assertUsageError(
+    harden(['--fail-on', 'hint'], errored),
+    /--fail-on must be one of error, warning, info, never, got "hint"/,
+  );
 });
 
 test('--max-warnings still applies with --fail-on never', () => {

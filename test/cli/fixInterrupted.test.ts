@@ -15,7 +15,11 @@ const FIXED = PRIVILEGED.replace('privileged: true', 'privileged: false');
 
 function fixWith(how: string) {
   const dir = tree({ '.harden.yaml': CONFIG, 'pod.yaml': PRIVILEGED });
-  const run = spawnSync(process.execPath, ['--require', PRELOAD, CLI, '--fix', '.'], { cwd: dir, encoding: 'utf8', env: { PATH: process.env.PATH, NO_COLOR: '1', HARDEN_INTERRUPT: how } });
+  const run = spawnSync(process.execPath, ['--require', PRELOAD, CLI, '--fix', '.'], {
+    cwd: dir,
+    encoding: 'utf8',
+    env: { PATH: process.env.PATH, NO_COLOR: '1', HARDEN_INTERRUPT: how },
+  });
   const others = readdirSync(dir).filter((n) => n !== '.harden.yaml' && n !== 'pod.yaml');
   return { run, dir, text: readFileSync(join(dir, 'pod.yaml'), 'utf8'), others };
 }
@@ -26,7 +30,10 @@ test('killed half-way through writing: the file is untouched; only a hidden temp
   assert.equal(text, PRIVILEGED);
   assert.equal(others.length, 1);
   assert.match(others[0], /^\.pod\.yaml\.\d+-[0-9a-f]+\.harden-tmp$/);
-  assert.ok(FIXED.startsWith(readFileSync(join(dir, others[0]), 'utf8')), 'the partial write went to the temporary file');
+  assert.ok(
+    FIXED.startsWith(readFileSync(join(dir, others[0]), 'utf8')),
+    'the partial write went to the temporary file',
+  );
 });
 
 test('killed after writing, before the rename: the file is untouched', () => {

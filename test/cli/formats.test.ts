@@ -6,7 +6,20 @@ import { version } from '../../package.json';
 import { TextReporter, wrap } from '../../server/src/cli/formatters/text';
 import type { FileReport } from '../../server/src/cli/report';
 import { docsUrl, type Finding } from '../../server/src/engine';
-import { CLI, harden, json, only, PRIVILEGED, PRIVILEGED_ERROR, ROOT_DOCKERFILE, ROOT_WARNING, ruleIds, ruleList, tree, UNPRIVILEGED } from './helpers';
+import {
+  CLI,
+  harden,
+  json,
+  only,
+  PRIVILEGED,
+  PRIVILEGED_ERROR,
+  ROOT_DOCKERFILE,
+  ROOT_WARNING,
+  ruleIds,
+  ruleList,
+  tree,
+  UNPRIVILEGED,
+} from './helpers';
 
 interface JsonFinding {
   ruleId: string;
@@ -22,7 +35,14 @@ interface JsonReport {
 
 const BOTH = only({ ...ROOT_WARNING, ...PRIVILEGED_ERROR });
 /** `privileged: true` is on line 10 (1-based); its value starts at column 21. */
-const fixture = () => tree({ '.harden.yaml': BOTH, 'k8s/pod.yaml': PRIVILEGED, 'k8s/ok.yaml': UNPRIVILEGED, 'k8s/values.yaml': 'replicas: 3\n', Dockerfile: ROOT_DOCKERFILE });
+const fixture = () =>
+  tree({
+    '.harden.yaml': BOTH,
+    'k8s/pod.yaml': PRIVILEGED,
+    'k8s/ok.yaml': UNPRIVILEGED,
+    'k8s/values.yaml': 'replicas: 3\n',
+    Dockerfile: ROOT_DOCKERFILE,
+  });
 
 test('json: the documented shape, every linted file, 0-based ranges, sorted by path', () => {
   const run = harden(['--format', 'json'], fixture());
@@ -36,13 +56,29 @@ test('json: the documented shape, every linted file, 0-based ranges, sorted by p
       {
         path: 'Dockerfile',
         kind: 'dockerfile',
-        findings: [{ ruleId: 'no-root-user', severity: 'warning', message: messages[0], range: { start: { line: 0, character: 5 }, end: { line: 0, character: 16 } }, fixable: false }],
+        findings: [
+          {
+            ruleId: 'no-root-user',
+            severity: 'warning',
+            message: messages[0],
+            range: { start: { line: 0, character: 5 }, end: { line: 0, character: 16 } },
+            fixable: false,
+          },
+        ],
       },
       { path: 'k8s/ok.yaml', kind: 'kubernetes', findings: [] },
       {
         path: 'k8s/pod.yaml',
         kind: 'kubernetes',
-        findings: [{ ruleId: 'k8s-privileged-container', severity: 'error', message: messages[1], range: { start: { line: 9, character: 20 }, end: { line: 9, character: 24 } }, fixable: true }],
+        findings: [
+          {
+            ruleId: 'k8s-privileged-container',
+            severity: 'error',
+            message: messages[1],
+            range: { start: { line: 9, character: 20 }, end: { line: 9, character: 24 } },
+            fixable: true,
+          },
+        ],
       },
     ],
   });
@@ -50,8 +86,15 @@ test('json: the documented shape, every linted file, 0-based ranges, sorted by p
 
 test('json: an explicit file that is neither kind is listed as "other"', () => {
   const dir = tree({ 'notes.yaml': 'title: hello\n' });
-  assert.deepEqual(json(harden(['--format', 'json', 'notes.yaml'], dir)), { version: 1, files: [{ path: 'notes.yaml', kind: 'other', findings: [] }] });
-  assert.deepEqual(json(harden(['--format', 'json'], dir)), { version: 1, files: [] }, 'walked non-manifests are not listed');
+  assert.deepEqual(json(harden(['--format', 'json', 'notes.yaml'], dir)), {
+    version: 1,
+    files: [{ path: 'notes.yaml', kind: 'other', findings: [] }],
+  });
+  assert.deepEqual(
+    json(harden(['--format', 'json'], dir)),
+    { version: 1, files: [] },
+    'walked non-manifests are not listed',
+  );
 });
 
 test('text: stylish rows with 1-based positions, aligned within each file, then the summary', () => {
@@ -109,7 +152,10 @@ test('sarif: 2.1.0 log with rules, helpUri, utf16 columns, 1-based regions and f
   assert.equal(priv.name, 'K8sPrivilegedContainer');
   assert.equal(priv.helpUri, docsUrl('k8s-privileged-container'));
   const meta = ruleList().find((r) => r.id === 'k8s-privileged-container')!;
-  assert.equal(priv.defaultConfiguration?.level, { error: 'error', warning: 'warning', info: 'note', hint: 'note' }[meta.severity]);
+  assert.equal(
+    priv.defaultConfiguration?.level,
+    { error: 'error', warning: 'warning', info: 'note', hint: 'note' }[meta.severity],
+  );
   assert.equal(priv.shortDescription?.text, meta.title);
   assert.ok(priv.fullDescription?.text);
   assert.deepEqual(priv.properties?.tags, [meta.practice]);
@@ -120,14 +166,22 @@ test('sarif: 2.1.0 log with rules, helpUri, utf16 columns, 1-based regions and f
   const [docker, pod] = results;
   assert.equal(docker.level, 'warning');
   assert.equal(docker.fixes, undefined, 'suggestions are not SARIF fixes');
-  assert.deepEqual(docker.locations?.[0].physicalLocation?.artifactLocation, { uri: 'Dockerfile', uriBaseId: '%SRCROOT%' });
+  assert.deepEqual(docker.locations?.[0].physicalLocation?.artifactLocation, {
+    uri: 'Dockerfile',
+    uriBaseId: '%SRCROOT%',
+  });
   assert.equal(pod.level, 'error');
   const location = pod.locations?.[0].physicalLocation;
   assert.deepEqual(location?.artifactLocation, { uri: 'k8s/pod.yaml', uriBaseId: '%SRCROOT%' });
   assert.deepEqual(location?.region, { startLine: 10, startColumn: 21, endLine: 10, endColumn: 25 });
   const change = pod.fixes?.[0].artifactChanges[0];
   assert.deepEqual(change?.artifactLocation, { uri: 'k8s/pod.yaml', uriBaseId: '%SRCROOT%' });
-  assert.deepEqual(change?.replacements, [{ deletedRegion: { startLine: 10, startColumn: 21, endLine: 10, endColumn: 25 }, insertedContent: { text: 'false' } }]);
+  assert.deepEqual(change?.replacements, [
+    {
+      deletedRegion: { startLine: 10, startColumn: 21, endLine: 10, endColumn: 25 },
+      insertedContent: { text: 'false' },
+    },
+  ]);
 });
 
 test('sarif: info and hint findings are notes; a clean run has an empty results list', () => {
@@ -142,31 +196,52 @@ test('bom and crlf: ranges count from after the BOM, lines split on CRLF', () =>
   const text = '\uFEFF' + PRIVILEGED.replace(/\n/g, '\r\n');
   const dir = tree({ '.harden.yaml': BOTH, 'pod.yaml': text });
   const report = json<JsonReport>(harden(['--format', 'json'], dir));
-  assert.deepEqual(report.files[0].findings[0].range, { start: { line: 9, character: 20 }, end: { line: 9, character: 24 } });
+  assert.deepEqual(report.files[0].findings[0].range, {
+    start: { line: 9, character: 20 },
+    end: { line: 9, character: 24 },
+  });
   assert.match(harden([], dir).stdout, /^ {2}10:21 {2}error/m);
   const sarif = json<Sarif.Log>(harden(['--format', 'sarif'], dir));
-  assert.deepEqual(sarif.runs[0].results?.[0].locations?.[0].physicalLocation?.region, { startLine: 10, startColumn: 21, endLine: 10, endColumn: 25 });
+  assert.deepEqual(sarif.runs[0].results?.[0].locations?.[0].physicalLocation?.region, {
+    startLine: 10,
+    startColumn: 21,
+    endLine: 10,
+    endColumn: 25,
+  });
 });
 
 test('utf-16 columns: a character outside the BMP counts as two', () => {
-  const pod = PRIVILEGED.replace('      securityContext:\n        privileged: true', '      securityContext: {"🚀": 1, privileged: true}');
+  const pod = PRIVILEGED.replace(
+    '      securityContext:\n        privileged: true',
+    '      securityContext: {"🚀": 1, privileged: true}',
+  );
   const dir = tree({ '.harden.yaml': BOTH, 'pod.yaml': pod });
   const finding = json<JsonReport>(harden(['--format', 'json'], dir)).files[0].findings[0];
   assert.deepEqual(finding.range, { start: { line: 8, character: 45 }, end: { line: 8, character: 49 } });
   const sarif = json<Sarif.Log>(harden(['--format', 'sarif'], dir));
-  assert.deepEqual(sarif.runs[0].results?.[0].locations?.[0].physicalLocation?.region, { startLine: 9, startColumn: 46, endLine: 9, endColumn: 50 });
+  assert.deepEqual(sarif.runs[0].results?.[0].locations?.[0].physicalLocation?.region, {
+    startLine: 9,
+    startColumn: 46,
+    endLine: 9,
+    endColumn: 50,
+  });
 });
 
 test('text: each file is written as soon as it is linted, before the later files are done', async () => {
   // b/big.yaml takes seconds to lint with every rule on; a/Dockerfile comes first in path order.
-  const deployment = (i: number) => `apiVersion: apps/v1\nkind: Deployment\nmetadata:\n  name: d${i}\nspec:\n  template:\n    spec:\n      containers:\n        - name: app\n          image: nginx:1.27\n`;
-  const dir = tree({ 'a/Dockerfile': ROOT_DOCKERFILE, 'b/big.yaml': Array.from({ length: 400 }, (_, i) => deployment(i)).join('---\n') });
+  const deployment = (i: number) =>
+    `apiVersion: apps/v1\nkind: Deployment\nmetadata:\n  name: d${i}\nspec:\n  template:\n    spec:\n      containers:\n        - name: app\n          image: nginx:1.27\n`;
+  const dir = tree({
+    'a/Dockerfile': ROOT_DOCKERFILE,
+    'b/big.yaml': Array.from({ length: 400 }, (_, i) => deployment(i)).join('---\n'),
+  });
   const child = spawn(process.execPath, [CLI, '.'], { cwd: dir, env: { PATH: process.env.PATH, NO_COLOR: '1' } });
   let stdout = '';
   let runningWhenFirstFileShowed: boolean | undefined;
   child.stdout.setEncoding('utf8').on('data', (d: string) => {
     stdout += d;
-    if (runningWhenFirstFileShowed === undefined && stdout.includes('a/Dockerfile\n')) runningWhenFirstFileShowed = child.exitCode === null && !stdout.includes('b/big.yaml');
+    if (runningWhenFirstFileShowed === undefined && stdout.includes('a/Dockerfile\n'))
+      runningWhenFirstFileShowed = child.exitCode === null && !stdout.includes('b/big.yaml');
   });
   const code = await new Promise<number | null>((resolve) => child.on('close', resolve));
   assert.equal(code, 0, stdout);
@@ -181,14 +256,28 @@ test('compact: one grep-friendly line per finding, no header or summary', () => 
   const [docker, pod] = [report.files[0].findings[0].message, report.files[2].findings[0].message];
   const run = harden(['--format', 'compact'], dir);
   assert.equal(run.code, 1);
-  assert.equal(run.stdout, `Dockerfile:1:6: warning ${docker} [no-root-user]\nk8s/pod.yaml:10:21: error ${pod} [k8s-privileged-container]\n`);
+  assert.equal(
+    run.stdout,
+    `Dockerfile:1:6: warning ${docker} [no-root-user]\nk8s/pod.yaml:10:21: error ${pod} [k8s-privileged-container]\n`,
+  );
   assert.equal(harden(['--format', 'compact', 'k8s/ok.yaml'], dir).stdout, '', 'nothing when clean');
 });
 
 test('text: on a terminal, long messages wrap under the message column to fit its width', () => {
-  const finding = (message: string, ruleId: string, line: number) => ({ ruleId, severity: 'warning', message, range: { start: { line, character: 0 }, end: { line, character: 1 } } }) as unknown as Finding;
+  const finding = (message: string, ruleId: string, line: number) =>
+    ({
+      ruleId,
+      severity: 'warning',
+      message,
+      range: { start: { line, character: 0 }, end: { line, character: 1 } },
+    }) as unknown as Finding;
   const long = 'word '.repeat(40).trim();
-  const file: FileReport = { path: 'Dockerfile', abs: '/x/Dockerfile', kind: 'dockerfile', findings: [finding('short', 'rule-a', 0), finding(long, 'rule-bb', 9)] };
+  const file: FileReport = {
+    path: 'Dockerfile',
+    abs: '/x/Dockerfile',
+    kind: 'dockerfile',
+    findings: [finding('short', 'rule-a', 0), finding(long, 'rule-bb', 9)],
+  };
   const render = (width?: number) => {
     let out = '';
     new TextReporter((s) => (out += s), { color: false, width }).file(file);
@@ -200,9 +289,21 @@ test('text: on a terminal, long messages wrap under the message column to fit it
   assert.equal(narrow[0], `  1:1   warning  ${'short'.padEnd(34)}  rule-a`);
   assert.match(narrow[1], /^ {2}10:1 {2}warning {2}(word ){6}word {2}rule-bb$/);
   assert.ok(narrow.slice(2).every((l) => /^ {17}word( word)*$/.test(l)));
-  assert.equal(narrow.slice(1).join(' ').replace(/\s+/g, ' ').replace(' rule-bb', '').replace(/^ 10:1 warning /, ''), long, 'no word is lost');
+  assert.equal(
+    narrow
+      .slice(1)
+      .join(' ')
+      .replace(/\s+/g, ' ')
+      .replace(' rule-bb', '')
+      .replace(/^ 10:1 warning /, ''),
+    long,
+    'no word is lost',
+  );
   // Not a terminal: one row per finding, padded only to the longest message.
-  assert.deepEqual(render(), [`  1:1   warning  ${'short'.padEnd(long.length)}  rule-a`, `  10:1  warning  ${long}  rule-bb`]);
+  assert.deepEqual(render(), [
+    `  1:1   warning  ${'short'.padEnd(long.length)}  rule-a`,
+    `  10:1  warning  ${long}  rule-bb`,
+  ]);
 });
 
 test('text: wrap cuts words longer than the column and keeps line breaks', () => {

@@ -14,7 +14,8 @@ fsp.open = async function (path, ...rest) {
   if (!isTemp(path)) return handle;
   const writeFile = handle.writeFile.bind(handle);
   handle.writeFile = async (data, options) => {
-    if (how === 'write-fails') throw Object.assign(new Error('ENOSPC: no space left on device, write'), { code: 'ENOSPC' });
+    if (how === 'write-fails')
+      throw Object.assign(new Error('ENOSPC: no space left on device, write'), { code: 'ENOSPC' });
     if (how === 'mid-write') {
       const text = String(data);
       await writeFile(text.slice(0, text.length >> 1), options);

@@ -16,7 +16,15 @@ test('harden rules --format json lists every rule with all eight peer keys', () 
     assert.deepEqual(Object.keys(entry), ['id', 'title', 'target', 'practice', 'severity', 'fix', 'peers']);
     assert.deepEqual(
       { ...entry, peers: undefined },
-      { id: meta.id, title: meta.title, target: meta.target, practice: meta.practice, severity: meta.severity, fix: meta.fix, peers: undefined },
+      {
+        id: meta.id,
+        title: meta.title,
+        target: meta.target,
+        practice: meta.practice,
+        severity: meta.severity,
+        fix: meta.fix,
+        peers: undefined,
+      },
     );
     const peers = entry.peers as Record<string, string[]>;
     assert.deepEqual(Object.keys(peers), [...PEER_TOOLS]);
@@ -31,7 +39,8 @@ test('harden rules --format markdown is a table with a linked row per rule', () 
   assert.match(lines[0], /^\| Rule \| Target \| Practice \| Severity \| Fix \| Title \| Peers \|$/);
   assert.match(lines[1], /^(\| --- )+\|$/);
   assert.equal(lines.length, 2 + rules.length);
-  for (const [i, rule] of rules.entries()) assert.ok(lines[2 + i].startsWith(`| [${rule.meta.id}](${docsUrl(rule.meta.id)}) |`));
+  for (const [i, rule] of rules.entries())
+    assert.ok(lines[2 + i].startsWith(`| [${rule.meta.id}](${docsUrl(rule.meta.id)}) |`));
 });
 
 test('harden rules lists one line per rule by default and rejects other formats', () => {

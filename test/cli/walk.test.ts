@@ -33,7 +33,14 @@ test('finds Dockerfiles by name and manifests by content, skipping node_modules 
     'node_modules/pkg/Dockerfile': ROOT_DOCKERFILE,
     '.git/Dockerfile': ROOT_DOCKERFILE,
   });
-  assert.deepEqual(listed([], dir), ['Containerfile', 'Dockerfile', 'Dockerfile.prod', 'api.Dockerfile', 'deploy/pod.yml', 'worker.containerfile']);
+  assert.deepEqual(listed([], dir), [
+    'Containerfile',
+    'Dockerfile',
+    'Dockerfile.prod',
+    'api.Dockerfile',
+    'deploy/pod.yml',
+    'worker.containerfile',
+  ]);
 });
 
 test('.gitignore files are respected, root and nested, with negation', () => {
@@ -53,32 +60,58 @@ test('.gitignore files are respected, root and nested, with negation', () => {
 });
 
 test('the .gitignore files of the enclosing repository apply when run from a subfolder', () => {
-  const dir = tree({ '.gitignore': 'generated/\n', 'app/.harden.yaml': CONFIG, 'app/pod.yaml': PRIVILEGED, 'app/generated/pod.yaml': PRIVILEGED });
+  const dir = tree({
+    '.gitignore': 'generated/\n',
+    'app/.harden.yaml': CONFIG,
+    'app/pod.yaml': PRIVILEGED,
+    'app/generated/pod.yaml': PRIVILEGED,
+  });
   mkdirSync(join(dir, '.git'));
   assert.deepEqual(listed([], join(dir, 'app')), ['pod.yaml']);
 });
 
 test('--ignore patterns skip files and folders', () => {
-  const dir = tree({ '.harden.yaml': CONFIG, 'pod.yaml': PRIVILEGED, 'vendor/pod.yaml': PRIVILEGED, 'deploy/pod.yaml': PRIVILEGED, 'deploy/test.yaml': PRIVILEGED });
-  assert.deepEqual(listed(['--ignore', 'vendor/', '--ignore', 'deploy/test.yaml'], dir), ['deploy/pod.yaml', 'pod.yaml']);
+  const dir = tree({
+    '.harden.yaml': CONFIG,
+    'pod.yaml': PRIVILEGED,
+    'vendor/pod.yaml': PRIVILEGED,
+    'deploy/pod.yaml': PRIVILEGED,
+    'deploy/test.yaml': PRIVILEGED,
+  });
+  assert.deepEqual(listed(['--ignore', 'vendor/', '--ignore', 'deploy/test.yaml'], dir), [
+    'deploy/pod.yaml',
+    'pod.yaml',
+  ]);
   assert.deepEqual(listed(['--ignore', './deploy'], dir), ['pod.yaml', 'vendor/pod.yaml']);
   assert.deepEqual(listed(['--ignore', '*.yaml'], dir), []);
 });
 
 test('.harden.yaml include and exclude globs narrow the walk', () => {
   const dir = tree({
-    '.harden.yaml': only({ ...PRIVILEGED_ERROR, ...ROOT_WARNING }, 'include:\n  - "deploy/**"\n  - Dockerfile\nexclude:\n  - "deploy/legacy/**"\n'),
+    '.harden.yaml': only(
+      { ...PRIVILEGED_ERROR, ...ROOT_WARNING },
+      'include:\n  - "deploy/**"\n  - Dockerfile\nexclude:\n  - "deploy/legacy/**"\n',
+    ),
     Dockerfile: ROOT_DOCKERFILE,
     'tools/Dockerfile': ROOT_DOCKERFILE,
     'deploy/pod.yaml': PRIVILEGED,
     'deploy/legacy/pod.yaml': PRIVILEGED,
   });
   assert.deepEqual(listed([], dir), ['Dockerfile', 'deploy/pod.yaml']);
-  assert.deepEqual(listed(['tools/Dockerfile', 'deploy/legacy/pod.yaml'], dir), ['deploy/legacy/pod.yaml', 'tools/Dockerfile'], 'explicit files are always linted');
+  assert.deepEqual(
+    listed(['tools/Dockerfile', 'deploy/legacy/pod.yaml'], dir),
+    ['deploy/legacy/pod.yaml', 'tools/Dockerfile'],
+    'explicit files are always linted',
+  );
 });
 
 test('the nearest .harden.yaml applies to each file', () => {
-  const dir = tree({ '.harden.yaml': CONFIG, 'pod.yaml': PRIVILEGED, 'team/.harden.yaml': only({ 'k8s-privileged-container': 'info' }), 'team/pod.yaml': PRIVILEGED });
+  const dir = tree({
+    '.harden.yaml': CONFIG,
+    'pod.yaml': PRIVILEGED,
+    'team/.harden.yaml': only({ 'k8s-privileged-container': 'info' }),
+    'team/pod.yaml': PRIVILEGED,
+  });
   const report = json<Report>(harden(['--format', 'json'], dir));
   assert.deepEqual(
     report.files.map((f) => [f.path, f.findings.map((x) => x.severity)]),
@@ -101,8 +134,15 @@ test('symlinks resolving outside the root are not followed; links inside it are 
 });
 
 test('a file given explicitly is linted whatever its name', () => {
-  const dir = tree({ '.harden.yaml': CONFIG, 'build/app.Dockerfile': ROOT_DOCKERFILE, 'build/image.txt': `# base\n${ROOT_DOCKERFILE}`, 'k8s/pod.yaml.tmpl': PRIVILEGED });
-  const report = json<Report>(harden(['--format', 'json', 'build/app.Dockerfile', 'build/image.txt', 'k8s/pod.yaml.tmpl'], dir));
+  const dir = tree({
+    '.harden.yaml': CONFIG,
+    'build/app.Dockerfile': ROOT_DOCKERFILE,
+    'build/image.txt': `# base\n${ROOT_DOCKERFILE}`,
+    'k8s/pod.yaml.tmpl': PRIVILEGED,
+  });
+  const report = json<Report>(
+    harden(['--format', 'json', 'build/app.Dockerfile', 'build/image.txt', 'k8s/pod.yaml.tmpl'], dir),
+  );
   assert.deepEqual(
     report.files.map((f) => [f.path, f.kind, f.findings.map((x) => x.ruleId)]),
     [

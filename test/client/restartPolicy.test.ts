@@ -12,16 +12,17 @@ import type { LogOutputChannel } from 'vscode';
 import type * as ClientModule from '../../client/src/client';
 import type * as LanguageClientModule from 'vscode-languageclient/node';
 
-// eslint-disable-next-line @typescript-eslint/no-require-imports
 const { stub } = require('../support/vscodeStub.cjs') as { stub(name: string): unknown };
 
 /** What the handler showed: every window.show*Message call, and the answer the "user" gives to the next ones. */
 const shown: { kind: string; message: string; items: string[] }[] = [];
 let answer: string | undefined;
-const show = (kind: string) => (message: string, ...items: string[]) => {
-  shown.push({ kind, message, items });
-  return Promise.resolve(answer);
-};
+const show =
+  (kind: string) =>
+  (message: string, ...items: string[]) => {
+    shown.push({ kind, message, items });
+    return Promise.resolve(answer);
+  };
 const window = new Proxy(stub('vscode.window') as object, {
   get(t, prop, r) {
     if (prop === 'showWarningMessage') return show('warning');
@@ -52,7 +53,14 @@ function outputChannel() {
   const lines: { level: string; message: string }[] = [];
   let shows = 0;
   const log = (level: string) => (message: string) => void lines.push({ level, message });
-  const channel = { warn: log('warn'), error: log('error'), info: log('info'), trace: log('trace'), debug: log('debug'), show: () => void shows++ };
+  const channel = {
+    warn: log('warn'),
+    error: log('error'),
+    info: log('info'),
+    trace: log('trace'),
+    debug: log('debug'),
+    show: () => void shows++,
+  };
   return { channel: channel as unknown as LogOutputChannel, lines, shows: () => shows };
 }
 
@@ -79,15 +87,27 @@ describe('RestartingErrorHandler (client restart policy)', () => {
     const handler = new RestartingErrorHandler(out.channel);
     for (let i = 1; i <= MAX_RESTARTS; i++) {
       const r = await stop(handler, out);
-      assert.deepEqual(r.result, { action: CloseAction.Restart, handled: true }, `stop ${i} restarts the server, and the handler reports it itself`);
-      assert.deepEqual(r.shown, [{ kind: 'warning', message: RESTARTED, items: ['Show Output'] }], `stop ${i}: one warning notification`);
+      assert.deepEqual(
+        r.result,
+        { action: CloseAction.Restart, handled: true },
+        `stop ${i} restarts the server, and the handler reports it itself`,
+      );
+      assert.deepEqual(
+        r.shown,
+        [{ kind: 'warning', message: RESTARTED, items: ['Show Output'] }],
+        `stop ${i}: one warning notification`,
+      );
       assert.equal(r.logged.length, 1, `stop ${i}: one line in the output`);
       assert.equal(r.logged[0].level, 'warn');
       assert.match(r.logged[0].message, /stopped unexpectedly/);
       now += 10 * 1000;
     }
     const last = await stop(handler, out);
-    assert.equal(last.result.action, CloseAction.DoNotRestart, `stop ${MAX_RESTARTS + 1} within 3 minutes is not restarted`);
+    assert.equal(
+      last.result.action,
+      CloseAction.DoNotRestart,
+      `stop ${MAX_RESTARTS + 1} within 3 minutes is not restarted`,
+    );
     assert.match(last.result.message ?? '', /will not be restarted/);
     assert.match(last.result.message ?? '', new RegExp(`stopped ${MAX_RESTARTS + 1} times in 3 minutes`));
     assert.match(last.result.message ?? '', /Harden: Restart Server/, 'the message says how to start it again');
@@ -109,7 +129,11 @@ describe('RestartingErrorHandler (client restart policy)', () => {
     }
     // The first stop is exactly one window old: it no longer counts, so this is the 4th in the window.
     now = start + WINDOW;
-    assert.equal((await stop(handler, out)).result.action, CloseAction.Restart, 'the stop of 3 minutes ago has left the window');
+    assert.equal(
+      (await stop(handler, out)).result.action,
+      CloseAction.Restart,
+      'the stop of 3 minutes ago has left the window',
+    );
     // Now the 2nd..5th stops are within 3 minutes of this one: 5 in the window.
     now += 500;
     const r = await stop(handler, out);

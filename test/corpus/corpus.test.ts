@@ -8,11 +8,22 @@ import { summarize, Workspace } from '../../server/src/engine/facts/workspace';
 import { corpusFiles, MISSING_SHARED } from '../support/shared';
 
 /** Findings per rule over the real-world corpus, and `--fix` round trips: what the issues' closing notes quote. */
-const settingsFor = (level: 'baseline' | 'restricted') => ({ ...resolveSettings({ pss: { level } }), today: '2026-11-28' });
+const settingsFor = (level: 'baseline' | 'restricted') => ({
+  ...resolveSettings({ pss: { level } }),
+  today: '2026-11-28',
+});
 
-function roundTrip(uri: string, text: string, settings: ReturnType<typeof defaultSettings>, workspace?: Workspace): void {
+function roundTrip(
+  uri: string,
+  text: string,
+  settings: ReturnType<typeof defaultSettings>,
+  workspace?: Workspace,
+): void {
   const errors: string[] = [];
-  const once = fixAll({ uri, text }, settings, { workspace: workspace?.fork(), onRuleError: (id, e) => errors.push(`${id}: ${e}`) });
+  const once = fixAll({ uri, text }, settings, {
+    workspace: workspace?.fork(),
+    onRuleError: (id, e) => errors.push(`${id}: ${e}`),
+  });
   assert.deepEqual(errors, [], `${uri}: a rule threw`);
   assert.ok(parsesAsWell(uri, text, once.text), `${uri}: fixed text does not parse`);
   const twice = fixAll({ uri, text: once.text }, settings, { workspace: workspace?.fork() });
@@ -26,12 +37,20 @@ test('Dockerfile corpus: no rule throws, --fix re-parses and is idempotent', (t)
   const counts = new Map<string, number>();
   for (const f of files) {
     const errors: string[] = [];
-    const { findings } = lint({ uri: f.path, text: f.text }, settingsFor('baseline'), { onRuleError: (id, e) => errors.push(`${id}: ${e}`) });
+    const { findings } = lint({ uri: f.path, text: f.text }, settingsFor('baseline'), {
+      onRuleError: (id, e) => errors.push(`${id}: ${e}`),
+    });
     assert.deepEqual(errors, []);
-    for (const x of findings) counts.set(`${x.ruleId} (${x.severity})`, (counts.get(`${x.ruleId} (${x.severity})`) ?? 0) + 1);
+    for (const x of findings)
+      counts.set(`${x.ruleId} (${x.severity})`, (counts.get(`${x.ruleId} (${x.severity})`) ?? 0) + 1);
     roundTrip(f.path, f.text, settingsFor('baseline'));
   }
-  t.diagnostic(`${files.length} files: ${[...counts].sort().map(([k, v]) => `${k} ${v}`).join(', ')}`);
+  t.diagnostic(
+    `${files.length} files: ${[...counts]
+      .sort()
+      .map(([k, v]) => `${k} ${v}`)
+      .join(', ')}`,
+  );
 });
 
 for (const level of ['baseline', 'restricted'] as const) {
@@ -43,12 +62,25 @@ for (const level of ['baseline', 'restricted'] as const) {
     const counts = new Map<string, number>();
     for (const f of files) {
       const errors: string[] = [];
-      const { findings } = lint({ uri: f.path, text: f.text }, settingsFor(level), { workspace: ws.fork(), onRuleError: (id, e) => errors.push(`${id}: ${e}`) });
+      const { findings } = lint({ uri: f.path, text: f.text }, settingsFor(level), {
+        workspace: ws.fork(),
+        onRuleError: (id, e) => errors.push(`${id}: ${e}`),
+      });
       assert.deepEqual(errors, []);
-      if (f.path.includes('/charts/')) assert.deepEqual(findings.map((x) => x.ruleId), [], `${f.path}: Helm chart files give nothing`);
+      if (f.path.includes('/charts/'))
+        assert.deepEqual(
+          findings.map((x) => x.ruleId),
+          [],
+          `${f.path}: Helm chart files give nothing`,
+        );
       for (const x of findings) counts.set(x.ruleId, (counts.get(x.ruleId) ?? 0) + 1);
       roundTrip(f.path, f.text, settingsFor(level), ws);
     }
-    t.diagnostic(`${files.length} files: ${[...counts].sort().map(([k, v]) => `${k} ${v}`).join(', ')}`);
+    t.diagnostic(
+      `${files.length} files: ${[...counts]
+        .sort()
+        .map(([k, v]) => `${k} ${v}`)
+        .join(', ')}`,
+    );
   });
 }

@@ -7,10 +7,25 @@ import { lint } from '../../server/src/engine/runner/runner';
 const manifest = 'apiVersion: v1\nkind: Pod\n';
 
 test('Dockerfiles by name, Containerfiles too, but not source files named after them', () => {
-  for (const name of ['Dockerfile', 'dockerfile', 'Dockerfile.dev', 'Dockerfile.prod.arm64', 'api.Dockerfile', 'Containerfile', 'app.containerfile', 'file:///w/Dockerfile']) {
+  for (const name of [
+    'Dockerfile',
+    'dockerfile',
+    'Dockerfile.dev',
+    'Dockerfile.prod.arm64',
+    'api.Dockerfile',
+    'Containerfile',
+    'app.containerfile',
+    'file:///w/Dockerfile',
+  ]) {
     assert.equal(detectKind(name, 'FROM a'), 'dockerfile', name);
   }
-  for (const name of ['dockerfile.ts', 'Dockerfile.md', 'Dockerfile.j2', 'Dockerfile.dockerignore', 'Dockerfile.yaml']) {
+  for (const name of [
+    'dockerfile.ts',
+    'Dockerfile.md',
+    'Dockerfile.j2',
+    'Dockerfile.dockerignore',
+    'Dockerfile.yaml',
+  ]) {
     assert.notEqual(detectKind(name, 'FROM a'), 'dockerfile', name);
   }
   assert.equal(detectKind('untitled:Untitled-1', 'FROM a', 'dockerfile'), 'dockerfile');
@@ -27,7 +42,8 @@ test('Kubernetes by content, other YAML is other', () => {
 
 test('opt-in rules report nothing until a setting turns them on', () => {
   const text = 'apiVersion: v1\nkind: Pod\nmetadata: {name: p}\nspec:\n  containers:\n  - name: a\n    image: a:1\n';
-  const ids = (rules: Record<string, 'warning'>) => lint({ uri: 'p.yaml', text }, { ...defaultSettings(), rules }).findings.map((f) => f.ruleId);
+  const ids = (rules: Record<string, 'warning'>) =>
+    lint({ uri: 'p.yaml', text }, { ...defaultSettings(), rules }).findings.map((f) => f.ruleId);
   assert.ok(!ids({}).includes('k8s-cpu-limits'));
   assert.ok(ids({ 'k8s-cpu-limits': 'warning' }).includes('k8s-cpu-limits'));
 });

@@ -38,11 +38,16 @@ function assertScopes(uri: string, text: string, settings: Settings, workspace =
       if (f.fix || f.suggestions) assert.deepEqual(f, full[i], `${uri}: fixes of finding ${i} differ`);
     });
     full.forEach((f, i) => {
-      if (f.range.start.line === from) assert.deepEqual(some[i], f, `${uri}: finding ${i} at line ${from} lacks its fixes`);
+      if (f.range.start.line === from)
+        assert.deepEqual(some[i], f, `${uri}: finding ${i} at line ${from} lacks its fixes`);
     });
   }
   // After partial and fix-less lints, the cache still gives the full result.
-  assert.deepEqual(lint({ uri, text }, settings, { workspace: ws, cache }).findings, full, `${uri}: cached full lint differs`);
+  assert.deepEqual(
+    lint({ uri, text }, settings, { workspace: ws, cache }).findings,
+    full,
+    `${uri}: cached full lint differs`,
+  );
   assert.deepEqual(lint({ uri, text }, settings, { workspace: ws, cache, fixes: false }).findings, full.map(strip));
 }
 
@@ -51,7 +56,7 @@ test('every Kubernetes rule case: the same findings with fixes off or limited to
     if (rule.meta.target !== 'kubernetes') continue;
     const file = join(__dirname, '..', 'rules', 'kubernetes', `${rule.meta.id}.cases.ts`);
     if (!existsSync(file)) continue;
-    // eslint-disable-next-line @typescript-eslint/no-require-imports
+
     const { valid, invalid } = (require(file) as { default: RuleCases }).default;
     for (const c of [...valid, ...invalid]) {
       const { text } = stripMarkers(c.code);

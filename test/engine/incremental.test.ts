@@ -8,7 +8,7 @@ import { corpusFiles, MISSING_SHARED } from '../support/shared';
 
 /** A deterministic PRNG so failures reproduce. */
 function rng(seed: number) {
-  return () => ((seed = (seed * 1103515245 + 12345) & 0x7fffffff) / 0x7fffffff);
+  return () => (seed = (seed * 1103515245 + 12345) & 0x7fffffff) / 0x7fffffff;
 }
 
 function generated(docs: number): string {

@@ -32,9 +32,19 @@ const seqAt = (text: string, path: (string | number)[], doc = 0) => mapAt(text, 
 describe('ensurePath: replacing scalars', () => {
   test('replaces only the scalar token and keeps the trailing comment', () => {
     const text = y('spec:', '  containers:', '  - name: app', '    securityContext:', '      privileged: true # why');
-    const edits = ensurePath(source(text), mapAt(text, []), ['spec', 'containers', 0, 'securityContext', 'privileged'], false);
-    assert.deepEqual(edits, [{ newText: 'false', range: { end: { character: 22, line: 4 }, start: { character: 18, line: 4 } } }]);
-    assert.equal(applied(text, edits), y('spec:', '  containers:', '  - name: app', '    securityContext:', '      privileged: false # why'));
+    const edits = ensurePath(
+      source(text),
+      mapAt(text, []),
+      ['spec', 'containers', 0, 'securityContext', 'privileged'],
+      false,
+    );
+    assert.deepEqual(edits, [
+      { newText: 'false', range: { end: { character: 22, line: 4 }, start: { character: 18, line: 4 } } },
+    ]);
+    assert.equal(
+      applied(text, edits),
+      y('spec:', '  containers:', '  - name: app', '    securityContext:', '      privileged: false # why'),
+    );
   });
 
   test('keeps double and single quotes of a replaced string', () => {
@@ -84,10 +94,28 @@ describe('ensurePath: replacing scalars', () => {
 
 describe('ensurePath: adding keys', () => {
   test('appends the missing subtree after the last pair of the deepest existing mapping (2 spaces)', () => {
-    const text = y('apiVersion: v1', 'kind: Pod', 'spec:', '  containers:', '  - name: app', '    image: nginx', 'status: {}');
+    const text = y(
+      'apiVersion: v1',
+      'kind: Pod',
+      'spec:',
+      '  containers:',
+      '  - name: app',
+      '    image: nginx',
+      'status: {}',
+    );
     assert.equal(
       ensure(text, ['spec', 'containers', 0, 'securityContext', 'runAsNonRoot'], true),
-      y('apiVersion: v1', 'kind: Pod', 'spec:', '  containers:', '  - name: app', '    image: nginx', '    securityContext:', '      runAsNonRoot: true', 'status: {}'),
+      y(
+        'apiVersion: v1',
+        'kind: Pod',
+        'spec:',
+        '  containers:',
+        '  - name: app',
+        '    image: nginx',
+        '    securityContext:',
+        '      runAsNonRoot: true',
+        'status: {}',
+      ),
     );
   });
 
@@ -114,16 +142,33 @@ describe('ensurePath: adding keys', () => {
     const text = y('spec:', '  containers:', '  - name: app', '    args:', '    - run');
     assert.equal(
       ensure(text, ['spec', 'containers', 0, 'securityContext', 'capabilities', 'drop'], ['ALL', 'NET_RAW']),
-      y('spec:', '  containers:', '  - name: app', '    args:', '    - run', '    securityContext:', '      capabilities:', '        drop:', '        - ALL', '        - NET_RAW'),
+      y(
+        'spec:',
+        '  containers:',
+        '  - name: app',
+        '    args:',
+        '    - run',
+        '    securityContext:',
+        '      capabilities:',
+        '        drop:',
+        '        - ALL',
+        '        - NET_RAW',
+      ),
     );
   });
 
   test('indents new sequences by the unit when the file shows no sequence style', () => {
-    assert.equal(ensure(y('metadata:', '    name: x'), ['metadata', 'finalizers'], ['a']), y('metadata:', '    name: x', '    finalizers:', '        - a'));
+    assert.equal(
+      ensure(y('metadata:', '    name: x'), ['metadata', 'finalizers'], ['a']),
+      y('metadata:', '    name: x', '    finalizers:', '        - a'),
+    );
   });
 
   test('keeps an unusual but consistent indent (3 spaces)', () => {
-    assert.equal(ensure(y('a:', '   b:', '      c: 1'), ['a', 'd', 'e'], 1), y('a:', '   b:', '      c: 1', '   d:', '      e: 1'));
+    assert.equal(
+      ensure(y('a:', '   b:', '      c: 1'), ['a', 'd', 'e'], 1),
+      y('a:', '   b:', '      c: 1', '   d:', '      e: 1'),
+    );
   });
 
   test('comment lines indented into the mapping stay above new keys, comments of what follows stay below', () => {
@@ -155,7 +200,10 @@ describe('ensurePath: adding keys', () => {
   });
 
   test('after a keep-chomped block scalar, whose trailing blank lines are content', () => {
-    assert.equal(ensure(y('a:', '  s: |+', '    x', '', '', 'b: 1'), ['a', 'z'], 1), y('a:', '  s: |+', '    x', '', '', '  z: 1', 'b: 1'));
+    assert.equal(
+      ensure(y('a:', '  s: |+', '    x', '', '', 'b: 1'), ['a', 'z'], 1),
+      y('a:', '  s: |+', '    x', '', '', '  z: 1', 'b: 1'),
+    );
   });
 
   test('a blank line ends the comments that belong to the mapping', () => {
@@ -180,21 +228,56 @@ describe('ensurePath: adding keys', () => {
 
   test('a document in the middle of a stream', () => {
     const text = y('a: 1', '---', '# second', 'kind: Pod', 'spec: {}', '...', '---', 'c: 3');
-    assert.equal(ensure(text, ['spec', 'hostNetwork'], false, 1), y('a: 1', '---', '# second', 'kind: Pod', 'spec:', '  hostNetwork: false', '...', '---', 'c: 3'));
+    assert.equal(
+      ensure(text, ['spec', 'hostNetwork'], false, 1),
+      y('a: 1', '---', '# second', 'kind: Pod', 'spec:', '  hostNetwork: false', '...', '---', 'c: 3'),
+    );
   });
 
   test('an item of a `kind: List`', () => {
-    const text = y('apiVersion: v1', 'kind: List', 'items:', '- kind: Pod', '  spec:', '    containers: []', '- kind: Service', '  spec:', '    ports: []');
+    const text = y(
+      'apiVersion: v1',
+      'kind: List',
+      'items:',
+      '- kind: Pod',
+      '  spec:',
+      '    containers: []',
+      '- kind: Service',
+      '  spec:',
+      '    ports: []',
+    );
     assert.equal(
       ensure(text, ['items', 0, 'spec', 'automountServiceAccountToken'], false),
-      y('apiVersion: v1', 'kind: List', 'items:', '- kind: Pod', '  spec:', '    containers: []', '    automountServiceAccountToken: false', '- kind: Service', '  spec:', '    ports: []'),
+      y(
+        'apiVersion: v1',
+        'kind: List',
+        'items:',
+        '- kind: Pod',
+        '  spec:',
+        '    containers: []',
+        '    automountServiceAccountToken: false',
+        '- kind: Service',
+        '  spec:',
+        '    ports: []',
+      ),
     );
   });
 
   test('structured values: arrays of mappings, nested arrays, empty collections', () => {
     assert.equal(
       ensure(y('a: 1'), ['b'], { list: [{ name: 'x', ports: [80] }, [1, 2], []], empty: {} }),
-      y('a: 1', 'b:', '  list:', '    - name: x', '      ports:', '        - 80', '    - - 1', '      - 2', '    - []', '  empty: {}'),
+      y(
+        'a: 1',
+        'b:',
+        '  list:',
+        '    - name: x',
+        '      ports:',
+        '        - 80',
+        '    - - 1',
+        '      - 2',
+        '    - []',
+        '  empty: {}',
+      ),
     );
   });
 
@@ -206,11 +289,17 @@ describe('ensurePath: adding keys', () => {
 
 describe('ensurePath: empty values', () => {
   test('`key:` becomes a block mapping', () => {
-    assert.equal(ensure(y('securityContext:', 'x: 1'), ['securityContext', 'runAsNonRoot'], true), y('securityContext:', '  runAsNonRoot: true', 'x: 1'));
+    assert.equal(
+      ensure(y('securityContext:', 'x: 1'), ['securityContext', 'runAsNonRoot'], true),
+      y('securityContext:', '  runAsNonRoot: true', 'x: 1'),
+    );
   });
 
   test('`key: {}` becomes a block mapping', () => {
-    assert.equal(ensure(y('spec:', '  securityContext: {}', '  x: 1'), ['spec', 'securityContext', 'runAsNonRoot'], true), y('spec:', '  securityContext:', '    runAsNonRoot: true', '  x: 1'));
+    assert.equal(
+      ensure(y('spec:', '  securityContext: {}', '  x: 1'), ['spec', 'securityContext', 'runAsNonRoot'], true),
+      y('spec:', '  securityContext:', '    runAsNonRoot: true', '  x: 1'),
+    );
   });
 
   test('`key: null` and `key: ~` become block mappings', () => {
@@ -228,7 +317,10 @@ describe('ensurePath: empty values', () => {
   });
 
   test('an empty sequence item with a comment keeps it on the dash line', () => {
-    assert.equal(ensure(y('l:', '  - x', '  - # fill in'), ['l', 1], { k: [1], j: 2 }), y('l:', '  - x', '  - # fill in', '    k:', '      - 1', '    j: 2'));
+    assert.equal(
+      ensure(y('l:', '  - x', '  - # fill in'), ['l', 1], { k: [1], j: 2 }),
+      y('l:', '  - x', '  - # fill in', '    k:', '      - 1', '    j: 2'),
+    );
   });
 
   test('a scalar replaced by a mapping keeps its comment on the key line', () => {
@@ -238,8 +330,14 @@ describe('ensurePath: empty values', () => {
 
 describe('ensurePath: flow collections', () => {
   test('adds inside a flow mapping', () => {
-    assert.equal(ensure(y('sc: {privileged: true}'), ['sc', 'runAsNonRoot'], true), y('sc: {privileged: true, runAsNonRoot: true}'));
-    assert.equal(ensure(y('sc: { a: 1 } # c'), ['sc', 'b', 'c'], [1, 'x,y']), y('sc: { a: 1, b: {c: [1, "x,y"]} } # c'));
+    assert.equal(
+      ensure(y('sc: {privileged: true}'), ['sc', 'runAsNonRoot'], true),
+      y('sc: {privileged: true, runAsNonRoot: true}'),
+    );
+    assert.equal(
+      ensure(y('sc: { a: 1 } # c'), ['sc', 'b', 'c'], [1, 'x,y']),
+      y('sc: { a: 1, b: {c: [1, "x,y"]} } # c'),
+    );
   });
 
   test('replaces inside a flow sequence', () => {
@@ -255,13 +353,19 @@ describe('ensurePath: flow collections', () => {
   });
 
   test('a multi-line flow mapping', () => {
-    assert.equal(ensure(y('sc: {', '  a: 1, # one', '  b: 2', '}'), ['sc', 'c'], 3), y('sc: {', '  a: 1, # one', '  b: 2, c: 3', '}'));
+    assert.equal(
+      ensure(y('sc: {', '  a: 1, # one', '  b: 2', '}'), ['sc', 'c'], 3),
+      y('sc: {', '  a: 1, # one', '  b: 2, c: 3', '}'),
+    );
   });
 });
 
 describe('ensurePath: reconciling collections', () => {
   test('removes keys that the value does not have, adds the others', () => {
-    assert.equal(ensure(y('sc:', '  a: 1', '  b: 2', 'x: 1'), ['sc'], { a: 1, c: 3 }), y('sc:', '  a: 1', '  c: 3', 'x: 1'));
+    assert.equal(
+      ensure(y('sc:', '  a: 1', '  b: 2', 'x: 1'), ['sc'], { a: 1, c: 3 }),
+      y('sc:', '  a: 1', '  c: 3', 'x: 1'),
+    );
   });
 
   test('refuses when a removed key carries a comment', () => {
@@ -298,7 +402,10 @@ describe('ensurePath: refusals', () => {
   });
 
   test('values YAML cannot hold', () => {
-    assert.equal(ensure(y('a: 1'), ['a'], () => 1), undefined);
+    assert.equal(
+      ensure(y('a: 1'), ['a'], () => 1),
+      undefined,
+    );
     assert.equal(ensure(y('a: 1'), ['a'], new Date(0)), undefined);
   });
 
@@ -310,23 +417,47 @@ describe('ensurePath: refusals', () => {
 
 describe('removeKey', () => {
   test('removes the whole lines of the pair, keeps the comment above and what follows', () => {
-    const text = y('spec:', '  # privileged for the legacy agent', '  securityContext: # inline', '    privileged: true', '    # nested', '    runAsUser: 0', '  # about x', '  x: 1');
-    assert.equal(applied(text, removeKey(source(text), mapAt(text, ['spec']), 'securityContext')), y('spec:', '  # privileged for the legacy agent', '  # about x', '  x: 1'));
+    const text = y(
+      'spec:',
+      '  # privileged for the legacy agent',
+      '  securityContext: # inline',
+      '    privileged: true',
+      '    # nested',
+      '    runAsUser: 0',
+      '  # about x',
+      '  x: 1',
+    );
+    assert.equal(
+      applied(text, removeKey(source(text), mapAt(text, ['spec']), 'securityContext')),
+      y('spec:', '  # privileged for the legacy agent', '  # about x', '  x: 1'),
+    );
   });
 
   test('the first key of a compact sequence item', () => {
     const text = y('l:', '- name: a', '  image: x', '- name: b');
-    assert.equal(applied(text, removeKey(source(text), mapAt(text, ['l', 0]), 'name')), y('l:', '- image: x', '- name: b'));
+    assert.equal(
+      applied(text, removeKey(source(text), mapAt(text, ['l', 0]), 'name')),
+      y('l:', '- image: x', '- name: b'),
+    );
     const commented = y('l:', '- name: a', '  # about image', '  image: x');
-    assert.equal(applied(commented, removeKey(source(commented), mapAt(commented, ['l', 0]), 'name')), y('l:', '-', '  # about image', '  image: x'));
+    assert.equal(
+      applied(commented, removeKey(source(commented), mapAt(commented, ['l', 0]), 'name')),
+      y('l:', '-', '  # about image', '  image: x'),
+    );
   });
 
   test('the last key leaves an empty mapping', () => {
     const text = y('spec:', '  sc:', '    privileged: true', '  x: 1');
-    assert.equal(applied(text, removeKey(source(text), mapAt(text, ['spec', 'sc']), 'privileged')), y('spec:', '  sc: {}', '  x: 1'));
+    assert.equal(
+      applied(text, removeKey(source(text), mapAt(text, ['spec', 'sc']), 'privileged')),
+      y('spec:', '  sc: {}', '  x: 1'),
+    );
     assert.equal(applied(y('a: 1'), removeKey(source(y('a: 1')), mapAt(y('a: 1'), []), 'a')), y('{}'));
     const commented = y('sc: # why', '  # was here', '  a: 1', 'x: 1');
-    assert.equal(applied(commented, removeKey(source(commented), mapAt(commented, ['sc']), 'a')), y('sc: {} # why', '  # was here', 'x: 1'));
+    assert.equal(
+      applied(commented, removeKey(source(commented), mapAt(commented, ['sc']), 'a')),
+      y('sc: {} # why', '  # was here', 'x: 1'),
+    );
     const item = y('- a: 1', '- b');
     assert.equal(applied(item, removeKey(source(item), mapAt(item, [0]), 'a')), y('- {}', '- b'));
   });
@@ -352,8 +483,14 @@ describe('removeKey', () => {
 describe('removeItem', () => {
   test('block sequences', () => {
     const text = y('l:', '  - a', '  # about b', '  - b: 1', '    c: 2', '  - c', 'x: 1');
-    assert.equal(applied(text, removeItem(source(text), seqAt(text, ['l']), 1)), y('l:', '  - a', '  # about b', '  - c', 'x: 1'));
-    assert.equal(applied(text, removeItem(source(text), seqAt(text, ['l']), 2)), y('l:', '  - a', '  # about b', '  - b: 1', '    c: 2', 'x: 1'));
+    assert.equal(
+      applied(text, removeItem(source(text), seqAt(text, ['l']), 1)),
+      y('l:', '  - a', '  # about b', '  - c', 'x: 1'),
+    );
+    assert.equal(
+      applied(text, removeItem(source(text), seqAt(text, ['l']), 2)),
+      y('l:', '  - a', '  # about b', '  - b: 1', '    c: 2', 'x: 1'),
+    );
     const one = y('l:', '- a', 'x: 1');
     assert.equal(applied(one, removeItem(source(one), seqAt(one, ['l']), 0)), y('l: []', 'x: 1'));
   });
@@ -376,7 +513,10 @@ describe('removeItem', () => {
 describe('appendItem', () => {
   test('block sequences, flush and indented, after comments indented into the last item', () => {
     const flush = y('l:', '- a', '  # still about a', '# about x', 'x: 1');
-    assert.equal(applied(flush, appendItem(source(flush), seqAt(flush, ['l']), 'b')), y('l:', '- a', '  # still about a', '- b', '# about x', 'x: 1'));
+    assert.equal(
+      applied(flush, appendItem(source(flush), seqAt(flush, ['l']), 'b')),
+      y('l:', '- a', '  # still about a', '- b', '# about x', 'x: 1'),
+    );
     const indented = y('spec:', '    ports:', '      - name: a', '        port: 80');
     assert.equal(
       applied(indented, appendItem(source(indented), seqAt(indented, ['spec', 'ports']), { name: 'b', port: 81 })),
@@ -388,7 +528,10 @@ describe('appendItem', () => {
     const text = y('drop: [NET_RAW] # c');
     assert.equal(applied(text, appendItem(source(text), seqAt(text, ['drop']), 'ALL')), y('drop: [NET_RAW, ALL] # c'));
     const empty = y('drop: []');
-    assert.equal(applied(empty, appendItem(source(empty), seqAt(empty, ['drop']), { a: 'true' })), y('drop: [{a: "true"}]'));
+    assert.equal(
+      applied(empty, appendItem(source(empty), seqAt(empty, ['drop']), { a: 'true' })),
+      y('drop: [{a: "true"}]'),
+    );
   });
 
   test('CRLF and no final line break', () => {
@@ -399,20 +542,35 @@ describe('appendItem', () => {
 
 describe('appendDocument', () => {
   test('adds a separator and uses the file line break', () => {
-    assert.equal(applied(y('a: 1'), appendDocument(source(y('a: 1')), { kind: 'NetworkPolicy', spec: { podSelector: {} } })), y('a: 1', '---', 'kind: NetworkPolicy', 'spec:', '  podSelector: {}'));
-    assert.equal(applied('a: 1', appendDocument(source('a: 1'), { b: [1] }, 'added by harden')), 'a: 1\n---\n# added by harden\nb:\n  - 1\n');
+    assert.equal(
+      applied(y('a: 1'), appendDocument(source(y('a: 1')), { kind: 'NetworkPolicy', spec: { podSelector: {} } })),
+      y('a: 1', '---', 'kind: NetworkPolicy', 'spec:', '  podSelector: {}'),
+    );
+    assert.equal(
+      applied('a: 1', appendDocument(source('a: 1'), { b: [1] }, 'added by harden')),
+      'a: 1\n---\n# added by harden\nb:\n  - 1\n',
+    );
     assert.equal(applied('a: 1\r\n', appendDocument(source('a: 1\r\n'), { b: 2 })), 'a: 1\r\n---\r\nb: 2\r\n');
   });
 
   test('follows the stream indentation', () => {
     const text = y('a:', '    b:', '    - 1');
-    assert.equal(applied(text, appendDocument(source(text), { c: { d: [1] } })), text + y('---', 'c:', '    d:', '    - 1'));
+    assert.equal(
+      applied(text, appendDocument(source(text), { c: { d: [1] } })),
+      text + y('---', 'c:', '    d:', '    - 1'),
+    );
   });
 
   test('no separator for an empty stream, a comment-only stream or a trailing `---`', () => {
     assert.equal(applied('', appendDocument(source(''), { a: 1 })), 'a: 1\n');
-    assert.equal(applied('# header\n', appendDocument(source('# header\n'), { a: 1 }, 'x\ny')), '# header\n# x\n# y\na: 1\n');
-    assert.equal(applied(y('a: 1', '---'), appendDocument(source(y('a: 1', '---')), { b: 2 })), y('a: 1', '---', 'b: 2'));
+    assert.equal(
+      applied('# header\n', appendDocument(source('# header\n'), { a: 1 }, 'x\ny')),
+      '# header\n# x\n# y\na: 1\n',
+    );
+    assert.equal(
+      applied(y('a: 1', '---'), appendDocument(source(y('a: 1', '---')), { b: 2 })),
+      y('a: 1', '---', 'b: 2'),
+    );
   });
 });
 
@@ -423,14 +581,36 @@ type Val = null | boolean | number | string | Val[] | { [key: string]: Val };
 type Obj = { [key: string]: Val };
 
 const KEYS = ['a', 'b', 'c', 'name', 'image', 'spec', 'securityContext', 'x-y', 'true', '80', 'k y', 'é'];
-const STRINGS = ['x', 'nginx:1.25', 'true', '0755', 'a: b', 'x #y', '', 'on', 'a,b', "it's", '- z', '[x]', 'null', '1e3', 'two\nlines', ' lead'];
+const STRINGS = [
+  'x',
+  'nginx:1.25',
+  'true',
+  '0755',
+  'a: b',
+  'x #y',
+  '',
+  'on',
+  'a,b',
+  "it's",
+  '- z',
+  '[x]',
+  'null',
+  '1e3',
+  'two\nlines',
+  ' lead',
+];
 
 const scalarArb: fc.Arbitrary<Val> = fc.oneof(
   fc.constantFrom<Val>(null, true, false, 0, 1, -3, 1.5),
   fc.integer({ min: -1000, max: 1000 }),
   fc.constantFrom(...STRINGS),
   // `{{` is left out: it reads as a Helm template, which ensurePath refuses by design.
-  fc.string({ unit: fc.constantFrom('a', 'b', ' ', ':', '#', '-', ',', '[', '{', '"', "'", '\\', 'é', '0', '.'), maxLength: 5 }).map((s) => s.replace(/\{+/g, '{')),
+  fc
+    .string({
+      unit: fc.constantFrom('a', 'b', ' ', ':', '#', '-', ',', '[', '{', '"', "'", '\\', 'é', '0', '.'),
+      maxLength: 5,
+    })
+    .map((s) => s.replace(/\{+/g, '{')),
 );
 const tree = fc.letrec<{ value: Val; obj: Obj; arr: Val[] }>((tie) => ({
   value: fc.oneof({ maxDepth: 3, depthIdentifier: 'tree' }, scalarArb, tie('obj'), tie('arr')),
@@ -507,12 +687,21 @@ class Writer {
   }
   flow(v: Val): string {
     if (Array.isArray(v)) return `[${v.map((x) => this.flow(x)).join(', ')}]`;
-    if (isObj(v)) return `{${Object.entries(v).map(([k, x]) => `${JSON.stringify(k)}: ${this.flow(x)}`).join(', ')}}`;
+    if (isObj(v))
+      return `{${Object.entries(v)
+        .map(([k, x]) => `${JSON.stringify(k)}: ${this.flow(x)}`)
+        .join(', ')}}`;
     return typeof v === 'string' ? JSON.stringify(v) : String(v);
   }
   /** A line ending in `head`, then the value inline or below; `head` is `key:` or `-`. */
   private value(head: string, v: Val, childCol: number, seqCol: number): void {
-    if (typeof v === 'string' && /^(?:[^\s][^\n]*\n?)+$/.test(v) && v.includes('\n') && !v.endsWith('\n') && this.rnd() < 0.5) {
+    if (
+      typeof v === 'string' &&
+      /^(?:[^\s][^\n]*\n?)+$/.test(v) &&
+      v.includes('\n') &&
+      !v.endsWith('\n') &&
+      this.rnd() < 0.5
+    ) {
       this.lines.push(`${head} |-${this.trailing()}`, ...v.split('\n').map((l) => pad(childCol) + l));
     } else if (!structured(v)) {
       const s = Array.isArray(v) ? '[]' : isObj(v) ? '{}' : this.scalar(v);
@@ -576,13 +765,13 @@ function pickPath(model: Obj, rnd: () => number): (string | number)[] {
         const k: string = pick(keys);
         path.push(k);
         node = (node as Obj)[k];
-      } else if (r < 0.85 || !path.length) return fresh(node), path;
+      } else if (r < 0.85 || !path.length) return (fresh(node), path);
       else return path;
     } else if (Array.isArray(node) && node.length && r < 0.6) {
       const i = Math.floor(rnd() * node.length);
       path.push(i);
       node = node[i];
-    } else if (node === null && r < 0.5) return fresh({}), path;
+    } else if (node === null && r < 0.5) return (fresh({}), path);
     else return path;
   }
 }
@@ -611,7 +800,12 @@ interface Case {
 }
 const caseArb = (comments?: boolean): fc.Arbitrary<Case> =>
   fc
-    .record({ models: fc.array(rootArb, { minLength: 1, maxLength: 3 }), o: optsArb(comments), value: tree.value, t: fc.nat() })
+    .record({
+      models: fc.array(rootArb, { minLength: 1, maxLength: 3 }),
+      o: optsArb(comments),
+      value: tree.value,
+      t: fc.nat(),
+    })
     .map(({ models, o, value, t }) => ({ models, o, value, target: t % models.length }));
 
 /** Runs one case; returns false when ensurePath refused. */

@@ -8,7 +8,8 @@ import { pathToUri } from '../../server/src/lsp/paths';
 
 const dir = mkdtempSync(join(tmpdir(), 'harden-xfile-'));
 after(() => rmSync(dir, { recursive: true, force: true }));
-const pod = (name: string) => `apiVersion: v1\nkind: Pod\nmetadata:\n  name: ${name}\nspec:\n  containers:\n    - name: c\n      image: nginx\n`;
+const pod = (name: string) =>
+  `apiVersion: v1\nkind: Pod\nmetadata:\n  name: ${name}\nspec:\n  containers:\n    - name: c\n      image: nginx\n`;
 const names = (c: CrossFile) => [...c.workspace.objects()].map((o) => o.name).sort();
 
 test('the scan reads manifests, skips node_modules and other YAML, and stops at its file budget', async () => {

@@ -6,15 +6,33 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { after, before, describe, test } from 'node:test';
-import type { ClientCapabilities, CompletionItem, DocumentSymbol, FoldingRange, MarkupContent, SymbolInformation, TextEdit } from 'vscode-languageserver-protocol';
+import type {
+  ClientCapabilities,
+  CompletionItem,
+  DocumentSymbol,
+  FoldingRange,
+  MarkupContent,
+  SymbolInformation,
+  TextEdit,
+} from 'vscode-languageserver-protocol';
 import { pathUri, PULL_CAPABILITIES, PUSH_CAPABILITIES, TestClient } from './support/lspClient';
 
-const DOCKERFILE = 'FROM node:20 AS build\nRUN apt-get update && apt-get install -y curl\n\nFROM build\n  COPY --from=build /a /b\nCMD ["node", "x"]\n';
+const DOCKERFILE =
+  'FROM node:20 AS build\nRUN apt-get update && apt-get install -y curl\n\nFROM build\n  COPY --from=build /a /b\nCMD ["node", "x"]\n';
 const DYNAMIC: ClientCapabilities = {
   ...PULL_CAPABILITIES,
-  textDocument: { ...PULL_CAPABILITIES.textDocument, completion: { dynamicRegistration: true, completionItem: { snippetSupport: true } } },
+  textDocument: {
+    ...PULL_CAPABILITIES.textDocument,
+    completion: { dynamicRegistration: true, completionItem: { snippetSupport: true } },
+  },
 };
-const EDITOR_METHODS = ['textDocument/completion', 'textDocument/formatting', 'textDocument/documentSymbol', 'textDocument/rename', 'textDocument/semanticTokens'];
+const EDITOR_METHODS = [
+  'textDocument/completion',
+  'textDocument/formatting',
+  'textDocument/documentSymbol',
+  'textDocument/rename',
+  'textDocument/semanticTokens',
+];
 
 let dir: string;
 before(() => (dir = mkdtempSync(join(tmpdir(), 'harden-dockerfile-features-'))));
@@ -34,7 +52,16 @@ describe('a client without dynamic registration (as Neovim): capabilities at ini
   after(() => client.stop());
 
   test('declares the editing features (on by default for other editors)', () => {
-    for (const k of ['completionProvider', 'documentFormattingProvider', 'documentSymbolProvider', 'foldingRangeProvider', 'renameProvider', 'documentLinkProvider', 'semanticTokensProvider', 'signatureHelpProvider']) {
+    for (const k of [
+      'completionProvider',
+      'documentFormattingProvider',
+      'documentSymbolProvider',
+      'foldingRangeProvider',
+      'renameProvider',
+      'documentLinkProvider',
+      'semanticTokensProvider',
+      'signatureHelpProvider',
+    ]) {
       assert.ok(caps[k], `${k} declared`);
     }
     const legend = (caps.semanticTokensProvider as { legend: { tokenTypes: string[] } }).legend;
@@ -42,29 +69,63 @@ describe('a client without dynamic registration (as Neovim): capabilities at ini
   });
 
   test('completion at the start of a line offers instructions', async () => {
-    const items = await client.connection.sendRequest<CompletionItem[]>('textDocument/completion', { textDocument: { uri }, position: { line: 2, character: 0 } });
-    assert.ok(items.some((i) => i.label === 'FROM'), 'FROM is offered');
-    assert.ok(items.some((i) => i.label === 'RUN'), 'RUN is offered');
+    const items = await client.connection.sendRequest<CompletionItem[]>('textDocument/completion', {
+      textDocument: { uri },
+      position: { line: 2, character: 0 },
+    });
+    assert.ok(
+      items.some((i) => i.label === 'FROM'),
+      'FROM is offered',
+    );
+    assert.ok(
+      items.some((i) => i.label === 'RUN'),
+      'RUN is offered',
+    );
   });
 
   test('--from= completes the stage names', async () => {
-    const items = await client.connection.sendRequest<CompletionItem[]>('textDocument/completion', { textDocument: { uri }, position: { line: 4, character: 14 } });
-    assert.ok(items.some((i) => i.label === 'build'), JSON.stringify(items.map((i) => i.label)));
+    const items = await client.connection.sendRequest<CompletionItem[]>('textDocument/completion', {
+      textDocument: { uri },
+      position: { line: 4, character: 14 },
+    });
+    assert.ok(
+      items.some((i) => i.label === 'build'),
+      JSON.stringify(items.map((i) => i.label)),
+    );
   });
 
   test('formatting removes the indentation before an instruction (and nothing else)', async () => {
-    const edits = await client.connection.sendRequest<TextEdit[]>('textDocument/formatting', { textDocument: { uri }, options: { tabSize: 4, insertSpaces: true } });
-    assert.deepEqual(edits, [{ range: { start: { line: 4, character: 0 }, end: { line: 4, character: 2 } }, newText: '' }]);
+    const edits = await client.connection.sendRequest<TextEdit[]>('textDocument/formatting', {
+      textDocument: { uri },
+      options: { tabSize: 4, insertSpaces: true },
+    });
+    assert.deepEqual(edits, [
+      { range: { start: { line: 4, character: 0 }, end: { line: 4, character: 2 } }, newText: '' },
+    ]);
   });
 
   test('symbols, folding, highlights, definition and rename of a stage', async () => {
-    const symbols = await client.connection.sendRequest<(SymbolInformation | DocumentSymbol)[]>('textDocument/documentSymbol', { textDocument: { uri } });
-    assert.ok(symbols.some((s) => s.name === 'FROM'), 'instructions are symbols');
-    const folds = await client.connection.sendRequest<FoldingRange[] | null>('textDocument/foldingRange', { textDocument: { uri } });
+    const symbols = await client.connection.sendRequest<(SymbolInformation | DocumentSymbol)[]>(
+      'textDocument/documentSymbol',
+      { textDocument: { uri } },
+    );
+    assert.ok(
+      symbols.some((s) => s.name === 'FROM'),
+      'instructions are symbols',
+    );
+    const folds = await client.connection.sendRequest<FoldingRange[] | null>('textDocument/foldingRange', {
+      textDocument: { uri },
+    });
     assert.ok(Array.isArray(folds));
-    const def = await client.connection.sendRequest<{ range: { start: { line: number } } } | null>('textDocument/definition', { textDocument: { uri }, position: { line: 4, character: 15 } });
+    const def = await client.connection.sendRequest<{ range: { start: { line: number } } } | null>(
+      'textDocument/definition',
+      { textDocument: { uri }, position: { line: 4, character: 15 } },
+    );
     assert.equal(def?.range.start.line, 0, 'the stage is defined on line 0');
-    const rename = await client.connection.sendRequest<{ changes: Record<string, TextEdit[]> } | null>('textDocument/rename', { textDocument: { uri }, position: { line: 0, character: 19 }, newName: 'builder' });
+    const rename = await client.connection.sendRequest<{ changes: Record<string, TextEdit[]> } | null>(
+      'textDocument/rename',
+      { textDocument: { uri }, position: { line: 0, character: 19 }, newName: 'builder' },
+    );
     assert.equal(rename?.changes[uri].length, 3, 'AS build, FROM build and --from=build');
   });
 
@@ -78,13 +139,19 @@ describe('a client without dynamic registration (as Neovim): capabilities at ini
   test('YAML documents get nothing from it', async () => {
     const yaml = pathUri(join(dir, 'push', 'pod.yaml'));
     await client.open(yaml, 'yaml', 'apiVersion: v1\nkind: Pod\n');
-    const items = await client.connection.sendRequest<CompletionItem[]>('textDocument/completion', { textDocument: { uri: yaml }, position: { line: 0, character: 0 } });
+    const items = await client.connection.sendRequest<CompletionItem[]>('textDocument/completion', {
+      textDocument: { uri: yaml },
+      position: { line: 0, character: 0 },
+    });
     assert.deepEqual(items, []);
   });
 });
 
 test('"off", and "auto" beside another Dockerfile server: no editing capabilities', async () => {
-  for (const initializationOptions of [{ dockerfileLanguageFeatures: 'off' }, { dockerfileLanguageFeatures: 'auto', otherDockerfileServer: true }]) {
+  for (const initializationOptions of [
+    { dockerfileLanguageFeatures: 'off' },
+    { dockerfileLanguageFeatures: 'auto', otherDockerfileServer: true },
+  ]) {
     const { client, init } = await TestClient.start({ capabilities: PUSH_CAPABILITIES, initializationOptions });
     try {
       const caps = init.capabilities as Record<string, unknown>;
@@ -92,7 +159,10 @@ test('"off", and "auto" beside another Dockerfile server: no editing capabilitie
       assert.ok(caps.hoverProvider, 'hover (findings) stays');
       const uri = pathUri(join(dir, 'off', 'Dockerfile'));
       await client.open(uri, 'dockerfile', DOCKERFILE);
-      const items = await client.connection.sendRequest<CompletionItem[]>('textDocument/completion', { textDocument: { uri }, position: { line: 2, character: 0 } });
+      const items = await client.connection.sendRequest<CompletionItem[]>('textDocument/completion', {
+        textDocument: { uri },
+        position: { line: 2, character: 0 },
+      });
       assert.deepEqual(items, [], 'the handlers answer nothing while off');
     } finally {
       await client.stop();
@@ -101,20 +171,36 @@ test('"off", and "auto" beside another Dockerfile server: no editing capabilitie
 });
 
 test('a dynamic client: registered for Dockerfiles after initialized, dropped and back when the setting switches (no restart)', async () => {
-  const { client, init } = await TestClient.start({ capabilities: DYNAMIC, initializationOptions: { dockerfileLanguageFeatures: 'auto', otherDockerfileServer: false } });
+  const { client, init } = await TestClient.start({
+    capabilities: DYNAMIC,
+    initializationOptions: { dockerfileLanguageFeatures: 'auto', otherDockerfileServer: false },
+  });
   try {
-    assert.equal((init.capabilities as Record<string, unknown>).completionProvider, undefined, 'not declared statically');
+    assert.equal(
+      (init.capabilities as Record<string, unknown>).completionProvider,
+      undefined,
+      'not declared statically',
+    );
     const regs = await client.until(() => {
       const r = client.registrations.filter((x) => EDITOR_METHODS.includes(x.method));
       return r.length === EDITOR_METHODS.length ? r : undefined;
     }, 'the editing registrations');
-    for (const r of regs) assert.deepEqual((r.registerOptions as { documentSelector: unknown }).documentSelector, [{ language: 'dockerfile' }]);
+    for (const r of regs)
+      assert.deepEqual((r.registerOptions as { documentSelector: unknown }).documentSelector, [
+        { language: 'dockerfile' },
+      ]);
     // A Docker extension was installed: `auto` gives way.
     await client.connection.sendNotification('harden/dockerfileLanguageFeatures', { mode: 'auto', otherServer: true });
-    await client.until(() => (client.unregistrations.some((u) => u.method === 'textDocument/completion') ? true : undefined), 'the completion unregistration');
+    await client.until(
+      () => (client.unregistrations.some((u) => u.method === 'textDocument/completion') ? true : undefined),
+      'the completion unregistration',
+    );
     const before = client.registrations.length;
     await client.connection.sendNotification('harden/dockerfileLanguageFeatures', { mode: 'on', otherServer: true });
-    await client.until(() => (client.registrations.slice(before).some((r) => r.method === 'textDocument/completion') ? true : undefined), 'registered again');
+    await client.until(
+      () => (client.registrations.slice(before).some((r) => r.method === 'textDocument/completion') ? true : undefined),
+      'registered again',
+    );
   } finally {
     await client.stop();
   }

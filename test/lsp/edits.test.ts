@@ -4,7 +4,13 @@ import { applyEdits, TextIndex } from '../../server/src/engine';
 import { minimalEdit } from '../../server/src/lsp/convert';
 import { disableFileEdit, disableLineEdit } from '../../server/src/lsp/pragmas';
 
-const apply = (text: string, edit: { range: { start: { line: number; character: number }; end: { line: number; character: number } }; newText: string }) => applyEdits(text, [edit])!;
+const apply = (
+  text: string,
+  edit: {
+    range: { start: { line: number; character: number }; end: { line: number; character: number } };
+    newText: string;
+  },
+) => applyEdits(text, [edit])!;
 
 describe('minimalEdit', () => {
   const roundTrip = (before: string, after: string) => {
@@ -25,7 +31,10 @@ describe('minimalEdit', () => {
     roundTrip('a\r\nb', 'a\nb');
     roundTrip('a\r\nb', 'a\r\r\nb');
     roundTrip('x😀y', 'x😁y');
-    assert.equal(minimalEdit('same', 'same', () => ({ line: 0, character: 0 })), undefined);
+    assert.equal(
+      minimalEdit('same', 'same', () => ({ line: 0, character: 0 })),
+      undefined,
+    );
   });
 });
 
@@ -38,14 +47,23 @@ describe('disable pragmas', () => {
 
   test('YAML: a list item line keeps its dash indentation', () => {
     const text = 'containers:\n  - name: app\n';
-    assert.equal(apply(text, disableLineEdit(text, 'kubernetes', 1, 'x')), 'containers:\n  # harden-ignore x\n  - name: app\n');
+    assert.equal(
+      apply(text, disableLineEdit(text, 'kubernetes', 1, 'x')),
+      'containers:\n  # harden-ignore x\n  - name: app\n',
+    );
   });
 
   test('a pragma already above joins the new id, keeping its reason', () => {
     const text = 'FROM a\n# harden-ignore one -- builder only\nRUN b\n';
-    assert.equal(apply(text, disableLineEdit(text, 'dockerfile', 2, 'two')), 'FROM a\n# harden-ignore one two -- builder only\nRUN b\n');
+    assert.equal(
+      apply(text, disableLineEdit(text, 'dockerfile', 2, 'two')),
+      'FROM a\n# harden-ignore one two -- builder only\nRUN b\n',
+    );
     const listed = 'a:\n  # harden-ignore one, two\n  b: 1\n';
-    assert.equal(apply(listed, disableLineEdit(listed, 'kubernetes', 2, 'three')), 'a:\n  # harden-ignore one, two, three\n  b: 1\n');
+    assert.equal(
+      apply(listed, disableLineEdit(listed, 'kubernetes', 2, 'three')),
+      'a:\n  # harden-ignore one, two, three\n  b: 1\n',
+    );
   });
 
   test('CRLF documents get CRLF pragma lines', () => {

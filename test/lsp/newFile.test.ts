@@ -31,7 +31,11 @@ async function policyActions(capabilities: typeof PULL_CAPABILITIES, push: boole
   try {
     const uri = pathUri(join(dir, 'web.yaml'));
     await client.open(uri, 'yaml', WORKLOAD);
-    const ds = (push ? (await client.publishedWhere(uri, (p) => p.diagnostics.length > 0)).diagnostics : await client.diagnostics(uri)).filter((d) => d.code === 'k8s-network-policy-coverage');
+    const ds = (
+      push
+        ? (await client.publishedWhere(uri, (p) => p.diagnostics.length > 0)).diagnostics
+        : await client.diagnostics(uri)
+    ).filter((d) => d.code === 'k8s-network-policy-coverage');
     assert.equal(ds.length, 1);
     return (await client.codeActions(uri, ds[0].range, ds)).filter((a) => /NetworkPolicy/.test(a.title));
   } finally {
@@ -43,7 +47,13 @@ test('"Create a NetworkPolicy … in a new file" creates the file next to the ma
   const capabilities = structuredClone(PULL_CAPABILITIES);
   capabilities.workspace!.workspaceEdit = { documentChanges: true, resourceOperations: ['create'] };
   const actions = await policyActions(capabilities, false);
-  assert.deepEqual(actions.map((a) => a.title), ['Create a default-deny NetworkPolicy for Deployment "web"', 'Create a default-deny NetworkPolicy for Deployment "web" in a new file web-networkpolicy.yaml']);
+  assert.deepEqual(
+    actions.map((a) => a.title),
+    [
+      'Create a default-deny NetworkPolicy for Deployment "web"',
+      'Create a default-deny NetworkPolicy for Deployment "web" in a new file web-networkpolicy.yaml',
+    ],
+  );
   const [create, insert] = actions[1].edit!.documentChanges! as [CreateFile, TextDocumentEdit];
   assert.equal(create.kind, 'create');
   assert.equal(create.uri, pathUri(join(dir, 'web-networkpolicy.yaml')));
@@ -54,7 +64,13 @@ test('"Create a NetworkPolicy … in a new file" creates the file next to the ma
 
 test('clients that cannot create files only get the same-file suggestion', async () => {
   const actions = await policyActions(PULL_CAPABILITIES, false);
-  assert.deepEqual(actions.map((a) => a.title), ['Create a default-deny NetworkPolicy for Deployment "web"']);
+  assert.deepEqual(
+    actions.map((a) => a.title),
+    ['Create a default-deny NetworkPolicy for Deployment "web"'],
+  );
   const push = await policyActions(PUSH_CAPABILITIES, true);
-  assert.deepEqual(push.map((a) => a.title), ['Create a default-deny NetworkPolicy for Deployment "web"']);
+  assert.deepEqual(
+    push.map((a) => a.title),
+    ['Create a default-deny NetworkPolicy for Deployment "web"'],
+  );
 });

@@ -3,18 +3,28 @@ import assert from 'node:assert/strict';
 import { createServer, request as httpRequest, type Server } from 'node:http';
 import { createServer as createTcpServer, type AddressInfo, type Server as TcpServer, type Socket } from 'node:net';
 import { after, before, describe, test } from 'node:test';
-import type { ApplyWorkspaceEditParams, ClientCapabilities, CodeAction, Diagnostic, ShowMessageParams } from 'vscode-languageserver-protocol';
+import type {
+  ApplyWorkspaceEditParams,
+  ClientCapabilities,
+  CodeAction,
+  Diagnostic,
+  ShowMessageParams,
+} from 'vscode-languageserver-protocol';
 import { SERVER_COMMANDS, type PinDigestArgs, type PinDigestResult } from '../../server/src/shared/protocol';
 import { REGISTRY_BIN, startRegistry, type RunningRegistry } from '../registry/registryServer';
 import { pathUri, PULL_CAPABILITIES, PUSH_CAPABILITIES, TestClient } from './support/lspClient';
 
-const skip = !REGISTRY_BIN && process.env.CI !== 'true' ? 'Debian docker-registry is not installed (apt-get install docker-registry)' : false;
+const skip =
+  !REGISTRY_BIN && process.env.CI !== 'true'
+    ? 'Debian docker-registry is not installed (apt-get install docker-registry)'
+    : false;
 
 const ERROR = 1;
 const WARNING = 2;
 const DIGEST = /^sha256:[0-9a-f]{64}$/;
 
-const dockerfile = (host: string) => `FROM ${host}/team/app:1.2.3 AS build\nRUN make\n\nFROM ${host}/team/app:1.2.3\nUSER 10001:10001\nCMD ["app"]\n`;
+const dockerfile = (host: string) =>
+  `FROM ${host}/team/app:1.2.3 AS build\nRUN make\n\nFROM ${host}/team/app:1.2.3\nUSER 10001:10001\nCMD ["app"]\n`;
 const manifest = (host: string) => `apiVersion: v1
 kind: Pod
 metadata:
@@ -37,11 +47,16 @@ class Session {
     const c = client.connection;
     c.onNotification('window/showMessage', (p: ShowMessageParams) => void this.messages.push(p));
     c.onRequest('window/workDoneProgress/create', () => null);
-    c.onNotification('$/progress', (p: { value: { kind: string; title?: string } }) => void this.progress.push(p.value));
+    c.onNotification(
+      '$/progress',
+      (p: { value: { kind: string; title?: string } }) => void this.progress.push(p.value),
+    );
     c.onRequest('workspace/applyEdit', async (p: ApplyWorkspaceEditParams) => {
       this.applied.push(p);
       if (!this.answerApplied) return { applied: false, failureReason: 'declined by the test' };
-      const uri = p.edit.documentChanges ? (p.edit.documentChanges[0] as { textDocument: { uri: string } }).textDocument.uri : Object.keys(p.edit.changes!)[0];
+      const uri = p.edit.documentChanges
+        ? (p.edit.documentChanges[0] as { textDocument: { uri: string } }).textDocument.uri
+        : Object.keys(p.edit.changes!)[0];
       await client.apply(p.edit, uri);
       return { applied: true };
     });
@@ -53,7 +68,12 @@ class Session {
   }
 
   /** The diagnostic of `rule` on `line` and the code actions offered for it. */
-  async actionsFor(uri: string, rule: string, line: number, diagnostics?: Diagnostic[]): Promise<{ d: Diagnostic; actions: CodeAction[] }> {
+  async actionsFor(
+    uri: string,
+    rule: string,
+    line: number,
+    diagnostics?: Diagnostic[],
+  ): Promise<{ d: Diagnostic; actions: CodeAction[] }> {
     const ds = diagnostics ?? (await this.client.diagnostics(uri));
     const d = ds.find((x) => x.code === rule && x.range.start.line === line);
     assert.ok(d, `${rule} on line ${line} among ${JSON.stringify(ds.map((x) => [x.code, x.range.start.line]))}`);
@@ -61,13 +81,19 @@ class Session {
   }
 
   execute(args: unknown): Promise<PinDigestResult | null> {
-    return this.client.connection.sendRequest('workspace/executeCommand', { command: SERVER_COMMANDS.pinDigest, arguments: [args] });
+    return this.client.connection.sendRequest('workspace/executeCommand', {
+      command: SERVER_COMMANDS.pinDigest,
+      arguments: [args],
+    });
   }
 
   /** Runs a code action's command as an editor does. */
   run(action: CodeAction): Promise<PinDigestResult | null> {
     assert.ok(action.command, `${action.title} carries a command`);
-    return this.client.connection.sendRequest('workspace/executeCommand', { command: action.command.command, arguments: action.command.arguments });
+    return this.client.connection.sendRequest('workspace/executeCommand', {
+      command: action.command.command,
+      arguments: action.command.arguments,
+    });
   }
 
   errors(type = ERROR): string[] {
@@ -114,16 +140,34 @@ describe('Pin to digest against a real registry on 127.0.0.1', { skip }, () => {
     const result = await session.run(pin);
     assert.deepEqual(result, { pinned: true, digest: expected });
     assert.equal(session.applied.length, before + 1);
-    const change = session.applied.at(-1)!.edit.documentChanges![0] as { textDocument: { version: number }; edits: { newText: string }[] };
+    const change = session.applied.at(-1)!.edit.documentChanges![0] as {
+      textDocument: { version: number };
+      edits: { newText: string }[];
+    };
     assert.equal(change.textDocument.version, 1, 'a versioned edit: the editor refuses it if the file changed');
-    assert.deepEqual(change.edits.map((e) => e.newText), [`@${expected}`], 'only the digest is inserted');
-    assert.equal(session.client.text(uri), dockerfile(reg.host).replace(`FROM ${reg.host}/team/app:1.2.3\n`, `FROM ${reg.host}/team/app:1.2.3@${expected}\n`));
+    assert.deepEqual(
+      change.edits.map((e) => e.newText),
+      [`@${expected}`],
+      'only the digest is inserted',
+    );
+    assert.equal(
+      session.client.text(uri),
+      dockerfile(reg.host).replace(
+        `FROM ${reg.host}/team/app:1.2.3\n`,
+        `FROM ${reg.host}/team/app:1.2.3@${expected}\n`,
+      ),
+    );
     assert.match(expected, DIGEST);
     // Progress while looking up (the client supports work-done progress), no error, and the finding is gone.
-    assert.deepEqual(session.progress.slice(-2).map((p) => p.kind), ['begin', 'end']);
+    assert.deepEqual(
+      session.progress.slice(-2).map((p) => p.kind),
+      ['begin', 'end'],
+    );
     assert.match(session.progress.at(-2)!.title!, /looking up the digest of 127\.0\.0\.1:\d+\/team\/app:1\.2\.3/);
     assert.deepEqual(session.errors(), []);
-    const left = (await session.client.diagnostics(uri)).filter((x) => x.code === 'base-image-digest').map((x) => x.range.start.line);
+    const left = (await session.client.diagnostics(uri))
+      .filter((x) => x.code === 'base-image-digest')
+      .map((x) => x.range.start.line);
     assert.deepEqual(left, [0], 'the other stage is still unpinned');
   });
 
@@ -143,14 +187,22 @@ describe('Pin to digest against a real registry on 127.0.0.1', { skip }, () => {
         .replace(`"${reg.host}/team/app:1.2.3"`, `"${reg.host}/team/app:1.2.3@${expected}"`)
         .replace(`image: ${reg.host}/team/app:1.2.3\n`, `image: ${reg.host}/team/app:1.2.3@${expected}\n`),
     );
-    assert.deepEqual((await session.client.diagnostics(uri)).filter((x) => x.code === 'k8s-image-digest'), []);
+    assert.deepEqual(
+      (await session.client.diagnostics(uri)).filter((x) => x.code === 'k8s-image-digest'),
+      [],
+    );
   });
 
   test('the document changed after the action was offered: the reference is found again where it moved', async () => {
     const uri = fresh('Dockerfile');
     await session.client.open(uri, 'dockerfile', dockerfile(reg.host));
     const pin = pinOf((await session.actionsFor(uri, 'base-image-digest', 3)).actions)!;
-    await session.client.edit(uri, [{ range: { start: { line: 0, character: 0 }, end: { line: 0, character: 0 } }, newText: '# syntax=docker/dockerfile:1\n\n' }]);
+    await session.client.edit(uri, [
+      {
+        range: { start: { line: 0, character: 0 }, end: { line: 0, character: 0 } },
+        newText: '# syntax=docker/dockerfile:1\n\n',
+      },
+    ]);
     assert.deepEqual(await session.run(pin), { pinned: true, digest: expected });
     const lines = session.client.text(uri).split('\n');
     assert.equal(lines[5], `FROM ${reg.host}/team/app:1.2.3@${expected}`, 'the same FROM, two lines further down');
@@ -161,7 +213,12 @@ describe('Pin to digest against a real registry on 127.0.0.1', { skip }, () => {
     const uri = fresh('Dockerfile');
     await session.client.open(uri, 'dockerfile', dockerfile(reg.host));
     const pin = pinOf((await session.actionsFor(uri, 'base-image-digest', 3)).actions)!;
-    const text = await session.client.edit(uri, [{ range: { start: { line: 3, character: 5 }, end: { line: 3, character: 5 + reg.host.length + 15 } }, newText: 'scratch' }]);
+    const text = await session.client.edit(uri, [
+      {
+        range: { start: { line: 3, character: 5 }, end: { line: 3, character: 5 + reg.host.length + 15 } },
+        newText: 'scratch',
+      },
+    ]);
     const before = session.applied.length;
     const result = await session.run(pin);
     assert.equal(result?.pinned, false);
@@ -190,7 +247,10 @@ describe('Pin to digest against a real registry on 127.0.0.1', { skip }, () => {
     const result = await session.run(pinOf((await session.actionsFor(uri, 'base-image-digest', 0)).actions)!);
     assert.equal(result?.pinned, false);
     assert.equal(session.applied.length, before);
-    assert.match(session.errors().at(-1)!, /^Harden: could not pin 127\.0\.0\.1:\d+\/team\/app:9\.9\.9: team\/app:9\.9\.9 was not found on 127\.0\.0\.1:\d+\.$/);
+    assert.match(
+      session.errors().at(-1)!,
+      /^Harden: could not pin 127\.0\.0\.1:\d+\/team\/app:9\.9\.9: team\/app:9\.9\.9 was not found on 127\.0\.0\.1:\d+\.$/,
+    );
   });
 
   test('only literal references are offered: build arguments and templates are pinned where they are defined', async () => {
@@ -226,7 +286,11 @@ describe('Neovim-style client (push diagnostics, plain `changes` edits, no progr
     assert.deepEqual(await session.run(pin), { pinned: true, digest: expected });
     assert.ok(session.applied.at(-1)!.edit.changes, 'plain changes for a client without documentChanges');
     assert.ok(session.client.text(uri).includes(`FROM ${reg.host}/team/app:1.2.3@${expected}\nUSER`));
-    assert.match(session.messages.find((m) => m.type === 3)!.message, /^Harden: looking up the digest of .*…$/, 'progress as a message');
+    assert.match(
+      session.messages.find((m) => m.type === 3)!.message,
+      /^Harden: looking up the digest of .*…$/,
+      'progress as a message',
+    );
   });
 
   test('a hand-made call with only uri and range replaces an existing digest', async () => {
@@ -234,11 +298,20 @@ describe('Neovim-style client (push diagnostics, plain `changes` edits, no progr
     const stale = `sha256:${'0'.repeat(64)}`;
     await session.client.open(uri, 'dockerfile', `FROM ${reg.host}/team/app:1.2.3@${stale}\n`);
     const end = 5 + `${reg.host}/team/app:1.2.3@${stale}`.length;
-    assert.deepEqual(await session.execute({ uri, range: { start: { line: 0, character: 5 }, end: { line: 0, character: end } } }), { pinned: true, digest: expected });
+    assert.deepEqual(
+      await session.execute({ uri, range: { start: { line: 0, character: 5 }, end: { line: 0, character: end } } }),
+      { pinned: true, digest: expected },
+    );
     assert.equal(session.client.text(uri), `FROM ${reg.host}/team/app:1.2.3@${expected}\n`);
     // Pinned already: said so, nothing edited.
     const before = session.applied.length;
-    const again = await session.execute({ uri, range: { start: { line: 0, character: 5 }, end: { line: 0, character: 5 + `${reg.host}/team/app:1.2.3@${expected}`.length } } });
+    const again = await session.execute({
+      uri,
+      range: {
+        start: { line: 0, character: 5 },
+        end: { line: 0, character: 5 + `${reg.host}/team/app:1.2.3@${expected}`.length },
+      },
+    });
     assert.equal(again?.pinned, true);
     assert.match(again!.message!, /already pinned to its current digest/);
     assert.equal(session.applied.length, before);
@@ -264,10 +337,17 @@ describe('Bearer token flow (registry with token auth)', { skip }, () => {
 
   test('the server follows the 401 challenge to the realm and pins', async () => {
     const expected = await reg.seed('team/app', '1.2.3');
-    assert.equal((await fetch(`http://${reg.host}/v2/team/app/manifests/1.2.3`, { method: 'HEAD' })).status, 401, 'the registry really demands a token');
+    assert.equal(
+      (await fetch(`http://${reg.host}/v2/team/app/manifests/1.2.3`, { method: 'HEAD' })).status,
+      401,
+      'the registry really demands a token',
+    );
     const uri = fresh('pod.yaml');
     await session.client.open(uri, 'yaml', manifest(reg.host));
-    assert.deepEqual(await session.run(pinOf((await session.actionsFor(uri, 'k8s-image-digest', 9)).actions)!), { pinned: true, digest: expected });
+    assert.deepEqual(await session.run(pinOf((await session.actionsFor(uri, 'k8s-image-digest', 9)).actions)!), {
+      pinned: true,
+      digest: expected,
+    });
     assert.ok(session.client.text(uri).endsWith(`image: ${reg.host}/team/app:1.2.3@${expected}\n`));
   });
 });
@@ -289,16 +369,29 @@ async function recordingProxy(target: () => string): Promise<{ host: string; see
       const body = Buffer.concat(chunks);
       seen.push({ method: req.method!, url: req.url!, headers: { ...req.headers }, body: body.length });
       const [hostname, port] = target().split(':');
-      const fwd = httpRequest({ hostname, port: Number(port), method: req.method, path: req.url, headers: { ...req.headers, host: target() } }, (up) => {
-        res.writeHead(up.statusCode!, up.headers);
-        up.pipe(res);
-      });
+      const fwd = httpRequest(
+        {
+          hostname,
+          port: Number(port),
+          method: req.method,
+          path: req.url,
+          headers: { ...req.headers, host: target() },
+        },
+        (up) => {
+          res.writeHead(up.statusCode!, up.headers);
+          up.pipe(res);
+        },
+      );
       fwd.on('error', () => res.destroy());
       fwd.end(body);
     });
   });
   await new Promise<void>((r) => server.listen(0, '127.0.0.1', r));
-  return { host: `127.0.0.1:${(server.address() as AddressInfo).port}`, seen, close: () => new Promise((r) => server.close(() => r())) };
+  return {
+    host: `127.0.0.1:${(server.address() as AddressInfo).port}`,
+    seen,
+    close: () => new Promise((r) => server.close(() => r())),
+  };
 }
 
 describe('network and trust', { skip }, () => {
@@ -333,7 +426,10 @@ describe('network and trust', { skip }, () => {
         ['HEAD /v2/team/app/manifests/1.2.3 0'],
       );
       const sent = JSON.stringify(proxy.seen);
-      assert.ok(!sent.includes('secret-token') && !sent.includes('Dockerfile') && !sent.includes('harden-pin-test'), sent);
+      assert.ok(
+        !sent.includes('secret-token') && !sent.includes('Dockerfile') && !sent.includes('harden-pin-test'),
+        sent,
+      );
     } finally {
       await session.client.stop();
     }
@@ -341,7 +437,16 @@ describe('network and trust', { skip }, () => {
 
   test('untrusted workspace: no action (or a disabled one with the reason), the command refuses, nothing is sent', async () => {
     const count = proxy.seen.length;
-    for (const capabilities of [PULL_CAPABILITIES, { ...PULL_CAPABILITIES, textDocument: { ...PULL_CAPABILITIES.textDocument, codeAction: { ...PULL_CAPABILITIES.textDocument!.codeAction, disabledSupport: true } } }]) {
+    for (const capabilities of [
+      PULL_CAPABILITIES,
+      {
+        ...PULL_CAPABILITIES,
+        textDocument: {
+          ...PULL_CAPABILITIES.textDocument,
+          codeAction: { ...PULL_CAPABILITIES.textDocument!.codeAction, disabledSupport: true },
+        },
+      },
+    ]) {
       const { session } = await Session.start(capabilities, { workspaceTrusted: false });
       try {
         const uri = fresh('Dockerfile');
@@ -355,7 +460,12 @@ describe('network and trust', { skip }, () => {
         } else {
           assert.equal(pin, undefined, JSON.stringify(actions.map((a) => a.title)));
         }
-        const result = await session.execute({ uri, version: 1, range: d.range, image: `${proxy.host}/team/app:1.2.3` });
+        const result = await session.execute({
+          uri,
+          version: 1,
+          range: d.range,
+          image: `${proxy.host}/team/app:1.2.3`,
+        });
         assert.equal(result?.pinned, false);
         assert.match(session.errors(WARNING).at(-1)!, /^Harden: Digest lookup is off in Restricted Mode/);
         assert.deepEqual(session.applied, []);
@@ -387,7 +497,12 @@ describe('offline', () => {
     const result = await session.run(pin);
     assert.ok(Date.now() - t < 10_000);
     assert.equal(result?.pinned, false);
-    assert.match(session.errors().at(-1)!, new RegExp(`^Harden: could not pin ${host.replace(/\./g, '\\.')}/team/app:1\\.2\\.3: Could not reach ${host.replace(/\./g, '\\.')} \\(ECONNREFUSED\\): check the network connection\\.$`));
+    assert.match(
+      session.errors().at(-1)!,
+      new RegExp(
+        `^Harden: could not pin ${host.replace(/\./g, '\\.')}/team/app:1\\.2\\.3: Could not reach ${host.replace(/\./g, '\\.')} \\(ECONNREFUSED\\): check the network connection\\.$`,
+      ),
+    );
     assert.deepEqual(session.applied, []);
   });
 
@@ -405,7 +520,10 @@ describe('offline', () => {
       const took = Date.now() - t;
       assert.ok(took >= 9_500 && took < 12_000, `took ${took} ms`);
       assert.equal(result?.pinned, false);
-      assert.match(session.errors().at(-1)!, /^Harden: could not pin .*: 127\.0\.0\.1:\d+ did not answer in time \(offline\?\)\.$/);
+      assert.match(
+        session.errors().at(-1)!,
+        /^Harden: could not pin .*: 127\.0\.0\.1:\d+ did not answer in time \(offline\?\)\.$/,
+      );
       assert.deepEqual(session.applied, []);
     } finally {
       for (const s of sockets) s.destroy();

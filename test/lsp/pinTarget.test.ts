@@ -22,7 +22,11 @@ describe('pinTarget: what is looked up and what is rewritten', () => {
   test('other registries and ports; Docker Hub aliases', () => {
     assert.deepEqual(pin('ghcr.io/org/app:1.0').target.lookup, { registry: 'ghcr.io', name: 'org/app', tag: '1.0' });
     assert.deepEqual(pin('localhost:5000/app:1').target.lookup, { registry: 'localhost:5000', name: 'app', tag: '1' });
-    assert.deepEqual(pin('index.docker.io/bitnami/redis:7').target.lookup, { registry: 'docker.io', name: 'bitnami/redis', tag: '7' });
+    assert.deepEqual(pin('index.docker.io/bitnami/redis:7').target.lookup, {
+      registry: 'docker.io',
+      name: 'bitnami/redis',
+      tag: '7',
+    });
   });
 
   test('no tag: the digest of latest, written as Docker resolves it (no tag invented)', () => {

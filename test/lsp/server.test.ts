@@ -20,7 +20,10 @@ spec:
         privileged: true
 `;
 const PRIVILEGED_LINE = 9;
-const line = (n: number, from: number, to: number) => ({ start: { line: n, character: from }, end: { line: n, character: to } });
+const line = (n: number, from: number, to: number) => ({
+  start: { line: n, character: from },
+  end: { line: n, character: to },
+});
 
 let dir: string;
 before(() => {
@@ -41,9 +44,17 @@ describe('pull client (LSP 3.17, as VS Code)', () => {
     const started = await TestClient.start({ capabilities: PULL_CAPABILITIES });
     client = started.client;
     const caps = started.init.capabilities;
-    assert.deepEqual(caps.diagnosticProvider, { identifier: 'harden', interFileDependencies: true, workspaceDiagnostics: false });
+    assert.deepEqual(caps.diagnosticProvider, {
+      identifier: 'harden',
+      interFileDependencies: true,
+      workspaceDiagnostics: false,
+    });
     assert.deepEqual(caps.textDocumentSync, { openClose: true, change: 2, save: { includeText: false } });
-    assert.deepEqual((caps.codeActionProvider as { codeActionKinds: string[] }).codeActionKinds, ['quickfix', 'source.fixAll.harden', 'refactor.rewrite.harden']);
+    assert.deepEqual((caps.codeActionProvider as { codeActionKinds: string[] }).codeActionKinds, [
+      'quickfix',
+      'source.fixAll.harden',
+      'refactor.rewrite.harden',
+    ]);
     await client.open(dockerfile(), 'dockerfile', DOCKERFILE);
     await client.open(pod(), 'yaml', POD);
   });
@@ -53,10 +64,19 @@ describe('pull client (LSP 3.17, as VS Code)', () => {
     const df = byRule(await client.diagnostics(dockerfile()), 'no-root-user');
     assert.equal(df.length, 1);
     assert.deepEqual(
-      { range: df[0].range, code: df[0].code, source: df[0].source, severity: df[0].severity, href: df[0].codeDescription?.href },
+      {
+        range: df[0].range,
+        code: df[0].code,
+        source: df[0].source,
+        severity: df[0].severity,
+        href: df[0].codeDescription?.href,
+      },
       { range: line(0, 5, 12), code: 'no-root-user', source: 'harden', severity: 2, href: docsUrl('no-root-user') },
     );
-    assert.deepEqual({ ...(df[0].data as object), index: 0 }, { ruleId: 'no-root-user', messageId: 'noUser', version: 1, index: 0 });
+    assert.deepEqual(
+      { ...(df[0].data as object), index: 0 },
+      { ruleId: 'no-root-user', messageId: 'noUser', version: 1, index: 0 },
+    );
 
     const k8s = byRule(await client.diagnostics(pod()), 'k8s-privileged-container');
     assert.equal(k8s.length, 1);
@@ -76,8 +96,14 @@ describe('pull client (LSP 3.17, as VS Code)', () => {
   test('code actions: suggestions and the disable action for the Dockerfile finding', async () => {
     const [d] = byRule(await client.diagnostics(dockerfile()), 'no-root-user');
     const actions = await client.codeActions(dockerfile(), d.range, [d]);
-    assert.deepEqual(titles(actions), ['Create user app (10001) with useradd and switch to it', 'Add "USER 10001:10001" to the final stage', 'Disable no-root-user for this line']);
-    assert.ok(actions.every((a) => a.kind === 'quickfix' && !a.isPreferred && a.diagnostics?.[0].code === 'no-root-user'));
+    assert.deepEqual(titles(actions), [
+      'Create user app (10001) with useradd and switch to it',
+      'Add "USER 10001:10001" to the final stage',
+      'Disable no-root-user for this line',
+    ]);
+    assert.ok(
+      actions.every((a) => a.kind === 'quickfix' && !a.isPreferred && a.diagnostics?.[0].code === 'no-root-user'),
+    );
     const addUser = actions[1].edit!.documentChanges![0] as { textDocument: { version: number }; edits: unknown[] };
     assert.equal(addUser.textDocument.version, 1);
     assert.deepEqual(addUser.edits, [{ range: line(2, 0, 0), newText: 'USER 10001:10001\n' }]);
@@ -85,7 +111,9 @@ describe('pull client (LSP 3.17, as VS Code)', () => {
 
   test('a suggestion applied as a versioned edit, then the finding is gone', async () => {
     const [d] = byRule(await client.diagnostics(dockerfile()), 'no-root-user');
-    const addUser = (await client.codeActions(dockerfile(), d.range, [d])).find((a) => a.title.startsWith('Add "USER'))!;
+    const addUser = (await client.codeActions(dockerfile(), d.range, [d])).find((a) =>
+      a.title.startsWith('Add "USER'),
+    )!;
     await client.apply(addUser.edit, dockerfile());
     assert.equal(client.text(dockerfile()), 'FROM node:20\nRUN npm ci\nUSER 10001:10001\nCMD ["node","x"]');
     assert.deepEqual(byRule(await client.diagnostics(dockerfile()), 'no-root-user'), []);
@@ -217,14 +245,19 @@ describe('harden this workload to the restricted profile', () => {
     await client.diagnostics(pod());
     const outside = await client.codeActions(pod(), line(13, 2, 2), []);
     assert.ok(!titles(outside).includes('Harden this workload to the restricted profile'));
-    const inside = (await client.codeActions(pod(), line(7, 8, 8), [])).find((a) => a.title === 'Harden this workload to the restricted profile');
+    const inside = (await client.codeActions(pod(), line(7, 8, 8), [])).find(
+      (a) => a.title === 'Harden this workload to the restricted profile',
+    );
     assert.ok(inside, 'offered on the container');
     assert.equal(inside.kind, 'refactor.rewrite.harden');
     assert.equal(inside.edit, undefined);
     const resolved = await client.connection.sendRequest<CodeAction>('codeAction/resolve', inside);
     const text = await client.apply(resolved.edit, pod());
     assert.match(text, /privileged: false/);
-    assert.ok(text.endsWith('---\napiVersion: v1\nkind: ConfigMap\nmetadata:\n  name: settings\n'), 'the other object is untouched');
+    assert.ok(
+      text.endsWith('---\napiVersion: v1\nkind: ConfigMap\nmetadata:\n  name: settings\n'),
+      'the other object is untouched',
+    );
   });
 });
 
@@ -240,19 +273,23 @@ describe('disable for this line', () => {
     const uri = uriOf('disable/pod.yaml');
     await client.open(uri, 'yaml', POD);
     const [d] = byRule(await client.diagnostics(uri), 'k8s-privileged-container');
-    const action = (await client.codeActions(uri, d.range, [d])).find((a) => a.title === 'Disable k8s-privileged-container for this line')!;
+    const action = (await client.codeActions(uri, d.range, [d])).find(
+      (a) => a.title === 'Disable k8s-privileged-container for this line',
+    )!;
     const text = await client.apply(action.edit, uri);
     assert.equal(text.split('\n')[PRIVILEGED_LINE], '        # harden-ignore k8s-privileged-container');
     assert.equal(text.split('\n')[PRIVILEGED_LINE + 1], '        privileged: true');
     assert.deepEqual(byRule(await client.diagnostics(uri), 'k8s-privileged-container'), []);
   });
 
-  test('Dockerfile: a finding on a continuation line puts the pragma above the instruction\'s first line', async () => {
+  test("Dockerfile: a finding on a continuation line puts the pragma above the instruction's first line", async () => {
     const uri = uriOf('disable/Dockerfile');
     await client.open(uri, 'dockerfile', '  FROM --platform=linux/amd64 \\\n    node:20\nRUN npm ci\n');
     const [d] = byRule(await client.diagnostics(uri), 'no-root-user');
     assert.equal(d.range.start.line, 1);
-    const action = (await client.codeActions(uri, d.range, [d])).find((a) => a.title === 'Disable no-root-user for this line')!;
+    const action = (await client.codeActions(uri, d.range, [d])).find(
+      (a) => a.title === 'Disable no-root-user for this line',
+    )!;
     const text = await client.apply(action.edit, uri);
     assert.equal(text, '  # harden-ignore no-root-user\n  FROM --platform=linux/amd64 \\\n    node:20\nRUN npm ci\n');
     assert.deepEqual(byRule(await client.diagnostics(uri), 'no-root-user'), []);
@@ -262,14 +299,16 @@ describe('disable for this line', () => {
     const uri = uriOf('disable/file.yaml');
     await client.open(uri, 'yaml', `# harden-ignore-file k8s-run-as-non-root\n${POD}`);
     const [d] = byRule(await client.diagnostics(uri), 'k8s-privileged-container');
-    const action = (await client.codeActions(uri, d.range, [d])).find((a) => a.title === 'Disable k8s-privileged-container for this file')!;
+    const action = (await client.codeActions(uri, d.range, [d])).find(
+      (a) => a.title === 'Disable k8s-privileged-container for this file',
+    )!;
     const text = await client.apply(action.edit, uri);
     assert.equal(text.split('\n')[0], '# harden-ignore-file k8s-run-as-non-root k8s-privileged-container');
     assert.deepEqual(byRule(await client.diagnostics(uri), 'k8s-privileged-container'), []);
   });
 });
 
-test('a .hadolint.yaml next to a Dockerfile is honoured through the rules\' hadolint ids', async () => {
+test("a .hadolint.yaml next to a Dockerfile is honoured through the rules' hadolint ids", async () => {
   const root = join(dir, 'hadolint');
   mkdirSync(root, { recursive: true });
   writeFileSync(join(root, '.hadolint.yaml'), 'ignored:\n  - DL3002\n');
@@ -284,16 +323,23 @@ test('a .hadolint.yaml next to a Dockerfile is honoured through the rules\' hado
 });
 
 describe('cross-file facts', () => {
-  const manifest = (name: string, app: string) => `apiVersion: v1\nkind: Pod\nmetadata:\n  name: ${name}\n  labels:\n    app: ${app}\nspec:\n  containers:\n    - name: c\n      image: nginx:1.27\n`;
+  const manifest = (name: string, app: string) =>
+    `apiVersion: v1\nkind: Pod\nmetadata:\n  name: ${name}\n  labels:\n    app: ${app}\nspec:\n  containers:\n    - name: c\n      image: nginx:1.27\n`;
 
   test('pull: the start-up scan reads manifests on disk, and a label change in one open manifest refreshes the others', async () => {
     const root = join(dir, 'xfile');
     mkdirSync(join(root, 'k8s', 'node_modules'), { recursive: true });
-    writeFileSync(join(root, 'k8s', 'policy.yaml'), 'apiVersion: networking.k8s.io/v1\nkind: NetworkPolicy\nmetadata:\n  name: deny\nspec:\n  podSelector: {}\n');
+    writeFileSync(
+      join(root, 'k8s', 'policy.yaml'),
+      'apiVersion: networking.k8s.io/v1\nkind: NetworkPolicy\nmetadata:\n  name: deny\nspec:\n  podSelector: {}\n',
+    );
     writeFileSync(join(root, 'k8s', 'node_modules', 'skipped.yaml'), manifest('skipped', 'x'));
     const { client } = await TestClient.start({ capabilities: PULL_CAPABILITIES, rootPath: root });
     try {
-      const log = await client.until(() => client.logs.find((l) => l.startsWith('Scanned 1 workspace folder')), 'the scan log line');
+      const log = await client.until(
+        () => client.logs.find((l) => l.startsWith('Scanned 1 workspace folder')),
+        'the scan log line',
+      );
       assert.match(log, /Kubernetes manifests/);
       await client.refreshed(1);
 
@@ -347,12 +393,17 @@ describe('.harden.yaml in the workspace root', () => {
 
   test('turns a rule off; changed on disk (didChangeWatchedFiles) it comes back', async () => {
     assert.deepEqual(byRule(await client.diagnostics(dockerfile()), 'no-root-user'), []);
-    const watcher = await client.until(() => client.registrations.find((r) => r.method === 'workspace/didChangeWatchedFiles'), 'file watcher registration');
+    const watcher = await client.until(
+      () => client.registrations.find((r) => r.method === 'workspace/didChangeWatchedFiles'),
+      'file watcher registration',
+    );
     assert.ok(JSON.stringify(watcher.registerOptions).includes('**/.harden.yaml'));
 
     writeFileSync(join(root, '.harden.yaml'), 'rules:\n  no-root-user: error\n');
     const refreshes = client.refreshCount;
-    await client.connection.sendNotification('workspace/didChangeWatchedFiles', { changes: [{ uri: pathUri(join(root, '.harden.yaml')), type: 2 }] });
+    await client.connection.sendNotification('workspace/didChangeWatchedFiles', {
+      changes: [{ uri: pathUri(join(root, '.harden.yaml')), type: 2 }],
+    });
     await client.refreshed(refreshes + 1);
     const [d] = byRule(await client.diagnostics(dockerfile()), 'no-root-user');
     assert.deepEqual([d.code, d.severity], ['no-root-user', 1]);

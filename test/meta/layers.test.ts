@@ -40,7 +40,10 @@ test('no engine import runs back up a layer', () => {
       const target = resolveImport(f, m[1]);
       if (!target) continue;
       const theirs = layerOf(target);
-      if (theirs > own) up.push(`${relative(ENGINE, f)} (${LAYERS[own].join('/')}) imports ${relative(ENGINE, target)} (${LAYERS[theirs].join('/')})`);
+      if (theirs > own)
+        up.push(
+          `${relative(ENGINE, f)} (${LAYERS[own].join('/')}) imports ${relative(ENGINE, target)} (${LAYERS[theirs].join('/')})`,
+        );
     }
   }
   assert.deepEqual(up, []);

@@ -32,14 +32,22 @@ for (const rule of rules) {
       assert.match(m.docs.rationale, /\.$/, 'rationale ends with a period');
     });
     test('peer ids have their tool’s shape', () => {
-      for (const tool of Object.keys(m.peers)) assert.ok((PEER_TOOLS as readonly string[]).includes(tool), `unknown peer tool ${tool}`);
-      for (const tool of PEER_TOOLS) for (const id of m.peers[tool] ?? []) assert.match(id, PEER_PATTERNS[tool], `${tool} id ${id}`);
+      for (const tool of Object.keys(m.peers))
+        assert.ok((PEER_TOOLS as readonly string[]).includes(tool), `unknown peer tool ${tool}`);
+      for (const tool of PEER_TOOLS)
+        for (const id of m.peers[tool] ?? []) assert.match(id, PEER_PATTERNS[tool], `${tool} id ${id}`);
     });
     test('cases: good and bad docs examples; fix kind matches the cases; every messageId is exercised', () => {
       const table = loadCases(m.target, m.id);
       assert.ok(table, 'case table exists');
-      assert.ok(table.valid.some((c) => c.docs === 'good'), 'a valid case marked docs: good');
-      assert.ok(table.invalid.some((c) => c.docs === 'bad'), 'an invalid case marked docs: bad');
+      assert.ok(
+        table.valid.some((c) => c.docs === 'good'),
+        'a valid case marked docs: good',
+      );
+      assert.ok(
+        table.invalid.some((c) => c.docs === 'bad'),
+        'an invalid case marked docs: bad',
+      );
       const hasOutput = table.invalid.some((c) => typeof c.output === 'string');
       if (m.fix === 'safe') assert.ok(hasOutput, 'fix: safe needs a case with output');
       else assert.ok(!hasOutput, `fix: ${m.fix} but a case has a safe output`);
@@ -51,7 +59,13 @@ for (const rule of rules) {
           for (const s of f.suggestions ?? []) seen.add(s.messageId);
         }
       }
-      if (m.fix === 'suggestion') assert.ok([...seen].some((id) => table.invalid.some((c) => c.errors.some((e) => e.suggestions?.some((s) => s.messageId === id)))), 'fix: suggestion needs a case that checks a suggestion');
+      if (m.fix === 'suggestion')
+        assert.ok(
+          [...seen].some((id) =>
+            table.invalid.some((c) => c.errors.some((e) => e.suggestions?.some((s) => s.messageId === id))),
+          ),
+          'fix: suggestion needs a case that checks a suggestion',
+        );
       for (const id of Object.keys(m.messages)) assert.ok(seen.has(id), `messageId ${id} is never produced by a case`);
     });
   });

@@ -20,7 +20,13 @@ test('only server/src/registry talks to the network, and only the pin command ca
     const rel = relative(ROOT, f).split('\\').join('/');
     const src = readFileSync(f, 'utf8');
     const code = src.replace(/\/\*[\s\S]*?\*\/|\/\/.*$/gm, '');
-    if (/\bfetch\s*\(|['"](node:)?(https?|http2|net|tls|dgram|dns|undici)['"]|\bWebSocket\b|\bXMLHttpRequest\b/.test(code) && !rel.startsWith('server/src/registry/')) network.push(rel);
+    if (
+      /\bfetch\s*\(|['"](node:)?(https?|http2|net|tls|dgram|dns|undici)['"]|\bWebSocket\b|\bXMLHttpRequest\b/.test(
+        code,
+      ) &&
+      !rel.startsWith('server/src/registry/')
+    )
+      network.push(rel);
     if (/from\s+['"][./]*(?:\.\.\/)?registry\/digest['"]/.test(code)) callers.push(rel);
   }
   assert.deepEqual(network, [], 'network access outside server/src/registry');

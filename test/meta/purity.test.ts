@@ -18,7 +18,12 @@ test('the engine imports no vscode, LSP runtime or Node modules and touches no p
     const src = readFileSync(f, 'utf8');
     for (const m of src.matchAll(/(?:from\s+|import\s*\(|require\s*\()\s*['"]([^'"]+)['"]/g)) {
       const mod = m[1];
-      if (/^(vscode$|vscode-languageserver(?!-types)|vscode-languageclient|node:|fs$|path$|child_process|os$|net$|http)/.test(mod)) bad.push(`${relative(ROOT, f)}: ${mod}`);
+      if (
+        /^(vscode$|vscode-languageserver(?!-types)|vscode-languageclient|node:|fs$|path$|child_process|os$|net$|http)/.test(
+          mod,
+        )
+      )
+        bad.push(`${relative(ROOT, f)}: ${mod}`);
     }
     if (/\bprocess\.(env|argv|exit|cwd)|\bBuffer\./.test(src)) bad.push(`${relative(ROOT, f)}: uses process/Buffer`);
   }
@@ -30,7 +35,8 @@ test('only server/src/lsp imports vscode-languageserver; only client/src imports
   for (const f of [...files(join(ROOT, 'server', 'src')), ...files(join(ROOT, 'client', 'src'))]) {
     const src = readFileSync(f, 'utf8');
     const rel = relative(ROOT, f);
-    if (/from ['"]vscode-languageserver(\/node)?['"]/.test(src) && !rel.startsWith(join('server', 'src', 'lsp'))) bad.push(rel);
+    if (/from ['"]vscode-languageserver(\/node)?['"]/.test(src) && !rel.startsWith(join('server', 'src', 'lsp')))
+      bad.push(rel);
     if (/from ['"]vscode['"]/.test(src) && !rel.startsWith(join('client', 'src'))) bad.push(rel);
   }
   assert.deepEqual(bad, []);

@@ -18,7 +18,10 @@ const caseFiles = (target: string) =>
 
 for (const target of ['dockerfile', 'kubernetes'] as const) {
   test(`${target}: rule files = registry = case tables`, () => {
-    const registered = rules.filter((r) => r.meta.target === target).map((r) => r.meta.id).sort();
+    const registered = rules
+      .filter((r) => r.meta.target === target)
+      .map((r) => r.meta.id)
+      .sort();
     assert.deepEqual(registered, ruleFiles(target), 'every rule file is registered, and only those');
     assert.deepEqual(caseFiles(target), registered, 'every registered rule has a case table, and only those');
   });

@@ -9,8 +9,16 @@ const ROOT = join(__dirname, '..', '..');
 // What `npm run package` puts in the VSIX: the bundles, grammar, schema, manifest, docs — no sources,
 // no source maps, no node_modules (esbuild bundled them).
 test('the VSIX file list is exactly the bundles, grammar, schema, manifest and docs', () => {
-  const out = execFileSync(process.execPath, [join(ROOT, 'node_modules', '@vscode', 'vsce', 'vsce'), 'ls', '--no-dependencies'], { cwd: ROOT, encoding: 'utf8' });
-  const files = out.split('\n').map((l) => l.trim()).filter(Boolean).sort();
+  const out = execFileSync(
+    process.execPath,
+    [join(ROOT, 'node_modules', '@vscode', 'vsce', 'vsce'), 'ls', '--no-dependencies'],
+    { cwd: ROOT, encoding: 'utf8' },
+  );
+  const files = out
+    .split('\n')
+    .map((l) => l.trim())
+    .filter(Boolean)
+    .sort();
   const expected = [
     'LICENSE',
     'README.md',

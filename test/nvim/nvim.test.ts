@@ -31,12 +31,16 @@ const mayInstall = process.env.CI === 'true' || process.env.HARDEN_INSTALL_NVIM 
 let skip: string | false = false;
 if (!hasNvim()) {
   if (mayInstall) aptInstallNeovim();
-  else skip = 'nvim is not installed: `apt-get install -y neovim`, or set HARDEN_INSTALL_NVIM=1 to let this test install it';
+  else
+    skip =
+      'nvim is not installed: `apt-get install -y neovim`, or set HARDEN_INSTALL_NVIM=1 to let this test install it';
 }
 
 /** Rule metadata from the built CLI (`harden rules --format json`): titles, default severities. */
 function rulesJson(): string {
-  const res = spawnSync(process.execPath, [join(REPO, 'dist', 'cli.js'), 'rules', '--format', 'json'], { encoding: 'utf8' });
+  const res = spawnSync(process.execPath, [join(REPO, 'dist', 'cli.js'), 'rules', '--format', 'json'], {
+    encoding: 'utf8',
+  });
   assert.equal(res.status, 0, `harden rules --format json failed:\n${res.stderr}`);
   return res.stdout;
 }
@@ -57,10 +61,14 @@ function runNvim(): Promise<{ code: number | null; stdout: string; stderr: strin
   });
 }
 
-test('Neovim: pushed diagnostics with codes and ranges, code actions applied with apply_workspace_edit', { skip, timeout: 120_000 }, async (t) => {
-  assert.ok(existsSync(SERVER), `${SERVER} is missing: run \`npm run build\` first`);
-  const { code, stdout, stderr } = await runNvim();
-  for (const line of stdout.trim().split('\n')) t.diagnostic(line);
-  assert.equal(code, 0, `nvim exited ${code}\nstdout:\n${stdout}\nstderr:\n${stderr}`);
-  assert.match(stdout, /^nvim: all checks passed$/m);
-});
+test(
+  'Neovim: pushed diagnostics with codes and ranges, code actions applied with apply_workspace_edit',
+  { skip, timeout: 120_000 },
+  async (t) => {
+    assert.ok(existsSync(SERVER), `${SERVER} is missing: run \`npm run build\` first`);
+    const { code, stdout, stderr } = await runNvim();
+    for (const line of stdout.trim().split('\n')) t.diagnostic(line);
+    assert.equal(code, 0, `nvim exited ${code}\nstdout:\n${stdout}\nstderr:\n${stderr}`);
+    assert.match(stdout, /^nvim: all checks passed$/m);
+  },
+);

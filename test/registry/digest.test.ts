@@ -3,13 +3,28 @@ import { after, before, describe, test } from 'node:test';
 import { DigestLookupError, endpoint, lookupDigest } from '../../server/src/registry/digest';
 import { REGISTRY_BIN, startRegistry, type RunningRegistry } from './registryServer';
 
-const skip = !REGISTRY_BIN && process.env.CI !== 'true' ? 'Debian docker-registry is not installed (apt-get install docker-registry)' : false;
+const skip =
+  !REGISTRY_BIN && process.env.CI !== 'true'
+    ? 'Debian docker-registry is not installed (apt-get install docker-registry)'
+    : false;
 
 test('Docker Hub names map to registry-1.docker.io and library/', () => {
-  assert.deepEqual(endpoint({ name: 'node', tag: '22' }), { base: 'https://registry-1.docker.io', repository: 'library/node' });
-  assert.deepEqual(endpoint({ registry: 'docker.io', name: 'bitnami/redis', tag: '7' }), { base: 'https://registry-1.docker.io', repository: 'bitnami/redis' });
-  assert.deepEqual(endpoint({ registry: 'ghcr.io', name: 'org/app', tag: '1' }), { base: 'https://ghcr.io', repository: 'org/app' });
-  assert.deepEqual(endpoint({ registry: 'localhost:5000', name: 'app', tag: '1' }), { base: 'http://localhost:5000', repository: 'app' });
+  assert.deepEqual(endpoint({ name: 'node', tag: '22' }), {
+    base: 'https://registry-1.docker.io',
+    repository: 'library/node',
+  });
+  assert.deepEqual(endpoint({ registry: 'docker.io', name: 'bitnami/redis', tag: '7' }), {
+    base: 'https://registry-1.docker.io',
+    repository: 'bitnami/redis',
+  });
+  assert.deepEqual(endpoint({ registry: 'ghcr.io', name: 'org/app', tag: '1' }), {
+    base: 'https://ghcr.io',
+    repository: 'org/app',
+  });
+  assert.deepEqual(endpoint({ registry: 'localhost:5000', name: 'app', tag: '1' }), {
+    base: 'http://localhost:5000',
+    repository: 'app',
+  });
 });
 
 describe('against a real registry on 127.0.0.1', { skip }, () => {
@@ -23,7 +38,10 @@ describe('against a real registry on 127.0.0.1', { skip }, () => {
   });
 
   test('an unknown tag is a clear error', async () => {
-    await assert.rejects(lookupDigest({ registry: reg.host, name: 'team/app', tag: 'nope' }), (e: Error) => e instanceof DigestLookupError && /was not found/.test(e.message));
+    await assert.rejects(
+      lookupDigest({ registry: reg.host, name: 'team/app', tag: 'nope' }),
+      (e: Error) => e instanceof DigestLookupError && /was not found/.test(e.message),
+    );
   });
 });
 
@@ -42,6 +60,9 @@ describe('Bearer token flow (anonymous token from the realm)', { skip }, () => {
 
 test('offline: a closed port gives a clear error quickly', async () => {
   const t = Date.now();
-  await assert.rejects(lookupDigest({ registry: '127.0.0.1:9', name: 'x', tag: '1' }, { timeoutMs: 3000 }), (e: Error) => e instanceof DigestLookupError && /Could not reach 127\.0\.0\.1:9/.test(e.message));
+  await assert.rejects(
+    lookupDigest({ registry: '127.0.0.1:9', name: 'x', tag: '1' }, { timeoutMs: 3000 }),
+    (e: Error) => e instanceof DigestLookupError && /Could not reach 127\.0\.0\.1:9/.test(e.message),
+  );
   assert.ok(Date.now() - t < 3000);
 });

@@ -20,11 +20,17 @@ import { InProcessServer } from './support/inProcess';
 
 const DOCKERFILE = 'FROM debian:12\nRUN apt-get update && apt-get install -y curl\n';
 const uriOf = (name: string) => pathUri(`/harden-faults/${name}`);
-const codes = (ds: readonly { code?: unknown; ruleId?: string }[]) => [...new Set(ds.map((d) => String(d.code ?? d.ruleId)))].sort();
-const full = (r: DocumentDiagnosticReport) => (r.kind === 'full' ? r.items : assert.fail(`expected a full report, got ${r.kind}`));
+const codes = (ds: readonly { code?: unknown; ruleId?: string }[]) =>
+  [...new Set(ds.map((d) => String(d.code ?? d.ruleId)))].sort();
+const full = (r: DocumentDiagnosticReport) =>
+  r.kind === 'full' ? r.items : assert.fail(`expected a full report, got ${r.kind}`);
 
 /** Replaces a rule's check for the duration of `fn`, in the registry the server and the engine share. */
-async function withCheck<T>(id: string, check: (original: Rule['check']) => Rule['check'], fn: () => Promise<T> | T): Promise<T> {
+async function withCheck<T>(
+  id: string,
+  check: (original: Rule['check']) => Rule['check'],
+  fn: () => Promise<T> | T,
+): Promise<T> {
   const rule = rulesById.get(id) as DockerfileRule | KubernetesRule;
   const original = rule.check;
   rule.check = check(original as Rule['check']) as never;
@@ -43,20 +49,36 @@ describe('a rule that throws', () => {
   test('engine: the other rules still report, the error goes to onRuleError with the rule id', () => {
     const settings = defaultSettings();
     const clean = lint({ uri: 'file:///f/Dockerfile', text: DOCKERFILE }, settings).findings;
-    const thrower: DockerfileRule = { meta: { ...(rulesById.get('no-root-user')!.meta as DockerfileRule['meta']), id: 'always-throws' }, check: boom() };
+    const thrower: DockerfileRule = {
+      meta: { ...(rulesById.get('no-root-user')!.meta as DockerfileRule['meta']), id: 'always-throws' },
+      check: boom(),
+    };
     const errors: [string, unknown][] = [];
-    const got = lint({ uri: 'file:///f/Dockerfile', text: DOCKERFILE }, settings, { rules: [thrower, ...rules], onRuleError: (id, e) => errors.push([id, e]) }).findings;
+    const got = lint({ uri: 'file:///f/Dockerfile', text: DOCKERFILE }, settings, {
+      rules: [thrower, ...rules],
+      onRuleError: (id, e) => errors.push([id, e]),
+    }).findings;
     assert.deepEqual(got, clean);
     assert.deepEqual(
       errors.map(([id, e]) => [id, (e as Error).message]),
       [['always-throws', 'boom from a test']],
     );
     // Kubernetes: per document, the same isolation.
-    const k8sThrower: KubernetesRule = { meta: { ...(rulesById.get('k8s-privileged-container')!.meta as KubernetesRule['meta']), id: 'k8s-always-throws' }, check: boom() };
+    const k8sThrower: KubernetesRule = {
+      meta: { ...(rulesById.get('k8s-privileged-container')!.meta as KubernetesRule['meta']), id: 'k8s-always-throws' },
+      check: boom(),
+    };
     errors.length = 0;
     const two = `${POD}---\n${POD}`;
-    const k8s = lint({ uri: 'file:///f/pods.yaml', text: two }, settings, { rules: [k8sThrower, ...rules], onRuleError: (id, e) => errors.push([id, e]), workspace: new Workspace() }).findings;
-    assert.deepEqual(k8s, lint({ uri: 'file:///f/pods.yaml', text: two }, settings, { workspace: new Workspace() }).findings);
+    const k8s = lint({ uri: 'file:///f/pods.yaml', text: two }, settings, {
+      rules: [k8sThrower, ...rules],
+      onRuleError: (id, e) => errors.push([id, e]),
+      workspace: new Workspace(),
+    }).findings;
+    assert.deepEqual(
+      k8s,
+      lint({ uri: 'file:///f/pods.yaml', text: two }, settings, { workspace: new Workspace() }).findings,
+    );
     assert.deepEqual(
       errors.map(([id]) => id),
       ['k8s-always-throws', 'k8s-always-throws'],
@@ -78,8 +100,14 @@ describe('a rule that throws', () => {
           for (let i = 0; i < 3; i++) {
             await server.change(df, `${DOCKERFILE}# edit ${i}\n`);
             await server.change(pod, `${POD}# edit ${i}\n`);
-            assert.deepEqual(codes(full(await server.pull(df))), before.df.filter((c) => c !== 'no-root-user'));
-            assert.deepEqual(codes(full(await server.pull(pod))), before.pod.filter((c) => c !== 'k8s-privileged-container'));
+            assert.deepEqual(
+              codes(full(await server.pull(df))),
+              before.df.filter((c) => c !== 'no-root-user'),
+            );
+            assert.deepEqual(
+              codes(full(await server.pull(pod))),
+              before.pod.filter((c) => c !== 'k8s-privileged-container'),
+            );
           }
         }),
       );
@@ -88,7 +116,10 @@ describe('a rule that throws', () => {
         failures.map((l) => [l.type, l.message.split('\n')[0]]),
         [
           [1, 'Rule no-root-user failed (reported once; the other rules still run): Error: boom from a test'],
-          [1, 'Rule k8s-privileged-container failed (reported once; the other rules still run): Error: boom from a test'],
+          [
+            1,
+            'Rule k8s-privileged-container failed (reported once; the other rules still run): Error: boom from a test',
+          ],
         ],
       );
       // Back to normal once the rule stops throwing.
@@ -103,9 +134,13 @@ describe('a rule that throws', () => {
 describe('cancelled requests stop work', () => {
   /** Counts the engine runs of one rule (one per lint of a Dockerfile). */
   let runs = 0;
-  const counting = (original: Rule['check']) => ((ctx: never) => (runs++, (original as (c: never) => void)(ctx))) as Rule['check'];
+  const counting = (original: Rule['check']) =>
+    ((ctx: never) => (runs++, (original as (c: never) => void)(ctx))) as Rule['check'];
   /** A cancelled pull answers an error or nothing and runs no rule; the next pull lints once. */
-  const expectNothingLinted = async (pending: Promise<DocumentDiagnosticReport>, pullAgain: () => Promise<DocumentDiagnosticReport>) => {
+  const expectNothingLinted = async (
+    pending: Promise<DocumentDiagnosticReport>,
+    pullAgain: () => Promise<DocumentDiagnosticReport>,
+  ) => {
     const report = await pending.catch((e: Error) => e);
     assert.ok(report instanceof Error || (report.kind === 'full' && report.items.length === 0), JSON.stringify(report));
     assert.equal(runs, 0, 'the engine did not run');
@@ -179,7 +214,10 @@ describe('documents that are not open', () => {
       assert.deepEqual(await client.codeActions(uri, ds[0].range, [], ['source.fixAll.harden']), [], uri);
       assert.equal(await client.hover(uri, 0, 6), null, uri);
     }
-    await client.connection.sendNotification('textDocument/didChange', { textDocument: { uri: closed, version: 9 }, contentChanges: [{ text: 'FROM x\n' }] });
+    await client.connection.sendNotification('textDocument/didChange', {
+      textDocument: { uri: closed, version: 9 },
+      contentChanges: [{ text: 'FROM x\n' }],
+    });
     await client.connection.sendNotification('textDocument/didClose', { textDocument: { uri: closed } });
     assert.ok(client.alive);
     const again = uriOf('closed/again/Dockerfile');
@@ -190,9 +228,15 @@ describe('documents that are not open', () => {
 });
 
 describe('bursts of edits settle to the final text', () => {
-  const finalText = (i: number) => (i % 2 ? `${POD}---\n${POD.replace('web', `web-${i}`)}` : POD.replace('privileged: true', `privileged: ${i % 3 === 0}`));
-  const expected = (text: string) => lint({ uri: 'file:///x/pod.yaml', text, languageId: 'yaml' }, defaultSettings(), { workspace: new Workspace() }).findings;
-  const shape = (xs: readonly (Finding | Diagnostic)[]) => xs.map((x) => `${'ruleId' in x ? x.ruleId : x.code} ${JSON.stringify(x.range)} ${x.message}`).sort();
+  const finalText = (i: number) =>
+    i % 2
+      ? `${POD}---\n${POD.replace('web', `web-${i}`)}`
+      : POD.replace('privileged: true', `privileged: ${i % 3 === 0}`);
+  const expected = (text: string) =>
+    lint({ uri: 'file:///x/pod.yaml', text, languageId: 'yaml' }, defaultSettings(), { workspace: new Workspace() })
+      .findings;
+  const shape = (xs: readonly (Finding | Diagnostic)[]) =>
+    xs.map((x) => `${'ruleId' in x ? x.ruleId : x.code} ${JSON.stringify(x.range)} ${x.message}`).sort();
 
   test('pull: 40 edits sent at once, pulls cancelled as an editor does; the last pull is the last text', async () => {
     const { client } = await TestClient.start({ capabilities: PULL_CAPABILITIES });
@@ -205,11 +249,17 @@ describe('bursts of edits settle to the final text', () => {
       for (let i = 0; i < 40; i++) {
         last = finalText(i);
         const doc = client.documents.get(uri)!;
-        void client.edit(uri, [{ range: { start: { line: 0, character: 0 }, end: doc.positionAt(doc.getText().length) }, newText: last }]);
+        void client.edit(uri, [
+          { range: { start: { line: 0, character: 0 }, end: doc.positionAt(doc.getText().length) }, newText: last },
+        ]);
         sources.at(-1)?.cancel();
         const source = new CancellationTokenSource();
         sources.push(source);
-        pulls.push(client.connection.sendRequest('textDocument/diagnostic', { textDocument: { uri } }, source.token).catch(() => undefined));
+        pulls.push(
+          client.connection
+            .sendRequest('textDocument/diagnostic', { textDocument: { uri } }, source.token)
+            .catch(() => undefined),
+        );
       }
       const final = (await pulls.at(-1)) as DocumentDiagnosticReport;
       await Promise.all(pulls);
@@ -230,7 +280,9 @@ describe('bursts of edits settle to the final text', () => {
       for (let i = 0; i < 40; i++) {
         last = finalText(i);
         const doc = client.documents.get(uri)!;
-        void client.edit(uri, [{ range: { start: { line: 0, character: 0 }, end: doc.positionAt(doc.getText().length) }, newText: last }]);
+        void client.edit(uri, [
+          { range: { start: { line: 0, character: 0 }, end: doc.positionAt(doc.getText().length) }, newText: last },
+        ]);
       }
       const version = client.documents.get(uri)!.version;
       const published = await client.published$(uri, version);

@@ -13,7 +13,11 @@ const ITERATIONS = Number(process.env.HARDEN_FUZZ_ITERATIONS ?? 400);
 test(`mutation fuzzing of the corpus through the engine (${ITERATIONS} mutants, seed 1)`, (t) => {
   const seeds = corpusFiles('dockerfiles')
     .map((f) => ({ uri: 'file:///fuzz/Dockerfile', text: f.text }))
-    .concat(corpusFiles('kubernetes').filter((f) => /\.ya?ml$/.test(f.path) && f.text.length < 300_000).map((f) => ({ uri: 'file:///fuzz/m.yaml', text: f.text })));
+    .concat(
+      corpusFiles('kubernetes')
+        .filter((f) => /\.ya?ml$/.test(f.path) && f.text.length < 300_000)
+        .map((f) => ({ uri: 'file:///fuzz/m.yaml', text: f.text })),
+    );
   if (seeds.length === 0) return t.skip(MISSING_SHARED);
   // The first lint loads the parsers (mvdan-sh is large); time the mutants, not module start-up.
   checkProperties('file:///warm/Dockerfile', 'FROM a\nRUN b | c\n');

@@ -13,7 +13,17 @@ import { lint } from '../../server/src/engine/runner/runner';
 import type { Finding, Range, Settings } from '../../server/src/engine/base/types';
 import { summarize, Workspace } from '../../server/src/engine/facts/workspace';
 import { MISSING_SHARED, sharedPath } from '../support/shared';
-import { aliasBombs, bigConfigMap, binaryText, deepShell, deepYaml, longLines, manyDocuments, POD, POD_PRIVILEGED } from './hostileInputs';
+import {
+  aliasBombs,
+  bigConfigMap,
+  binaryText,
+  deepShell,
+  deepYaml,
+  longLines,
+  manyDocuments,
+  POD,
+  POD_PRIVILEGED,
+} from './hostileInputs';
 import { budgetMs, checkProperties, restricted } from './properties';
 
 /**
@@ -37,14 +47,29 @@ function measure<T>(fn: () => T): Measured<T> {
 }
 
 /** A lint that must not let a rule throw, with its cost. */
-function lintOf(uri: string, text: string, settings: Settings = restricted, options: { workspace?: Workspace; cache?: KubernetesCache } = {}): Measured<Finding[]> {
+function lintOf(
+  uri: string,
+  text: string,
+  settings: Settings = restricted,
+  options: { workspace?: Workspace; cache?: KubernetesCache } = {},
+): Measured<Finding[]> {
   const errors: string[] = [];
-  const m = measure(() => lint({ uri, text }, settings, { workspace: options.workspace ?? new Workspace(), cache: options.cache, onRuleError: (id, e) => errors.push(`${id}: ${(e as Error)?.stack ?? e}`) }).findings);
+  const m = measure(
+    () =>
+      lint({ uri, text }, settings, {
+        workspace: options.workspace ?? new Workspace(),
+        cache: options.cache,
+        onRuleError: (id, e) => errors.push(`${id}: ${(e as Error)?.stack ?? e}`),
+      }).findings,
+  );
   assert.deepEqual(errors, [], `a rule threw on ${uri}`);
   return m;
 }
 
-const range = (l1: number, c1: number, l2: number, c2: number): Range => ({ start: { line: l1, character: c1 }, end: { line: l2, character: c2 } });
+const range = (l1: number, c1: number, l2: number, c2: number): Range => ({
+  start: { line: l1, character: c1 },
+  end: { line: l2, character: c2 },
+});
 const rangeOf = (fs: Finding[], ruleId: string) => fs.filter((f) => f.ruleId === ruleId).map((f) => f.range);
 
 // The first lint loads the parsers; time the inputs, not module start-up.
@@ -71,7 +96,9 @@ describe('YAML alias bomb (billion laughs)', () => {
   });
 
   test('fix-all over a bomb: bounded, and the text keeps its anchors', () => {
-    const m = measure(() => fixAll({ uri: 'file:///bomb/pod.yaml', text: aliasBombs().pod }, restricted, { workspace: new Workspace() }));
+    const m = measure(() =>
+      fixAll({ uri: 'file:///bomb/pod.yaml', text: aliasBombs().pod }, restricted, { workspace: new Workspace() }),
+    );
     assert.ok(m.cpuMs < 5000, `${m.cpuMs} ms`);
     assert.match(m.value.text, /args: \*a9/);
     assert.match(m.value.text, /a9: &a9/);
@@ -93,16 +120,30 @@ describe('file size', () => {
       m.value.map((f) => [f.ruleId, f.messageId, f.severity, f.range]),
       [['harden', 'tooLarge', 'info', range(0, 0, 0, 0)]],
     );
-    assert.match(m.value[0].message, new RegExp(`File not checked: ${text.length} characters is over the limit of ${defaultSettings().maxFileSize} \\(setting maxFileSize\\)`));
+    assert.match(
+      m.value[0].message,
+      new RegExp(
+        `File not checked: ${text.length} characters is over the limit of ${defaultSettings().maxFileSize} \\(setting maxFileSize\\)`,
+      ),
+    );
     assert.ok(m.cpuMs < 1000, `${m.cpuMs} ms: the file was parsed`);
   });
 
   test('the limit is a setting, for Dockerfiles too', () => {
     const small = { ...restricted, maxFileSize: 100 };
-    for (const [uri, text] of [['file:///big/pod.yaml', POD], ['file:///big/Dockerfile', `FROM alpine:3.20\n${'RUN true\n'.repeat(20)}`]]) {
-      assert.deepEqual(lintOf(uri, text, small).value.map((f) => f.messageId), ['tooLarge']);
+    for (const [uri, text] of [
+      ['file:///big/pod.yaml', POD],
+      ['file:///big/Dockerfile', `FROM alpine:3.20\n${'RUN true\n'.repeat(20)}`],
+    ]) {
+      assert.deepEqual(
+        lintOf(uri, text, small).value.map((f) => f.messageId),
+        ['tooLarge'],
+      );
     }
-    assert.ok(lintOf('file:///big/pod.yaml', POD, { ...restricted, maxFileSize: POD.length }).value.length > 1, 'a file of exactly the limit is checked');
+    assert.ok(
+      lintOf('file:///big/pod.yaml', POD, { ...restricted, maxFileSize: POD.length }).value.length > 1,
+      'a file of exactly the limit is checked',
+    );
   });
 
   test('a 2 MB manifest under the limit is linted within its budget', (t) => {
@@ -131,7 +172,9 @@ describe('10k documents in one file', () => {
     const cache = new KubernetesCache();
     const workspace = new Workspace();
     const full = lintOf(uri, text, restricted, { cache, workspace });
-    t.diagnostic(`${text.length} characters: ${full.cpuMs.toFixed(0)} ms (budget ${budgetMs(text).toFixed(0)}), peak +${full.peakMb.toFixed(0)} MB, ${full.value.length} findings`);
+    t.diagnostic(
+      `${text.length} characters: ${full.cpuMs.toFixed(0)} ms (budget ${budgetMs(text).toFixed(0)}), peak +${full.peakMb.toFixed(0)} MB, ${full.value.length} findings`,
+    );
     assert.ok(full.cpuMs < budgetMs(text));
     assert.equal(rangeOf(full.value, 'k8s-privileged-container').length, 100);
     const edited = text.replace('  k: v\n', '  k: w\n');
@@ -142,7 +185,9 @@ describe('10k documents in one file', () => {
   });
 
   test('10k broken documents: one syntax finding for the file', () => {
-    const text = Array.from({ length: 10_000 }, (_, i) => `apiVersion: v1\nkind: Pod\nmetadata: {name: [p${i}\n`).join('---\n');
+    const text = Array.from({ length: 10_000 }, (_, i) => `apiVersion: v1\nkind: Pod\nmetadata: {name: [p${i}\n`).join(
+      '---\n',
+    );
     const m = lintOf('file:///many/broken.yaml', text);
     assert.ok(m.cpuMs < budgetMs(text));
     assert.deepEqual(
@@ -158,20 +203,31 @@ describe('deep nesting', () => {
       const m = lintOf(`file:///deep/${name}.yaml`, text);
       const syntax = m.value.filter((f) => f.ruleId === 'harden');
       assert.equal(syntax.length, 1, JSON.stringify(m.value));
-      assert.equal(syntax[0].message, `YAML syntax error, the document is not checked: nested more than ${MAX_YAML_NESTING} levels deep`);
+      assert.equal(
+        syntax[0].message,
+        `YAML syntax error, the document is not checked: nested more than ${MAX_YAML_NESTING} levels deep`,
+      );
       assert.ok(m.cpuMs < 500, `${m.cpuMs} ms`);
     });
   }
 
   test('YAML nested just under the bound parses as usual', () => {
     const depth = MAX_YAML_NESTING - 10;
-    const text = POD.replace('image: nginx:1.27', `image: nginx:1.27\n      args: ${'['.repeat(depth)}${']'.repeat(depth)}`);
-    assert.deepEqual(rangeOf(lintOf('file:///deep/ok.yaml', text).value, 'k8s-privileged-container'), [POD_PRIVILEGED].map((r) => ({ ...r, start: { ...r.start, line: 10 }, end: { ...r.end, line: 10 } })));
+    const text = POD.replace(
+      'image: nginx:1.27',
+      `image: nginx:1.27\n      args: ${'['.repeat(depth)}${']'.repeat(depth)}`,
+    );
+    assert.deepEqual(
+      rangeOf(lintOf('file:///deep/ok.yaml', text).value, 'k8s-privileged-container'),
+      [POD_PRIVILEGED].map((r) => ({ ...r, start: { ...r.start, line: 10 }, end: { ...r.end, line: 10 } })),
+    );
     assert.deepEqual(parseKubernetes(text).docs[0].errors, []);
   });
 
   test('a deep .harden.yaml is a clear configuration problem', () => {
-    assert.deepEqual(parseConfigText(`rules: ${'['.repeat(5000)}\n`, new Set()).problems, [{ message: `not valid YAML: nested more than ${MAX_YAML_NESTING} levels deep` }]);
+    assert.deepEqual(parseConfigText(`rules: ${'['.repeat(5000)}\n`, new Set()).problems, [
+      { message: `not valid YAML: nested more than ${MAX_YAML_NESTING} levels deep` },
+    ]);
   });
 
   test('RUN scripts nested too deeply are not analysed; no rule throws; the shell parser stays healthy', (t) => {
@@ -186,20 +242,38 @@ describe('deep nesting', () => {
       );
     }
     // Refused before mvdan-sh sees them (one stack overflow in there breaks the parses after it).
-    for (const script of [`${'a | '.repeat(25_000)}b`, `${'a && '.repeat(3_000)}b`, `${'('.repeat(2_000)}a`, `echo ${'$('.repeat(1_000)}a`, `${'if a; then '.repeat(1_000)}b`]) {
-      assert.equal(parseShell(script).error?.message, `nested more than ${MAX_SHELL_NESTING} levels deep`, script.slice(0, 30));
+    for (const script of [
+      `${'a | '.repeat(25_000)}b`,
+      `${'a && '.repeat(3_000)}b`,
+      `${'('.repeat(2_000)}a`,
+      `echo ${'$('.repeat(1_000)}a`,
+      `${'if a; then '.repeat(1_000)}b`,
+    ]) {
+      assert.equal(
+        parseShell(script).error?.message,
+        `nested more than ${MAX_SHELL_NESTING} levels deep`,
+        script.slice(0, 30),
+      );
     }
     // Regression: after a stack overflow inside mvdan-sh (GopherJS), the next script with a syntax error made
     // several rules throw "Maximum call stack size exceeded". The bound keeps mvdan-sh from overflowing.
-    const broken = '# escape=`\nFROM debian:12\nRUN powershell -Command `\n    Invoke-WebRequest x ; `\n    dir\nUSER ContainerUser\n';
+    const broken =
+      '# escape=`\nFROM debian:12\nRUN powershell -Command `\n    Invoke-WebRequest x ; `\n    dir\nUSER ContainerUser\n';
     lintOf('file:///deep/Dockerfile', broken);
     assert.ok(parseShell('echo `unterminated').error);
-    assert.deepEqual(parseShell('apt-get install -y curl | tee log').commands.map((c) => c.name), ['apt-get', 'tee']);
+    assert.deepEqual(
+      parseShell('apt-get install -y curl | tee log').commands.map((c) => c.name),
+      ['apt-get', 'tee'],
+    );
   });
 
   test('RUN scripts just under the bound parse and walk without trouble', () => {
     const groups = Math.floor(MAX_SHELL_NESTING / 4) - 2;
-    const scripts = [`${'a | '.repeat(MAX_SHELL_NESTING - 10)}b`, `${'( '.repeat(groups)}a${' )'.repeat(groups)}`, `echo ${'$('.repeat(groups)}a${')'.repeat(groups)}`];
+    const scripts = [
+      `${'a | '.repeat(MAX_SHELL_NESTING - 10)}b`,
+      `${'( '.repeat(groups)}a${' )'.repeat(groups)}`,
+      `echo ${'$('.repeat(groups)}a${')'.repeat(groups)}`,
+    ];
     for (const s of scripts) {
       const parsed = parseShell(s);
       assert.equal(parsed.error, undefined, s.slice(0, 40));
@@ -239,7 +313,9 @@ describe('encodings and line breaks', () => {
 
   test('UTF-8 BOM: ranges count from after it; fix-all keeps it', () => {
     expectDocker(lintOf('file:///enc/Dockerfile', `\uFEFF${DOCKERFILE}`).value);
-    assert.deepEqual(rangeOf(lintOf('file:///enc/pod.yaml', `\uFEFF${POD}`).value, 'k8s-privileged-container'), [POD_PRIVILEGED]);
+    assert.deepEqual(rangeOf(lintOf('file:///enc/pod.yaml', `\uFEFF${POD}`).value, 'k8s-privileged-container'), [
+      POD_PRIVILEGED,
+    ]);
     const fixed = fixAll({ uri: 'file:///enc/pod.yaml', text: `\uFEFF${POD}` }, restricted).text;
     assert.ok(fixed.startsWith('\uFEFFapiVersion: v1\n'));
     assert.match(fixed, /privileged: false/);
@@ -264,7 +340,9 @@ describe('encodings and line breaks', () => {
     checkProperties('file:///enc/Dockerfile', text);
     const lines = POD.split('\n');
     const mixed = lines.map((l, i) => l + (i === lines.length - 1 ? '' : i % 2 ? '\r\n' : '\n')).join('');
-    assert.deepEqual(rangeOf(lintOf('file:///enc/pod.yaml', mixed).value, 'k8s-privileged-container'), [POD_PRIVILEGED]);
+    assert.deepEqual(rangeOf(lintOf('file:///enc/pod.yaml', mixed).value, 'k8s-privileged-container'), [
+      POD_PRIVILEGED,
+    ]);
     checkProperties('file:///enc/pod.yaml', mixed);
     // The yaml library breaks lines at LF and CRLF only: a lone CR in a manifest is one syntax finding, placed
     // in LSP lines (where a lone CR does break): line 2 is "# note".
@@ -281,7 +359,10 @@ describe('encodings and line breaks', () => {
       yaml.filter((f) => f.ruleId === 'harden').map((f) => [f.messageId, f.range.start.line]),
       [['yamlSyntax', 6]],
     );
-    const fs = lintOf('file:///enc/Dockerfile', 'FROM\tdebian:12\nRUN\tapt-get update &&\tapt-get\tinstall -y curl\nUSER 10001\n').value;
+    const fs = lintOf(
+      'file:///enc/Dockerfile',
+      'FROM\tdebian:12\nRUN\tapt-get update &&\tapt-get\tinstall -y curl\nUSER 10001\n',
+    ).value;
     assert.deepEqual(rangeOf(fs, 'base-image-digest'), [range(0, 5, 0, 14)]);
     assert.deepEqual(rangeOf(fs, 'apt-no-install-recommends'), [range(1, 30, 1, 37)]);
   });
@@ -289,14 +370,18 @@ describe('encodings and line breaks', () => {
 
 describe('Dockerfile syntax corners', () => {
   test('an unterminated heredoc: the rest of the file is still checked, nothing throws', () => {
-    const text = '# syntax=docker/dockerfile:1\nFROM debian:12\nRUN <<EOF\napt-get update\napt-get install -y curl\ncurl https://x.example/i.sh | sh\n';
+    const text =
+      '# syntax=docker/dockerfile:1\nFROM debian:12\nRUN <<EOF\napt-get update\napt-get install -y curl\ncurl https://x.example/i.sh | sh\n';
     const fs = checkProperties('file:///corner/Dockerfile', text);
     assert.ok(fs.findings > 0);
-    assert.deepEqual(rangeOf(lintOf('file:///corner/Dockerfile', text).value, 'base-image-digest'), [range(1, 5, 1, 14)]);
+    assert.deepEqual(rangeOf(lintOf('file:///corner/Dockerfile', text).value, 'base-image-digest'), [
+      range(1, 5, 1, 14),
+    ]);
   });
 
   test('# escape=` (Windows): findings across backtick continuations have exact ranges; fixes keep the backticks', () => {
-    const text = '# escape=`\nFROM debian:12\nRUN apt-get update && `\n    apt-get install -y `\n      curl\nUSER 10001\n';
+    const text =
+      '# escape=`\nFROM debian:12\nRUN apt-get update && `\n    apt-get install -y `\n      curl\nUSER 10001\n';
     const fs = lintOf('file:///corner/Dockerfile', text).value;
     assert.deepEqual(rangeOf(fs, 'apt-no-install-recommends'), [range(3, 12, 3, 19)]);
     assert.deepEqual(rangeOf(fs, 'pin-os-packages'), [range(4, 6, 4, 10)]);
@@ -312,10 +397,14 @@ describe('templates and patches', () => {
     const root = sharedPath('corpus', 'kubernetes', 'stefanprodan__podinfo', 'charts');
     if (!root) return t.skip(MISSING_SHARED);
     const files: string[] = [];
-    const walk = (d: string) => readdirSync(d).forEach((n) => (statSync(join(d, n)).isDirectory() ? walk(join(d, n)) : files.push(join(d, n))));
+    const walk = (d: string) =>
+      readdirSync(d).forEach((n) => (statSync(join(d, n)).isDirectory() ? walk(join(d, n)) : files.push(join(d, n))));
     walk(root);
     const workspace = new Workspace();
-    const linted = files.map((p) => ({ p, fs: lintOf(`file://${p}`, readFileSync(p, 'utf8'), restricted, { workspace }).value }));
+    const linted = files.map((p) => ({
+      p,
+      fs: lintOf(`file://${p}`, readFileSync(p, 'utf8'), restricted, { workspace }).value,
+    }));
     assert.ok(linted.filter(({ p }) => p.includes('/templates/') && p.endsWith('.yaml')).length >= 15);
     assert.deepEqual(
       linted.filter(({ fs }) => fs.length > 0).map(({ p, fs }) => `${p}: ${fs.map((f) => f.ruleId).join(', ')}`),
@@ -325,15 +414,18 @@ describe('templates and patches', () => {
 
   test('kustomize patches: partial objects report what they set, never what they leave out; JSON 6902 and $patch: delete stay quiet', () => {
     const workspace = new Workspace();
-    const k = 'apiVersion: kustomize.config.k8s.io/v1beta1\nkind: Kustomization\nresources: [deployment.yaml]\npatches:\n  - path: privileged.yaml\n  - path: ops.yaml\n    target: {kind: Deployment}\n  - path: delete.yaml\n';
+    const k =
+      'apiVersion: kustomize.config.k8s.io/v1beta1\nkind: Kustomization\nresources: [deployment.yaml]\npatches:\n  - path: privileged.yaml\n  - path: ops.yaml\n    target: {kind: Deployment}\n  - path: delete.yaml\n';
     lintOf('file:///kz/kustomization.yaml', k, restricted, { workspace });
-    const patch = 'apiVersion: apps/v1\nkind: Deployment\nmetadata:\n  name: web\nspec:\n  template:\n    spec:\n      containers:\n        - name: app\n          securityContext:\n            privileged: true\n';
+    const patch =
+      'apiVersion: apps/v1\nkind: Deployment\nmetadata:\n  name: web\nspec:\n  template:\n    spec:\n      containers:\n        - name: app\n          securityContext:\n            privileged: true\n';
     const fs = lintOf('file:///kz/privileged.yaml', patch, restricted, { workspace }).value;
     assert.deepEqual(
       fs.map((f) => [f.ruleId, f.range.start.line]),
       [['k8s-privileged-container', 10]],
     );
-    const ops = '- op: replace\n  path: /spec/replicas\n  value: 3\n- op: add\n  path: /spec/template/spec/containers/0/securityContext\n  value: {privileged: true}\n';
+    const ops =
+      '- op: replace\n  path: /spec/replicas\n  value: 3\n- op: add\n  path: /spec/template/spec/containers/0/securityContext\n  value: {privileged: true}\n';
     assert.deepEqual(lintOf('file:///kz/ops.yaml', ops, restricted, { workspace }).value, []);
     const del = 'apiVersion: apps/v1\nkind: Deployment\nmetadata:\n  name: web\n$patch: delete\n';
     assert.deepEqual(lintOf('file:///kz/delete.yaml', del, restricted, { workspace }).value, []);

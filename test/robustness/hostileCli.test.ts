@@ -10,7 +10,16 @@ import { aliasBombs, bigConfigMap, deepShell, deepYaml, longLines, manyDocuments
 /** Hostile and odd input through the CLI (the bundle: `npm run build` first): exit code 0 or 1, never a stack trace. */
 
 interface Report {
-  files: { path: string; kind: string; findings: { ruleId: string; message: string; severity: string; range: { start: { line: number; character: number } } }[] }[];
+  files: {
+    path: string;
+    kind: string;
+    findings: {
+      ruleId: string;
+      message: string;
+      severity: string;
+      range: { start: { line: number; character: number } };
+    }[];
+  }[];
 }
 
 function assertClean(run: Run, what: string): void {
@@ -35,7 +44,8 @@ function hostileTree(large = true): string {
     'long/Dockerfile': longLines().dockerfileRun[1],
     'long/pod.yaml': longLines().yamlScalar[1],
     'corner/Dockerfile': '# syntax=docker/dockerfile:1\nFROM debian:12\nRUN <<EOF\napt-get install -y curl\n',
-    'corner/win/Dockerfile': '# escape=`\nFROM debian:12\nRUN apt-get update && `\n    apt-get install -y curl\nUSER 10001\n',
+    'corner/win/Dockerfile':
+      '# escape=`\nFROM debian:12\nRUN apt-get update && `\n    apt-get install -y curl\nUSER 10001\n',
     'many/all.yaml': manyDocuments(500),
   };
   if (!large) for (const p of ['long/Dockerfile', 'long/pod.yaml', 'many/all.yaml', 'deep/Dockerfile']) delete files[p];
@@ -49,22 +59,26 @@ test('a tree of hostile files: exit 0 or 1, a report for each, clear findings wh
   assertClean(run, 'lint');
   const report = json<Report>(run);
   const byPath = new Map(report.files.map((f) => [f.path, f]));
-  assert.deepEqual([...byPath.keys()].sort(), [
-    'bin/Dockerfile',
-    'bomb/kustomization.yaml',
-    'bomb/pod.yaml',
-    'bomb/policy.yaml',
-    'corner/Dockerfile',
-    'corner/win/Dockerfile',
-    'deep/Dockerfile',
-    'deep/flow.yaml',
-    'deep/sub/Dockerfile',
-    'deep/top.yaml',
-    'enc/pod.yaml',
-    'long/Dockerfile',
-    'long/pod.yaml',
-    'many/all.yaml',
-  ], 'the binary YAML is skipped; the binary Dockerfile is listed, with nothing to say');
+  assert.deepEqual(
+    [...byPath.keys()].sort(),
+    [
+      'bin/Dockerfile',
+      'bomb/kustomization.yaml',
+      'bomb/pod.yaml',
+      'bomb/policy.yaml',
+      'corner/Dockerfile',
+      'corner/win/Dockerfile',
+      'deep/Dockerfile',
+      'deep/flow.yaml',
+      'deep/sub/Dockerfile',
+      'deep/top.yaml',
+      'enc/pod.yaml',
+      'long/Dockerfile',
+      'long/pod.yaml',
+      'many/all.yaml',
+    ],
+    'the binary YAML is skipped; the binary Dockerfile is listed, with nothing to say',
+  );
   assert.deepEqual(byPath.get('bin/Dockerfile')!.findings, []);
   for (const p of ['deep/flow.yaml', 'deep/top.yaml']) {
     assert.deepEqual(
@@ -73,7 +87,10 @@ test('a tree of hostile files: exit 0 or 1, a report for each, clear findings wh
       p,
     );
   }
-  assert.equal(byPath.get('enc/pod.yaml')!.findings.find((f) => f.ruleId === 'k8s-privileged-container')?.range.start.line, 9);
+  assert.equal(
+    byPath.get('enc/pod.yaml')!.findings.find((f) => f.ruleId === 'k8s-privileged-container')?.range.start.line,
+    9,
+  );
   assert.ok(Date.now() - started < 90_000);
   // Text output too: the same run, no trace.
   assertClean(harden(['.'], dir), 'text');
@@ -109,12 +126,16 @@ test('a manifest over maxFileSize takes no part in cross-file rules (regression:
   const config = only({ 'k8s-network-policy-coverage': 'error' }, 'maxFileSize: 2000\n');
   const dir = tree({ '.harden.yaml': config, 'policy.yaml': policy, 'pod.yaml': POD });
   const report = json<Report>(harden(['--format', 'json', '.'], dir));
-  const ids = (p: string) => report.files.find((f) => f.path === p)!.findings.map((f) => `${f.ruleId}: ${f.message.split(' ')[0]}`);
+  const ids = (p: string) =>
+    report.files.find((f) => f.path === p)!.findings.map((f) => `${f.ruleId}: ${f.message.split(' ')[0]}`);
   assert.deepEqual(ids('policy.yaml'), ['harden: File']);
   assert.deepEqual(ids('pod.yaml'), ['k8s-network-policy-coverage: Namespace']);
   // Under the limit, the same policy covers the pod.
   const small = tree({ '.harden.yaml': config, 'policy.yaml': policy.replace(/ {3000}/, ''), 'pod.yaml': POD });
-  assert.deepEqual(json<Report>(harden(['--format', 'json', '.'], small)).files.find((f) => f.path === 'pod.yaml')!.findings, []);
+  assert.deepEqual(
+    json<Report>(harden(['--format', 'json', '.'], small)).files.find((f) => f.path === 'pod.yaml')!.findings,
+    [],
+  );
 });
 
 test('a deep .harden.yaml is a configuration error (exit 2, one line), not a crash', () => {
@@ -132,5 +153,8 @@ test('Helm chart templates (podinfo): exit 0, nothing reported', (t) => {
   assert.equal(run.code, 0, run.stderr);
   const report = json<Report>(run);
   assert.ok(report.files.length >= 15);
-  assert.deepEqual(report.files.filter((f) => f.findings.length > 0).map((f) => f.path), []);
+  assert.deepEqual(
+    report.files.filter((f) => f.findings.length > 0).map((f) => f.path),
+    [],
+  );
 });

@@ -20,7 +20,12 @@ export const POD_PRIVILEGED = { start: { line: 9, character: 20 }, end: { line: 
 /** "Billion laughs": nine levels of nine aliases, 9^9 strings if anything expanded it. */
 export function aliasBomb(): string {
   const lines = ['a0: &a0 ["lol","lol","lol","lol","lol","lol","lol","lol","lol"]'];
-  for (let i = 1; i < 10; i++) lines.push(`a${i}: &a${i} [${Array(9).fill(`*a${i - 1}`).join(', ')}]`);
+  for (let i = 1; i < 10; i++)
+    lines.push(
+      `a${i}: &a${i} [${Array(9)
+        .fill(`*a${i - 1}`)
+        .join(', ')}]`,
+    );
   return lines.join('\n');
 }
 
@@ -38,7 +43,8 @@ export function aliasBombs(): Record<string, string> {
 
 /** Deeply nested YAML: flow sequences and maps (closed and not), block indentation, compact `- - -` entries. */
 export function deepYaml(): Record<string, string> {
-  const head = 'apiVersion: v1\nkind: Pod\nmetadata: {name: deep}\nspec:\n  containers:\n    - name: app\n      image: nginx:1.27\n      args: ';
+  const head =
+    'apiVersion: v1\nkind: Pod\nmetadata: {name: deep}\nspec:\n  containers:\n    - name: app\n      image: nginx:1.27\n      args: ';
   return {
     flowSeq: `${head}${'['.repeat(20_000)}${']'.repeat(20_000)}\n`,
     flowMap: `${head}${'{a: '.repeat(5_000)}1${'}'.repeat(5_000)}\n`,
@@ -75,7 +81,10 @@ export function manyDocuments(n: number): string {
   for (let i = 0; i < n; i++) {
     if (i % 100 === 99) docs.push(POD.replace('name: web', `name: web-${i}`));
     else if (i % 2) docs.push(`apiVersion: v1\nkind: ConfigMap\nmetadata:\n  name: c${i}\ndata:\n  k: v\n`);
-    else docs.push(`apiVersion: v1\nkind: Service\nmetadata:\n  name: s${i}\nspec:\n  selector: {app: a${i}}\n  ports: [{port: 80}]\n`);
+    else
+      docs.push(
+        `apiVersion: v1\nkind: Service\nmetadata:\n  name: s${i}\nspec:\n  selector: {app: a${i}}\n  ports: [{port: 80}]\n`,
+      );
   }
   return docs.join('---\n');
 }
@@ -97,11 +106,23 @@ export function longLines(): Record<string, [uri: string, text: string]> {
   const long = 'x'.repeat(LONG_LINE);
   return {
     yamlScalar: ['file:///long/pod.yaml', POD.replace('name: web', `name: web\n  annotations: {note: "${long}"}`)],
-    yamlFlow: ['file:///long/pod.yaml', POD.replace('image: nginx:1.27', `image: nginx:1.27\n      args: [${Array.from({ length: LONG_LINE / 50 }, (_, i) => `"${String(i).padStart(46, 'x')}"`).join(', ')}]`)],
-    yamlTemplate: ['file:///long/pod.yaml', POD.replace('name: web', `name: ${'{{ .Values.x }}'.repeat(LONG_LINE / 15)}`)],
+    yamlFlow: [
+      'file:///long/pod.yaml',
+      POD.replace(
+        'image: nginx:1.27',
+        `image: nginx:1.27\n      args: [${Array.from({ length: LONG_LINE / 50 }, (_, i) => `"${String(i).padStart(46, 'x')}"`).join(', ')}]`,
+      ),
+    ],
+    yamlTemplate: [
+      'file:///long/pod.yaml',
+      POD.replace('name: web', `name: ${'{{ .Values.x }}'.repeat(LONG_LINE / 15)}`),
+    ],
     dockerfileRun: ['file:///long/Dockerfile', `FROM alpine:3.20\nRUN echo ${long}\nUSER 10001\n`],
     // Parsing is per word (mvdan-sh runs at about 50 characters per millisecond on word lists): 2,000 long ones.
-    dockerfileWords: ['file:///long/Dockerfile', `FROM debian:12\nRUN apt-get install -y ${Array.from({ length: LONG_LINE / 50 }, (_, i) => `lib${String(i).padStart(45, 'x')}`).join(' ')}\nUSER 10001\n`],
+    dockerfileWords: [
+      'file:///long/Dockerfile',
+      `FROM debian:12\nRUN apt-get install -y ${Array.from({ length: LONG_LINE / 50 }, (_, i) => `lib${String(i).padStart(45, 'x')}`).join(' ')}\nUSER 10001\n`,
+    ],
     dockerfileEnv: ['file:///long/Dockerfile', `FROM alpine:3.20\nENV A="${long}"\nUSER 10001\n`],
   };
 }

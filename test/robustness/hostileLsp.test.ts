@@ -8,7 +8,16 @@ import { MAX_YAML_NESTING } from '../../server/src/engine/base/nesting';
 import { disableLineEdit } from '../../server/src/lsp/pragmas';
 import { pathUri, PULL_CAPABILITIES, TestClient } from '../lsp/support/lspClient';
 import { MISSING_SHARED, sharedPath } from '../support/shared';
-import { aliasBombs, bigConfigMap, binaryText, deepShell, deepYaml, longLines, POD, POD_PRIVILEGED } from './hostileInputs';
+import {
+  aliasBombs,
+  bigConfigMap,
+  binaryText,
+  deepShell,
+  deepYaml,
+  longLines,
+  POD,
+  POD_PRIVILEGED,
+} from './hostileInputs';
 
 /**
  * Hostile and odd input through the language server (dist/server.js over JSON-RPC): every request answers, in
@@ -69,12 +78,16 @@ describe('hostile documents in the editor', () => {
   test('deep shell in RUN: the FROM line is still checked, nothing fails', async () => {
     for (const [name, text] of Object.entries(deepShell())) {
       const ds = await exercise(`deep/${name}/Dockerfile`, 'dockerfile', text);
-      assert.ok(ds.every((d) => d.range.start.line <= 1), `${name}: ${JSON.stringify(ds.map((d) => d.code))}`);
+      assert.ok(
+        ds.every((d) => d.range.start.line <= 1),
+        `${name}: ${JSON.stringify(ds.map((d) => d.code))}`,
+      );
     }
   });
 
   test('long lines', async () => {
-    for (const [name, [uri, text]] of Object.entries(longLines())) await exercise(`long/${name}/${uri.split('/').pop()}`, uri.endsWith('.yaml') ? 'yaml' : 'dockerfile', text);
+    for (const [name, [uri, text]] of Object.entries(longLines()))
+      await exercise(`long/${name}/${uri.split('/').pop()}`, uri.endsWith('.yaml') ? 'yaml' : 'dockerfile', text);
   });
 
   test('a binary file named Dockerfile: no diagnostics', async () => {
@@ -89,18 +102,41 @@ describe('hostile documents in the editor', () => {
       ds.map((d) => [d.code, d.severity, d.range]),
       [['harden', 3, { start: { line: 0, character: 0 }, end: { line: 0, character: 0 } }]],
     );
-    assert.match(String(ds[0].message), /^File not checked: \d+ characters is over the limit of 5242880 \(setting maxFileSize\)$/);
+    assert.match(
+      String(ds[0].message),
+      /^File not checked: \d+ characters is over the limit of 5242880 \(setting maxFileSize\)$/,
+    );
   });
 
-  test('CRLF, mixed line breaks and tabs: exact ranges in the editor\'s terms', async () => {
+  test("CRLF, mixed line breaks and tabs: exact ranges in the editor's terms", async () => {
     const crlf = await exercise('enc/crlf.yaml', 'yaml', POD.replace(/\n/g, '\r\n'));
-    assert.deepEqual(byRule(crlf, 'k8s-privileged-container').map((d) => d.range), [POD_PRIVILEGED]);
+    assert.deepEqual(
+      byRule(crlf, 'k8s-privileged-container').map((d) => d.range),
+      [POD_PRIVILEGED],
+    );
     const lines = POD.split('\n');
-    const mixed = await exercise('enc/mixed.yaml', 'yaml', lines.map((l, i) => l + (i === lines.length - 1 ? '' : i % 2 ? '\r\n' : '\n')).join(''));
-    assert.deepEqual(byRule(mixed, 'k8s-privileged-container').map((d) => d.range), [POD_PRIVILEGED]);
-    const df = await exercise('enc/Dockerfile', 'dockerfile', 'FROM\tdebian:12\r\n# c\rRUN apt-get update && apt-get install -y curl\nUSER 10001\r\n');
-    assert.deepEqual(byRule(df, 'base-image-digest').map((d) => d.range), [{ start: { line: 0, character: 5 }, end: { line: 0, character: 14 } }]);
-    assert.deepEqual(byRule(df, 'apt-no-install-recommends').map((d) => d.range), [{ start: { line: 2, character: 30 }, end: { line: 2, character: 37 } }]);
+    const mixed = await exercise(
+      'enc/mixed.yaml',
+      'yaml',
+      lines.map((l, i) => l + (i === lines.length - 1 ? '' : i % 2 ? '\r\n' : '\n')).join(''),
+    );
+    assert.deepEqual(
+      byRule(mixed, 'k8s-privileged-container').map((d) => d.range),
+      [POD_PRIVILEGED],
+    );
+    const df = await exercise(
+      'enc/Dockerfile',
+      'dockerfile',
+      'FROM\tdebian:12\r\n# c\rRUN apt-get update && apt-get install -y curl\nUSER 10001\r\n',
+    );
+    assert.deepEqual(
+      byRule(df, 'base-image-digest').map((d) => d.range),
+      [{ start: { line: 0, character: 5 }, end: { line: 0, character: 14 } }],
+    );
+    assert.deepEqual(
+      byRule(df, 'apt-no-install-recommends').map((d) => d.range),
+      [{ start: { line: 2, character: 30 }, end: { line: 2, character: 37 } }],
+    );
   });
 
   test('a BOM that reached the editor text: ranges exact in that text, and edits on line 0 land after it', async () => {
@@ -109,21 +145,31 @@ describe('hostile documents in the editor', () => {
     const df = uriOf('enc/bom/Dockerfile');
     await client.open(df, 'dockerfile', '\uFEFFFROM ubuntu:latest\nUSER 10001\n');
     const ds = await client.diagnostics(df);
-    assert.deepEqual(byRule(ds, 'base-image-digest').map((d) => d.range), [{ start: { line: 0, character: 6 }, end: { line: 0, character: 19 } }]);
+    assert.deepEqual(
+      byRule(ds, 'base-image-digest').map((d) => d.range),
+      [{ start: { line: 0, character: 6 }, end: { line: 0, character: 19 } }],
+    );
     const [tag] = byRule(ds, 'base-image-tag');
     const pick = (await client.codeActions(df, tag.range, [tag])).find((a) => a.title.includes('24.04'));
     assert.ok(pick, 'a suggestion for a version tag');
     assert.equal(await client.apply(pick.edit, df), '\uFEFFFROM ubuntu:24.04\nUSER 10001\n');
     const [digest] = byRule(await client.diagnostics(df), 'base-image-digest');
-    const disable = (await client.codeActions(df, digest.range, [digest])).find((a) => a.title === 'Disable base-image-digest for this line')!;
-    assert.equal(await client.apply(disable.edit, df), '\uFEFF# harden-ignore base-image-digest\nFROM ubuntu:24.04\nUSER 10001\n');
+    const disable = (await client.codeActions(df, digest.range, [digest])).find(
+      (a) => a.title === 'Disable base-image-digest for this line',
+    )!;
+    assert.equal(
+      await client.apply(disable.edit, df),
+      '\uFEFF# harden-ignore base-image-digest\nFROM ubuntu:24.04\nUSER 10001\n',
+    );
     assert.deepEqual(byRule(await client.diagnostics(df), 'base-image-digest'), []);
 
     const pod = uriOf('enc/bom/pod.yaml');
     await client.open(pod, 'yaml', `\uFEFF${POD}`);
     const [privileged] = byRule(await client.diagnostics(pod), 'k8s-privileged-container');
     assert.deepEqual(privileged.range, POD_PRIVILEGED);
-    const file = (await client.codeActions(pod, privileged.range, [privileged])).find((a) => a.title === 'Disable k8s-privileged-container for this file')!;
+    const file = (await client.codeActions(pod, privileged.range, [privileged])).find(
+      (a) => a.title === 'Disable k8s-privileged-container for this file',
+    )!;
     assert.equal(await client.apply(file.edit, pod), `\uFEFF# harden-ignore-file k8s-privileged-container\n${POD}`);
     assert.deepEqual(byRule(await client.diagnostics(pod), 'k8s-privileged-container'), []);
     await client.close(df);
@@ -134,9 +180,13 @@ describe('hostile documents in the editor', () => {
     const root = sharedPath('corpus', 'kubernetes', 'stefanprodan__podinfo', 'charts', 'podinfo', 'templates');
     if (!root) return t.skip(MISSING_SHARED);
     const files: string[] = [];
-    const walk = (d: string) => readdirSync(d).forEach((n) => (statSync(join(d, n)).isDirectory() ? walk(join(d, n)) : n.endsWith('.yaml') && files.push(join(d, n))));
+    const walk = (d: string) =>
+      readdirSync(d).forEach((n) =>
+        statSync(join(d, n)).isDirectory() ? walk(join(d, n)) : n.endsWith('.yaml') && files.push(join(d, n)),
+      );
     walk(root);
-    for (const f of files) assert.deepEqual(await exercise(`helm/${f.slice(root.length + 1)}`, 'yaml', readFileSync(f, 'utf8')), [], f);
+    for (const f of files)
+      assert.deepEqual(await exercise(`helm/${f.slice(root.length + 1)}`, 'yaml', readFileSync(f, 'utf8')), [], f);
   });
 });
 
@@ -162,7 +212,11 @@ test('quick fixes for many diagnostics of one text parse it once (regression: 2,
   try {
     for (let i = 0; i < 2_000; i++) {
       const edit = disableLineEdit(text, 'dockerfile', 2 + 2 * i, 'pin-os-packages');
-      assert.deepEqual(edit.range.start, { line: 1 + 2 * i, character: 0 }, 'above the instruction, not its continuation line');
+      assert.deepEqual(
+        edit.range.start,
+        { line: 1 + 2 * i, character: 0 },
+        'above the instruction, not its continuation line',
+      );
     }
   } finally {
     DockerfileParser.parse = parse;

@@ -37,7 +37,10 @@ export interface LspFuzzResult {
   slowest: { ms: number; chars: number; kind: Seed['kind'] };
 }
 
-const DOCS = { dockerfile: { uri: pathUri('/harden-fuzz/lsp/Dockerfile'), languageId: 'dockerfile' }, yaml: { uri: pathUri('/harden-fuzz/lsp/manifest.yaml'), languageId: 'yaml' } } as const;
+const DOCS = {
+  dockerfile: { uri: pathUri('/harden-fuzz/lsp/Dockerfile'), languageId: 'dockerfile' },
+  yaml: { uri: pathUri('/harden-fuzz/lsp/manifest.yaml'), languageId: 'yaml' },
+} as const;
 
 /** What the server must answer for `text`: a fresh lint (default settings; the manifest is the only one it knows). */
 export function expectedDiagnostics(kind: Seed['kind'], text: string): string[] {
@@ -47,16 +50,30 @@ export function expectedDiagnostics(kind: Seed['kind'], text: string): string[] 
 
 function describe(xs: readonly (Finding | Diagnostic)[]): string[] {
   const severity: Record<string, number> = { error: 1, warning: 2, info: 3, hint: 4 };
-  return xs.map((x) => ('ruleId' in x ? `${x.ruleId} ${severity[x.severity]} ${JSON.stringify(x.range)} ${x.message}` : `${x.code} ${x.severity} ${JSON.stringify(x.range)} ${x.message}`));
+  return xs.map((x) =>
+    'ruleId' in x
+      ? `${x.ruleId} ${severity[x.severity]} ${JSON.stringify(x.range)} ${x.message}`
+      : `${x.code} ${x.severity} ${JSON.stringify(x.range)} ${x.message}`,
+  );
 }
 
 /**
  * Runs `bursts` bursts of `burst` mutated edits each against one server. Stops early when `deadline` (ms since
  * epoch) passes. A problem is anything but an answer equal to a fresh lint, in time, from a live server.
  */
-export async function fuzzServer(seeds: readonly Seed[], r: () => number, options: { bursts: number; burst: number; deadline?: number }): Promise<LspFuzzResult> {
+export async function fuzzServer(
+  seeds: readonly Seed[],
+  r: () => number,
+  options: { bursts: number; burst: number; deadline?: number },
+): Promise<LspFuzzResult> {
   const { client } = await TestClient.start({ capabilities: PULL_CAPABILITIES });
-  const result: LspFuzzResult = { edits: 0, bursts: 0, compared: 0, problems: [], slowest: { ms: 0, chars: 0, kind: 'yaml' } };
+  const result: LspFuzzResult = {
+    edits: 0,
+    bursts: 0,
+    compared: 0,
+    problems: [],
+    slowest: { ms: 0, chars: 0, kind: 'yaml' },
+  };
   const logsSeen = () => client.logs.filter((l) => /failed|uncaught|unhandled/i.test(l)).length;
   let logged = 0;
   try {
@@ -79,10 +96,18 @@ export async function fuzzServer(seeds: readonly Seed[], r: () => number, option
         pending?.source.cancel();
         const source = new CancellationTokenSource();
         started = Date.now();
-        pending = { source, answer: client.connection.sendRequest<DocumentDiagnosticReport>('textDocument/diagnostic', { textDocument: { uri } }, source.token).catch((e: Error) => e) };
+        pending = {
+          source,
+          answer: client.connection
+            .sendRequest<DocumentDiagnosticReport>('textDocument/diagnostic', { textDocument: { uri } }, source.token)
+            .catch((e: Error) => e),
+        };
       }
       const timeout = Math.max(10_000, 2 * budgetMs(text));
-      const answer = await Promise.race([pending!.answer, new Promise<'timeout'>((resolve) => setTimeout(() => resolve('timeout'), timeout).unref())]);
+      const answer = await Promise.race([
+        pending!.answer,
+        new Promise<'timeout'>((resolve) => setTimeout(() => resolve('timeout'), timeout).unref()),
+      ]);
       const ms = Date.now() - started;
       if (ms > result.slowest.ms) result.slowest = { ms, chars: text.length, kind: seed.kind };
       const problem = (what: string) => result.problems.push({ what, kind: seed.kind, text, history });
@@ -94,15 +119,25 @@ export async function fuzzServer(seeds: readonly Seed[], r: () => number, option
         problem(`the server died: ${client.stderrText.slice(-2000)}`);
         break;
       }
-      if (answer instanceof Error || answer.kind !== 'full') problem(`the last pull answered ${answer instanceof Error ? answer.message : answer.kind}`);
+      if (answer instanceof Error || answer.kind !== 'full')
+        problem(`the last pull answered ${answer instanceof Error ? answer.message : answer.kind}`);
       else {
         const got = describe(answer.items);
         const want = expectedDiagnostics(seed.kind, text);
         result.compared += want.length;
-        if (JSON.stringify(got) !== JSON.stringify(want)) problem(`diagnostics differ from a fresh lint:\n  server: ${JSON.stringify(got).slice(0, 1500)}\n  fresh:  ${JSON.stringify(want).slice(0, 1500)}`);
+        if (JSON.stringify(got) !== JSON.stringify(want))
+          problem(
+            `diagnostics differ from a fresh lint:\n  server: ${JSON.stringify(got).slice(0, 1500)}\n  fresh:  ${JSON.stringify(want).slice(0, 1500)}`,
+          );
       }
       if (logsSeen() > logged) {
-        problem(`the server logged: ${client.logs.filter((l) => /failed|uncaught|unhandled/i.test(l)).slice(logged).join('\n').slice(0, 2000)}`);
+        problem(
+          `the server logged: ${client.logs
+            .filter((l) => /failed|uncaught|unhandled/i.test(l))
+            .slice(logged)
+            .join('\n')
+            .slice(0, 2000)}`,
+        );
         logged = logsSeen();
       }
       result.bursts++;
@@ -111,7 +146,8 @@ export async function fuzzServer(seeds: readonly Seed[], r: () => number, option
     if (client.alive) await client.stop();
     else client.connection.dispose();
   }
-  if (/uncaught|unhandled/i.test(client.stderrText)) result.problems.push({ what: `stderr: ${client.stderrText.slice(-2000)}`, kind: 'yaml', text: '', history: [] });
+  if (/uncaught|unhandled/i.test(client.stderrText))
+    result.problems.push({ what: `stderr: ${client.stderrText.slice(-2000)}`, kind: 'yaml', text: '', history: [] });
   return result;
 }
 
@@ -132,13 +168,20 @@ export async function replayBurst(kind: Seed['kind'], texts: readonly string[]):
       text = edit ? await client.edit(uri, [edit]) : doc.getText();
       pending?.source.cancel();
       const source = new CancellationTokenSource();
-      pending = { source, answer: client.connection.sendRequest<DocumentDiagnosticReport>('textDocument/diagnostic', { textDocument: { uri } }, source.token).catch((e: Error) => e) };
+      pending = {
+        source,
+        answer: client.connection
+          .sendRequest<DocumentDiagnosticReport>('textDocument/diagnostic', { textDocument: { uri } }, source.token)
+          .catch((e: Error) => e),
+      };
     }
     const answer = await pending!.answer;
-    if (answer instanceof Error || answer.kind !== 'full') return `the last pull answered ${answer instanceof Error ? answer.message : answer.kind}`;
+    if (answer instanceof Error || answer.kind !== 'full')
+      return `the last pull answered ${answer instanceof Error ? answer.message : answer.kind}`;
     const got = describe(answer.items);
     const want = expectedDiagnostics(kind, text);
-    if (JSON.stringify(got) !== JSON.stringify(want)) return `diagnostics differ from a fresh lint:\n  server: ${JSON.stringify(got)}\n  fresh:  ${JSON.stringify(want)}`;
+    if (JSON.stringify(got) !== JSON.stringify(want))
+      return `diagnostics differ from a fresh lint:\n  server: ${JSON.stringify(got)}\n  fresh:  ${JSON.stringify(want)}`;
     const logged = client.logs.filter((l) => /failed|uncaught|unhandled/i.test(l));
     return logged.length ? `the server logged: ${logged.join('\n')}` : undefined;
   } finally {

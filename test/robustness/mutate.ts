@@ -10,10 +10,50 @@ export function rng(seed: number): () => number {
   };
 }
 
-const SNIPPETS = ['---\n', '{{ .Values.x }}', '\t', '\u0000', '\uFFFD', '\\\n', '"', "'", ': ', '- ', '[', '{', '&a ', '*a', '<<EOF\n', '# harden-ignore ', '\r\n', '\uFEFF', 'privileged: true\n', 'RUN curl x | sh\n', 'FROM ', '${X}', '`'];
+const SNIPPETS = [
+  '---\n',
+  '{{ .Values.x }}',
+  '\t',
+  '\u0000',
+  '\uFFFD',
+  '\\\n',
+  '"',
+  "'",
+  ': ',
+  '- ',
+  '[',
+  '{',
+  '&a ',
+  '*a',
+  '<<EOF\n',
+  '# harden-ignore ',
+  '\r\n',
+  '\uFEFF',
+  'privileged: true\n',
+  'RUN curl x | sh\n',
+  'FROM ',
+  '${X}',
+  '`',
+];
 
 /** Units that nest or chain when repeated. */
-const REPEATED = ['[', '{a: ', '- ', '  ', ' | a', ' && a', '(', '$(', '${a:-', 'if a; then ', '\\\n', '<<EOF\n', '&a [*a, ', '---\n', 'x'];
+const REPEATED = [
+  '[',
+  '{a: ',
+  '- ',
+  '  ',
+  ' | a',
+  ' && a',
+  '(',
+  '$(',
+  '${a:-',
+  'if a; then ',
+  '\\\n',
+  '<<EOF\n',
+  '&a [*a, ',
+  '---\n',
+  'x',
+];
 
 export type Mutation = (text: string, r: () => number) => string;
 

@@ -18,7 +18,8 @@ test('YAML: each way to nest counts', () => {
     [Array.from({ length: 50 }, (_, i) => `${' '.repeat(i)}k:`).join('\n'), 50],
     [Array.from({ length: 50 }, (_, i) => `${' '.repeat(i * 2)}- k:`).join('\n'), 50],
   ];
-  for (const [text, depth] of cases) assert.ok(yamlNesting(text).depth >= depth, `${yamlNesting(text).depth} < ${depth}: ${text.slice(0, 40)}`);
+  for (const [text, depth] of cases)
+    assert.ok(yamlNesting(text).depth >= depth, `${yamlNesting(text).depth} < ${depth}: ${text.slice(0, 40)}`);
 });
 
 test('YAML: brackets are not hidden by quotes that are text, or by comments that are not', () => {
@@ -47,7 +48,8 @@ test('shell: each way to nest counts', () => {
     [`${'f() { '.repeat(30)}a${'; }'.repeat(30)}`, 30 * 4],
     [`${'case x in a) '.repeat(30)}b${' ;; esac'.repeat(30)}`, 30 * 4],
   ];
-  for (const [script, depth] of cases) assert.ok(shellNesting(script).depth >= depth, `${shellNesting(script).depth} < ${depth}: ${script.slice(0, 40)}`);
+  for (const [script, depth] of cases)
+    assert.ok(shellNesting(script).depth >= depth, `${shellNesting(script).depth} < ${depth}: ${script.slice(0, 40)}`);
 });
 
 test('shell: nesting is not hidden by heredoc bodies, stray closers or keywords used as words', () => {
@@ -62,7 +64,10 @@ test('shell: nesting is not hidden by heredoc bodies, stray closers or keywords 
   ]) {
     assert.ok(shellNesting(script).depth > MAX_SHELL_NESTING, script.slice(0, 30));
   }
-  assert.ok(shellNesting(`echo '${deep}' "${'('.repeat(300)}" # ${deep}\ncat <<EOF\n${deep}\nEOF\n`).depth < 10, 'quoted, commented and heredoc text');
+  assert.ok(
+    shellNesting(`echo '${deep}' "${'('.repeat(300)}" # ${deep}\ncat <<EOF\n${deep}\nEOF\n`).depth < 10,
+    'quoted, commented and heredoc text',
+  );
 });
 
 test('real files stay far below the bounds', (t) => {
@@ -73,12 +78,17 @@ test('real files stay far below the bounds', (t) => {
   for (const f of dockerfiles) {
     for (const ins of DockerfileParser.parse(f.text).getInstructions()) {
       if (ins.getKeyword() !== 'RUN') continue;
-      const lines = f.text.split('\n').slice(ins.getRange().start.line, ins.getRange().end.line + 1).join('\n');
+      const lines = f.text
+        .split('\n')
+        .slice(ins.getRange().start.line, ins.getRange().end.line + 1)
+        .join('\n');
       shell = Math.max(shell, shellNesting(dockerToShell(lines.replace(/^\s*RUN\s/, ''), '\\')).depth);
     }
   }
   const yaml = Math.max(...manifests.map((f) => yamlNesting(f.text).depth));
-  t.diagnostic(`deepest RUN ${shell} (bound ${MAX_SHELL_NESTING}), deepest manifest ${yaml} (bound ${MAX_YAML_NESTING})`);
+  t.diagnostic(
+    `deepest RUN ${shell} (bound ${MAX_SHELL_NESTING}), deepest manifest ${yaml} (bound ${MAX_YAML_NESTING})`,
+  );
   assert.ok(shell * 4 < MAX_SHELL_NESTING);
   assert.ok(yaml * 2 < MAX_YAML_NESTING);
 });

@@ -7,7 +7,12 @@ import { applyEdits, TextIndex } from '../../server/src/engine/base/text';
 import type { Settings, TextEdit } from '../../server/src/engine/base/types';
 import { Workspace } from '../../server/src/engine/facts/workspace';
 
-export const restricted: Settings = { ...defaultSettings(), pss: { level: 'restricted', version: 'latest' }, trustedRegistries: ['docker.io', 'ghcr.io'], today: '2026-11-28' };
+export const restricted: Settings = {
+  ...defaultSettings(),
+  pss: { level: 'restricted', version: 'latest' },
+  trustedRegistries: ['docker.io', 'ghcr.io'],
+  today: '2026-11-28',
+};
 
 /**
  * CPU milliseconds a lint may take: a fixed allowance plus a per-character one. Generous on purpose: it
@@ -56,11 +61,17 @@ export function checkProperties(uri: string, text: string, cache?: KubernetesCac
 
 /** Text before the first edit and after the last one is unchanged, and so is text between edits. */
 function assertOnlyInside(before: string, after: string, edits: TextEdit[], index: TextIndex, ruleId: string): void {
-  const spans = edits.map((e) => [index.offsetAt(e.range.start), index.offsetAt(e.range.end), e.newText] as const).sort((a, b) => a[0] - b[0]);
+  const spans = edits
+    .map((e) => [index.offsetAt(e.range.start), index.offsetAt(e.range.end), e.newText] as const)
+    .sort((a, b) => a[0] - b[0]);
   let pos = 0;
   let outPos = 0;
   for (const [s, e, newText] of spans) {
-    assert.equal(after.slice(outPos, outPos + (s - pos)), before.slice(pos, s), `${ruleId}: a byte outside the edits changed`);
+    assert.equal(
+      after.slice(outPos, outPos + (s - pos)),
+      before.slice(pos, s),
+      `${ruleId}: a byte outside the edits changed`,
+    );
     outPos += s - pos + newText.length;
     pos = e;
   }

@@ -20,7 +20,9 @@ export function regressionSeeds(): (Seed & { name: string })[] {
     .sort()
     .flatMap((name) => {
       const kind = seedKind(name);
-      return kind && statSync(join(REGRESSIONS, name)).isFile() ? [{ name, kind, text: readFileSync(join(REGRESSIONS, name), 'utf8') }] : [];
+      return kind && statSync(join(REGRESSIONS, name)).isFile()
+        ? [{ name, kind, text: readFileSync(join(REGRESSIONS, name), 'utf8') }]
+        : [];
     });
 }
 
@@ -50,5 +52,8 @@ export function regressionBursts(): { name: string; kind: Seed['kind']; texts: s
   return readdirSync(REGRESSIONS)
     .filter((n) => n.endsWith('.burst.json'))
     .sort()
-    .map((name) => ({ name, ...(JSON.parse(readFileSync(join(REGRESSIONS, name), 'utf8')) as { kind: Seed['kind']; texts: string[] }) }));
+    .map((name) => ({
+      name,
+      ...(JSON.parse(readFileSync(join(REGRESSIONS, name), 'utf8')) as { kind: Seed['kind']; texts: string[] }),
+    }));
 }

@@ -8,6 +8,6 @@ import { runRuleCases } from '../support/ruleTester';
 for (const rule of rules) {
   const file = join(__dirname, rule.meta.target, `${rule.meta.id}.cases.ts`);
   if (!existsSync(file)) continue;
-  // eslint-disable-next-line @typescript-eslint/no-require-imports
+
   runRuleCases((require(file) as { default: RuleCases }).default);
 }

@@ -57,7 +57,11 @@ test('an npm started from an npm run script with the clean environment reports i
     const env = { ...process.env, npm_config_user_agent: 'outer-npm/0 node/v0.0.0' };
     const res = spawnSync('npm', ['run', '--silent', 'probe'], { cwd: dir, env, encoding: 'utf8' });
     assert.equal(res.status, 0, res.stderr);
-    const seen = JSON.parse(res.stdout.trim().split('\n').pop()!) as { outer: string; inherited: string; clean: string };
+    const seen = JSON.parse(res.stdout.trim().split('\n').pop()!) as {
+      outer: string;
+      inherited: string;
+      clean: string;
+    };
     assert.match(seen.outer, /outer-npm/, 'the outer npm exports its user agent to scripts');
     assert.match(seen.inherited, /outer-npm/, 'an inner npm with the inherited environment reads it back');
     assert.doesNotMatch(seen.clean, /outer-npm/, 'with the clean environment it does not');

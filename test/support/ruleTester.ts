@@ -45,7 +45,12 @@ function parseRange(spec: string): Range {
 
 export function caseSettings(rule: Rule, s: CaseSettings = {}): Settings {
   // The rule under test is on, opt-in or not, unless the case sets its severity.
-  const settings = resolveSettings({ rules: { [rule.meta.id]: rule.meta.severity, ...s.rules }, pss: s.pss, trustedRegistries: s.trustedRegistries, maxFileSize: s.maxFileSize });
+  const settings = resolveSettings({
+    rules: { [rule.meta.id]: rule.meta.severity, ...s.rules },
+    pss: s.pss,
+    trustedRegistries: s.trustedRegistries,
+    maxFileSize: s.maxFileSize,
+  });
   settings.today = s.today ?? '2026-11-28';
   return settings;
 }
@@ -66,7 +71,11 @@ export function runCase(rule: Rule, c: ValidCase | InvalidCase, text: string): F
   const settings = caseSettings(rule, c.settings);
   const workspace = rule.meta.target === 'kubernetes' ? workspaceOf(uri, text, c.workspace) : undefined;
   const errors: unknown[] = [];
-  const { findings } = lint({ uri, text }, settings, { rules: [rule], workspace, onRuleError: (_id, e) => errors.push(e) });
+  const { findings } = lint({ uri, text }, settings, {
+    rules: [rule],
+    workspace,
+    onRuleError: (_id, e) => errors.push(e),
+  });
   if (errors.length) throw errors[0];
   return findings.filter((f) => f.ruleId === rule.meta.id);
 }
@@ -74,13 +83,17 @@ export function runCase(rule: Rule, c: ValidCase | InvalidCase, text: string): F
 function fixText(rule: Rule, c: InvalidCase, text: string): string {
   const uri = filenameOf(rule, c);
   const settings = caseSettings(rule, c.settings);
-  return fixAll({ uri, text }, settings, { rules: [rule], workspace: rule.meta.target === 'kubernetes' ? workspaceOf(uri, text, c.workspace) : undefined }).text;
+  return fixAll({ uri, text }, settings, {
+    rules: [rule],
+    workspace: rule.meta.target === 'kubernetes' ? workspaceOf(uri, text, c.workspace) : undefined,
+  }).text;
 }
 
 const commentLines = (t: string) => t.split(/\r?\n/).filter((l) => l.trim().startsWith('#'));
 
 function assertKeepsComments(before: string, after: string, what: string): void {
-  for (const line of commentLines(before)) assert.ok(after.includes(line), `${what} lost the comment ${JSON.stringify(line)}`);
+  for (const line of commentLines(before))
+    assert.ok(after.includes(line), `${what} lost the comment ${JSON.stringify(line)}`);
 }
 
 function assertParses(rule: Rule, c: InvalidCase, before: string, after: string, what: string): void {
@@ -98,7 +111,10 @@ export function runRuleCases({ rule, valid, invalid }: RuleCases): void {
     for (const c of valid) {
       test(`valid: ${c.name}`, () => {
         assert.ok(!c.code.includes(OPEN), 'valid cases carry no range markers');
-        assert.deepEqual(runCase(rule, c, c.code).map((f) => `${f.messageId}: ${f.message}`), []);
+        assert.deepEqual(
+          runCase(rule, c, c.code).map((f) => `${f.messageId}: ${f.message}`),
+          [],
+        );
       });
     }
     for (const c of invalid) {
@@ -110,7 +126,11 @@ export function runRuleCases({ rule, valid, invalid }: RuleCases): void {
 function checkInvalid(rule: Rule, c: InvalidCase): void {
   const { text, ranges } = stripMarkers(c.code);
   const findings = runCase(rule, c, text);
-  assert.equal(findings.length, c.errors.length, `expected ${c.errors.length} finding(s), got: ${findings.map((f) => `${f.messageId}@${f.range.start.line + 1}:${f.range.start.character + 1}`).join(', ')}`);
+  assert.equal(
+    findings.length,
+    c.errors.length,
+    `expected ${c.errors.length} finding(s), got: ${findings.map((f) => `${f.messageId}@${f.range.start.line + 1}:${f.range.start.character + 1}`).join(', ')}`,
+  );
   const explicit = c.errors.filter((e) => e.range).length;
   assert.equal(ranges.length + explicit, c.errors.length, 'every error needs a ⟦…⟧ marker or a range');
   let marker = 0;
@@ -119,16 +139,30 @@ function checkInvalid(rule: Rule, c: InvalidCase): void {
     assert.equal(f.messageId, e.messageId, `finding ${i}: messageId`);
     const expected = e.range ? parseRange(e.range) : ranges[marker++];
     assert.deepEqual(f.range, expected, `finding ${i} (${f.messageId}): range`);
-    if (e.data) assert.equal(f.message, formatMessage((rule.meta.messages as Record<string, string>)[e.messageId], e.data));
+    if (e.data)
+      assert.equal(f.message, formatMessage((rule.meta.messages as Record<string, string>)[e.messageId], e.data));
     assert.ok(!/\.$/.test(f.message), 'messages end without a period');
     if (e.suggestions) {
-      assert.deepEqual((f.suggestions ?? []).map((s) => s.messageId), e.suggestions.map((s) => s.messageId), `finding ${i}: suggestions`);
+      assert.deepEqual(
+        (f.suggestions ?? []).map((s) => s.messageId),
+        e.suggestions.map((s) => s.messageId),
+        `finding ${i}: suggestions`,
+      );
       e.suggestions.forEach((s, k) => {
         const made = f.suggestions![k].newFile;
         assert.deepEqual(made, s.newFile, `suggestion ${s.messageId}: new file`);
         if (made) {
-          assert.equal(detectKind(made.name, made.text), rule.meta.target, `suggestion ${s.messageId}: the new file is not a ${rule.meta.target}`);
-          if (rule.meta.target === 'kubernetes') assert.deepEqual(parseKubernetes(made.text).docs.flatMap((d) => d.errors.map((x) => x.message)), [], `suggestion ${s.messageId}: the new file does not parse`);
+          assert.equal(
+            detectKind(made.name, made.text),
+            rule.meta.target,
+            `suggestion ${s.messageId}: the new file is not a ${rule.meta.target}`,
+          );
+          if (rule.meta.target === 'kubernetes')
+            assert.deepEqual(
+              parseKubernetes(made.text).docs.flatMap((d) => d.errors.map((x) => x.message)),
+              [],
+              `suggestion ${s.messageId}: the new file does not parse`,
+            );
           if (s.output === undefined) return;
         }
         const out = applyEdits(text, f.suggestions![k].edits);

@@ -1,5 +1,5 @@
 import { parseArgs } from 'node:util';
-import { LATEST_PSS_VERSION, PSS_VERSIONS, rulesById, SEVERITIES, type ConfigLayer, type PssLevel, type SeveritySetting } from '../engine';
+import { LATEST_PSS_VERSION, PSS_VERSIONS, rulesById, SEVERITIES, type ConfigLayer, type PssLevel } from '../engine';
 import { oneLine, UsageError } from './errors';
 
 export type LintFormat = 'text' | 'compact' | 'json' | 'sarif';
@@ -113,7 +113,10 @@ function rulesCommand(values: Values, rest: string[]): RulesCommand {
   if (rest.length > 0) throw new UsageError(`harden rules takes no paths (got "${rest[0]}")`);
   const extra = Object.keys(values).filter((k) => k !== 'format' && k !== 'color');
   if (extra.length > 0) throw new UsageError(`option --${extra[0]} does not apply to harden rules`);
-  return { command: 'rules', format: oneOf('--format', values.format ?? 'text', ['text', 'json', 'markdown'] as const) };
+  return {
+    command: 'rules',
+    format: oneOf('--format', values.format ?? 'text', ['text', 'json', 'markdown'] as const),
+  };
 }
 
 function overrides(values: Values): ConfigLayer {
@@ -124,7 +127,7 @@ function overrides(values: Values): ConfigLayer {
     const id = spec.slice(0, eq).trim();
     const severity = spec.slice(eq + 1).trim();
     if (!rulesById.has(id)) throw new UsageError(`--rule: unknown rule "${id}" (see harden rules)`);
-    (layer.rules ??= {})[id] = oneOf(`--rule ${id}`, severity, SEVERITIES as readonly SeveritySetting[]);
+    (layer.rules ??= {})[id] = oneOf(`--rule ${id}`, severity, SEVERITIES);
   }
   if (values['pss-level'] !== undefined) {
     layer.pss = { level: oneOf('--pss-level', values['pss-level'], ['baseline', 'restricted'] as readonly PssLevel[]) };
@@ -132,7 +135,9 @@ function overrides(values: Values): ConfigLayer {
   if (values['pss-version'] !== undefined) {
     const version = values['pss-version'];
     if (version !== 'latest' && !PSS_VERSIONS.includes(version)) {
-      throw new UsageError(`--pss-version must be latest or one of ${PSS_VERSIONS[0]}..${LATEST_PSS_VERSION}, got "${version}"`);
+      throw new UsageError(
+        `--pss-version must be latest or one of ${PSS_VERSIONS[0]}..${LATEST_PSS_VERSION}, got "${version}"`,
+      );
     }
     layer.pss = { ...layer.pss, version };
   }

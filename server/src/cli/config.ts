@@ -1,11 +1,21 @@
 import { readFile } from 'node:fs/promises';
 import { dirname, join, relative, resolve } from 'node:path';
-import { fromHadolintConfig, parseConfigText, resolveSettings, rulesById, rulesForPeer, type ConfigLayer, type DocumentKind, type Settings } from '../engine';
+import {
+  fromHadolintConfig,
+  parseConfigText,
+  resolveSettings,
+  rulesById,
+  rulesForPeer,
+  type ConfigLayer,
+  type DocumentKind,
+  type Settings,
+} from '../engine';
 import { oneLine, UsageError } from './errors';
 import type { Candidate } from './files';
 import { isInside, toPosix } from './ignores';
 // `require` on purpose: esbuild then bundles the CommonJS build; the ESM one (via fdir) calls
 // createRequire(import.meta.url), which is undefined in our CommonJS bundle.
+// eslint-disable-next-line @typescript-eslint/no-require-imports -- see above
 import tinyglobby = require('tinyglobby');
 
 export const CONFIG_FILE = '.harden.yaml';
@@ -122,7 +132,17 @@ async function readOptional(path: string, cwd: string): Promise<string | undefin
 
 async function globFilter(config: LoadedConfig): Promise<GlobFilter> {
   const match = async (patterns: string[]) =>
-    new Set((await tinyglobby.glob(patterns, { cwd: config.base, absolute: true, dot: true, followSymbolicLinks: false, ignore: GLOB_SKIP })).map((p) => resolve(p)));
+    new Set(
+      (
+        await tinyglobby.glob(patterns, {
+          cwd: config.base,
+          absolute: true,
+          dot: true,
+          followSymbolicLinks: false,
+          ignore: GLOB_SKIP,
+        })
+      ).map((p) => resolve(p)),
+    );
   return {
     include: config.layer.include?.length ? await match(config.layer.include) : undefined,
     exclude: config.layer.exclude?.length ? await match(config.layer.exclude) : undefined,

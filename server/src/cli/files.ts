@@ -31,7 +31,8 @@ const YAML_NAME = /\.ya?ml$/i;
  * `Dockerfile.<x>` names that are something else: source files named after the format (`dockerfile.ts`),
  * docs, templates that only render to a Dockerfile, and BuildKit's `Dockerfile.dockerignore`.
  */
-const NOT_A_DOCKERFILE = /\.(?:[cm]?[jt]sx?|json|md|markdown|rst|txt|html?|go|py|rb|rs|java|kt|sh|ps1|toml|ini|lock|dockerignore|j2|jinja2?|tpl|tmpl|template|gotmpl|erb|hbs|mustache|orig|rej|bak|swp)$/i;
+const NOT_A_DOCKERFILE =
+  /\.(?:[cm]?[jt]sx?|json|md|markdown|rst|txt|html?|go|py|rb|rs|java|kt|sh|ps1|toml|ini|lock|dockerignore|j2|jinja2?|tpl|tmpl|template|gotmpl|erb|hbs|mustache|orig|rej|bak|swp)$/i;
 
 /**
  * Names the walk reads: Dockerfiles by name (Dockerfile, Dockerfile.*, *.Dockerfile, Containerfile,
@@ -53,7 +54,9 @@ export async function collectFiles(paths: readonly string[], options: WalkOption
       await lstat(abs);
       real = await realpath(abs);
     } catch (e) {
-      throw new UsageError(`cannot read ${p}: ${(e as NodeJS.ErrnoException).code === 'ENOENT' ? 'no such file or directory' : oneLine(e)}`);
+      throw new UsageError(
+        `cannot read ${p}: ${(e as NodeJS.ErrnoException).code === 'ENOENT' ? 'no such file or directory' : oneLine(e)}`,
+      );
     }
     const st = await stat(real);
     if (st.isDirectory()) {
@@ -110,7 +113,8 @@ class Walker {
       if (entry.isDirectory()) {
         if (!this.skipped(layers, abs, true)) await this.walk(abs, layers);
       } else if (entry.isFile()) {
-        if (isCandidateName(entry.name) && !this.skipped(layers, abs, false)) this.out.push({ abs, real: join(this.rootReal, relative(this.root, abs)), root: this.root, explicit: false });
+        if (isCandidateName(entry.name) && !this.skipped(layers, abs, false))
+          this.out.push({ abs, real: join(this.rootReal, relative(this.root, abs)), root: this.root, explicit: false });
       } else if (entry.isSymbolicLink()) {
         await this.link(layers, abs, entry.name);
       }

@@ -1,6 +1,17 @@
 import { readFile } from 'node:fs/promises';
 import { pathToFileURL } from 'node:url';
-import { detectKind, fixAll, lint, parseKubernetes, stripBom, summarize, Workspace, type DocumentKind, type LintInput, type Settings } from '../engine';
+import {
+  detectKind,
+  fixAll,
+  lint,
+  parseKubernetes,
+  stripBom,
+  summarize,
+  Workspace,
+  type DocumentKind,
+  type LintInput,
+  type Settings,
+} from '../engine';
 import type { ConfigResolver } from './config';
 import { oneLine, UsageError } from './errors';
 import type { Candidate } from './files';
@@ -44,7 +55,9 @@ const BINARY_SNIFF_BYTES = 8192;
  * order against that workspace, written, and the results re-linted. Reports come back sorted by path.
  */
 export async function lintFiles(files: readonly Candidate[], options: LintFilesOptions): Promise<FileReport[]> {
-  const sources = (await mapLimit(files, CONCURRENCY, (f) => read(f, options))).filter((s): s is Source => s !== undefined);
+  const sources = (await mapLimit(files, CONCURRENCY, (f) => read(f, options))).filter(
+    (s): s is Source => s !== undefined,
+  );
   sources.sort((a, b) => (a.path < b.path ? -1 : a.path > b.path ? 1 : 0));
   const workspace = new Workspace();
   // A file that breaks the engine is reported (exit 2) and the run goes on with the others.
@@ -59,15 +72,21 @@ export async function lintFiles(files: readonly Candidate[], options: LintFilesO
   const remember = (s: Source) => {
     const { text } = stripBom(s.text);
     // Over maxFileSize the engine checks nothing (one finding says so): no parsing it for the workspace either.
-    if (s.kind === 'kubernetes' && text.length <= s.settings.maxFileSize) guarded(s, undefined, () => workspace.set(s.uri, summarize(s.uri, parseKubernetes(text))));
+    if (s.kind === 'kubernetes' && text.length <= s.settings.maxFileSize)
+      guarded(s, undefined, () => workspace.set(s.uri, summarize(s.uri, parseKubernetes(text))));
   };
   sources.forEach(remember);
 
-  const onRuleError = (s: Source) => (ruleId: string, e: unknown) => options.onFailure(`rule ${ruleId} failed on ${s.path}: ${oneLine(e)}`);
+  const onRuleError = (s: Source) => (ruleId: string, e: unknown) =>
+    options.onFailure(`rule ${ruleId} failed on ${s.path}: ${oneLine(e)}`);
   const input = (s: Source): LintInput => ({ uri: s.uri, text: s.text, languageId: s.languageId });
 
   if (options.fix) {
-    const fixed = sources.map((s) => (s.kind === 'other' ? s.text : guarded(s, s.text, () => fixAll(input(s), s.settings, { workspace, onRuleError: onRuleError(s) }).text)));
+    const fixed = sources.map((s) =>
+      s.kind === 'other'
+        ? s.text
+        : guarded(s, s.text, () => fixAll(input(s), s.settings, { workspace, onRuleError: onRuleError(s) }).text),
+    );
     await mapLimit(sources, CONCURRENCY, async (s, i) => {
       if (fixed[i] === s.text) return;
       if (!s.lossless) return options.onWarning(`not fixing ${s.path}: it is not valid UTF-8`);
@@ -82,8 +101,16 @@ export async function lintFiles(files: readonly Candidate[], options: LintFilesO
   }
 
   return sources.map((s) => {
-    const findings = s.kind === 'other' ? [] : guarded(s, [], () => lint(input(s), s.settings, { workspace, onRuleError: onRuleError(s) }).findings);
-    const report: FileReport = { path: s.path, abs: s.file.abs, kind: s.kind, findings: options.quiet ? findings.filter((f) => f.severity === 'error') : findings };
+    const findings =
+      s.kind === 'other'
+        ? []
+        : guarded(s, [], () => lint(input(s), s.settings, { workspace, onRuleError: onRuleError(s) }).findings);
+    const report: FileReport = {
+      path: s.path,
+      abs: s.file.abs,
+      kind: s.kind,
+      findings: options.quiet ? findings.filter((f) => f.severity === 'error') : findings,
+    };
     options.onReport?.(report);
     return report;
   });
@@ -127,7 +154,11 @@ export function guessLanguage(text: string): 'yaml' | 'dockerfile' | undefined {
 }
 
 /** `fn` over `items` with at most `limit` calls in flight; results keep the input order. */
-export async function mapLimit<T, R>(items: readonly T[], limit: number, fn: (item: T, index: number) => Promise<R>): Promise<R[]> {
+export async function mapLimit<T, R>(
+  items: readonly T[],
+  limit: number,
+  fn: (item: T, index: number) => Promise<R>,
+): Promise<R[]> {
   const results = new Array<R>(items.length);
   let next = 0;
   const worker = async () => {

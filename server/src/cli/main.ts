@@ -36,18 +36,33 @@ async function lintCommand(command: LintCommand): Promise<number> {
   const warn = (message: string) => process.stderr.write(`harden: ${message}\n`);
   const failures = new Set<string>();
   const configs = await ConfigResolver.create(cwd, command.overrides, command.config);
-  const candidates = await collectFiles(command.paths.length > 0 ? command.paths : ['.'], { cwd, ignore: command.ignore, onWarning: warn });
+  const candidates = await collectFiles(command.paths.length > 0 ? command.paths : ['.'], {
+    cwd,
+    ignore: command.ignore,
+    onWarning: warn,
+  });
   const accepted = [];
   for (const c of candidates) if (await configs.accepts(c)) accepted.push(c);
   // Text and compact go out file by file as they are linted; JSON and SARIF are one document each, written at the end.
   const out = (s: string) => process.stdout.write(s);
   const text =
     command.format === 'text'
-      ? new TextReporter(out, { color: command.color, width: process.stdout.isTTY === true ? process.stdout.columns : undefined })
+      ? new TextReporter(out, {
+          color: command.color,
+          width: process.stdout.isTTY === true ? process.stdout.columns : undefined,
+        })
       : command.format === 'compact'
         ? new CompactReporter(out)
         : undefined;
-  const reports = await lintFiles(accepted, { cwd, configs, fix: command.fix, quiet: command.quiet, onWarning: warn, onFailure: (m) => failures.add(m), onReport: text && ((r) => text.file(r)) });
+  const reports = await lintFiles(accepted, {
+    cwd,
+    configs,
+    fix: command.fix,
+    quiet: command.quiet,
+    onWarning: warn,
+    onFailure: (m) => failures.add(m),
+    onReport: text && ((r) => text.file(r)),
+  });
   const counts = countFindings(reports);
   if (text) text.end(counts);
   else process.stdout.write(command.format === 'json' ? formatJson(reports) : formatSarif(reports, cwd));
@@ -79,7 +94,9 @@ main(process.argv.slice(2)).then(
     process.exitCode = code;
   },
   (e: unknown) => {
-    process.stderr.write(e instanceof UsageError ? `harden: ${e.message}\n` : `harden: internal error: ${oneLine(e)}\n`);
+    process.stderr.write(
+      e instanceof UsageError ? `harden: ${e.message}\n` : `harden: internal error: ${oneLine(e)}\n`,
+    );
     process.exitCode = EXIT.usage;
   },
 );

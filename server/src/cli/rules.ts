@@ -14,7 +14,15 @@ export interface RuleEntry {
 
 export function ruleEntry(rule: Rule): RuleEntry {
   const { id, title, target, practice, severity, fix, peers } = rule.meta;
-  return { id, title, target, practice, severity, fix, peers: Object.fromEntries(PEER_TOOLS.map((t) => [t, [...(peers[t] ?? [])]])) as Record<PeerTool, string[]> };
+  return {
+    id,
+    title,
+    target,
+    practice,
+    severity,
+    fix,
+    peers: Object.fromEntries(PEER_TOOLS.map((t) => [t, [...(peers[t] ?? [])]])) as Record<PeerTool, string[]>,
+  };
 }
 
 export function formatRules(format: RulesFormat): string {
@@ -22,7 +30,10 @@ export function formatRules(format: RulesFormat): string {
   if (format === 'json') return `${JSON.stringify(entries, null, 2)}\n`;
   if (format === 'markdown') return markdown(entries);
   const idWidth = Math.max(...entries.map((e) => e.id.length));
-  return entries.map((e) => `${e.id.padEnd(idWidth)}  ${e.severity.padEnd(7)}  ${e.fix.padEnd(10)}  ${e.title}`).join('\n') + '\n';
+  return (
+    entries.map((e) => `${e.id.padEnd(idWidth)}  ${e.severity.padEnd(7)}  ${e.fix.padEnd(10)}  ${e.title}`).join('\n') +
+    '\n'
+  );
 }
 
 function markdown(entries: RuleEntry[]): string {
@@ -34,7 +45,10 @@ function markdown(entries: RuleEntry[]): string {
   const lines = [
     '| Rule | Target | Practice | Severity | Fix | Title | Peers |',
     '| --- | --- | --- | --- | --- | --- | --- |',
-    ...entries.map((e) => `| [${e.id}](${docsUrl(e.id)}) | ${e.target} | ${e.practice} | ${e.severity} | ${e.fix} | ${cell(e.title)} | ${cell(peers(e))} |`),
+    ...entries.map(
+      (e) =>
+        `| [${e.id}](${docsUrl(e.id)}) | ${e.target} | ${e.practice} | ${e.severity} | ${e.fix} | ${cell(e.title)} | ${cell(peers(e))} |`,
+    ),
   ];
   return `${lines.join('\n')}\n`;
 }

@@ -4,7 +4,16 @@ export { KubernetesCache, type FixScope } from './runner/kubernetesRunner';
 export { fixAll, applyFindings, parsesAsWell, MAX_FIX_PASSES, type FixResult } from './runner/fixer';
 export { rules, rulesById, rulesForPeer } from './rules';
 export { detectKind, baseName } from './models/detect';
-export { defaultSettings, resolveSettings, parseConfigText, validateConfig, fromHadolintConfig, PSS_VERSIONS, LATEST_PSS_VERSION, type ConfigLayer } from './base/config';
+export {
+  defaultSettings,
+  resolveSettings,
+  parseConfigText,
+  validateConfig,
+  fromHadolintConfig,
+  PSS_VERSIONS,
+  LATEST_PSS_VERSION,
+  type ConfigLayer,
+} from './base/config';
 export { Workspace, summarize, type ObjectSummary } from './facts/workspace';
 export { parseKubernetes } from './models/kubernetes';
 export { TextIndex, applyEdits, stripBom } from './base/text';

@@ -1,4 +1,11 @@
-import { CodeActionKind, type CodeAction, type CodeActionParams, type Diagnostic, type Range, type TextEdit } from 'vscode-languageserver/node';
+import {
+  CodeActionKind,
+  type CodeAction,
+  type CodeActionParams,
+  type Diagnostic,
+  type Range,
+  type TextEdit,
+} from 'vscode-languageserver/node';
 import { fixAll, rulesById, TextIndex, type Finding } from '../engine';
 import { FIX_ALL_KIND } from '../shared/protocol';
 import type { ClientFeatures, Documents } from './context';
@@ -18,7 +25,8 @@ interface WorkloadData {
 }
 
 /** Does a request restricted to `only` want actions of `kind`? (`only` entries are kind prefixes.) */
-const wants = (only: string[] | undefined, kind: string) => !only || only.some((o) => kind === o || kind.startsWith(`${o}.`));
+const wants = (only: string[] | undefined, kind: string) =>
+  !only || only.some((o) => kind === o || kind.startsWith(`${o}.`));
 
 /** "Fix: " plus the problem half of a message ("<problem>; <remedy>"), kept short for menus. */
 function fixTitle(message: string): string {
@@ -32,7 +40,10 @@ function fixTitle(message: string): string {
  */
 export class CodeActions {
   /** Per document, for the key of the lint they extend: its workloads, and its findings at the restricted profile. */
-  private readonly restricted = new Map<string, { key: string; workloads: Workload[]; findings: Map<number, Finding[]> }>();
+  private readonly restricted = new Map<
+    string,
+    { key: string; workloads: Workload[]; findings: Map<number, Finding[]> }
+  >();
 
   constructor(
     private readonly documents: Documents,
@@ -48,7 +59,8 @@ export class CodeActions {
     const only = params.context.only;
     const actions: CodeAction[] = [];
     if (wants(only, CodeActionKind.QuickFix)) actions.push(...this.quickFixes(entry, params.context.diagnostics));
-    if (entry.kind === 'kubernetes' && wants(only, WORKLOAD_KIND)) actions.push(...this.workloadActions(entry, params.range));
+    if (entry.kind === 'kubernetes' && wants(only, WORKLOAD_KIND))
+      actions.push(...this.workloadActions(entry, params.range));
     // Fix-all re-lints up to ten times: only when asked for by kind (on save, the Source Action menu, our command).
     if (only && wants(only, FIX_ALL_KIND)) actions.push(...this.fixAllAction(entry));
     return actions;
@@ -74,13 +86,28 @@ export class CodeActions {
     const disables = new Map<string, CodeAction>();
     // Diagnostics come from a lint without fix edits: compute those of the documents under these diagnostics.
     const lines = diagnostics.flatMap((d) => [d.range.start.line, d.range.end.line]);
-    const findings = lines.length ? this.linter.withFixes(entry, Math.min(...lines), Math.max(...lines)) : entry.findings;
+    const findings = lines.length
+      ? this.linter.withFixes(entry, Math.min(...lines), Math.max(...lines))
+      : entry.findings;
     for (const d of diagnostics) {
       const f = findingFor(findings, entry.version, d);
       if (!f || !rulesById.has(f.ruleId)) continue;
-      if (f.fix) fixes.push({ title: fixTitle(f.message), kind: CodeActionKind.QuickFix, diagnostics: [d], isPreferred: true, edit: this.edit(entry, f.fix) });
+      if (f.fix)
+        fixes.push({
+          title: fixTitle(f.message),
+          kind: CodeActionKind.QuickFix,
+          diagnostics: [d],
+          isPreferred: true,
+          edit: this.edit(entry, f.fix),
+        });
       for (const s of f.suggestions ?? []) {
-        if (!s.newFile) fixes.push({ title: s.title, kind: CodeActionKind.QuickFix, diagnostics: [d], edit: this.edit(entry, s.edits) });
+        if (!s.newFile)
+          fixes.push({
+            title: s.title,
+            kind: CodeActionKind.QuickFix,
+            diagnostics: [d],
+            edit: this.edit(entry, s.edits),
+          });
         else if (this.features.createFiles) {
           const edit = newFileEdit(entry.uri, s.newFile.name, s.newFile.text);
           if (edit) fixes.push({ title: s.title, kind: CodeActionKind.QuickFix, diagnostics: [d], edit });
@@ -89,18 +116,30 @@ export class CodeActions {
       const pin = this.pinner?.action(entry, f, d);
       if (pin) fixes.push(pin);
       const line = disableLineEdit(entry.text, entry.kind as 'dockerfile' | 'kubernetes', f.range.start.line, f.ruleId);
-      addOnce(disables, `line:${f.ruleId}:${line.range.start.line}`, d, () => ({ title: `Disable ${f.ruleId} for this line`, edit: this.edit(entry, [line]) }));
+      addOnce(disables, `line:${f.ruleId}:${line.range.start.line}`, d, () => ({
+        title: `Disable ${f.ruleId} for this line`,
+        edit: this.edit(entry, [line]),
+      }));
       if (entry.kind === 'kubernetes') {
-        addOnce(disables, `file:${f.ruleId}`, d, () => ({ title: `Disable ${f.ruleId} for this file`, edit: this.edit(entry, [disableFileEdit(entry.text, f.ruleId)]) }));
+        addOnce(disables, `file:${f.ruleId}`, d, () => ({
+          title: `Disable ${f.ruleId} for this file`,
+          edit: this.edit(entry, [disableFileEdit(entry.text, f.ruleId)]),
+        }));
       }
     }
     return [...fixes, ...disables.values()];
   }
 
   private fixAllAction(entry: LintEntry): CodeAction[] {
-    const result = fixAll({ uri: entry.uri, text: entry.text, languageId: entry.languageId }, entry.settings, this.linter.speculativeOptions());
+    const result = fixAll(
+      { uri: entry.uri, text: entry.text, languageId: entry.languageId },
+      entry.settings,
+      this.linter.speculativeOptions(),
+    );
     const edit = this.minimal(entry, result.text);
-    return edit ? [{ title: 'Fix all auto-fixable Harden problems', kind: FIX_ALL_KIND, edit: this.edit(entry, [edit]) }] : [];
+    return edit
+      ? [{ title: 'Fix all auto-fixable Harden problems', kind: FIX_ALL_KIND, edit: this.edit(entry, [edit]) }]
+      : [];
   }
 
   private workloadActions(entry: LintEntry, range: Range): CodeAction[] {
@@ -113,14 +152,22 @@ export class CodeActions {
     const index = new TextIndex(entry.text);
     const findingsFor = (w: Workload) => {
       let found = cached.findings.get(w.index);
-      if (!found) cached.findings.set(w.index, (found = this.linter.speculate(entry.uri, entry.text, entry.languageId, restrictedSettings(entry.settings), { ...this.linter.speculativeOptions(), fixes: linesOf(index, w) })));
+      if (!found)
+        cached.findings.set(
+          w.index,
+          (found = this.linter.speculate(entry.uri, entry.text, entry.languageId, restrictedSettings(entry.settings), {
+            ...this.linter.speculativeOptions(),
+            fixes: linesOf(index, w),
+          })),
+        );
       return found;
     };
     return candidates
       .filter((w) => fixesInside(entry.text, findingsFor(w), w).length > 0)
       .map((w) => {
         const action: CodeAction = { title: 'Harden this workload to the restricted profile', kind: WORKLOAD_KIND };
-        if (this.features.codeActionResolveEdit) action.data = { uri: entry.uri, version: entry.version, index: w.index } satisfies WorkloadData;
+        if (this.features.codeActionResolveEdit)
+          action.data = { uri: entry.uri, version: entry.version, index: w.index } satisfies WorkloadData;
         else action.edit = this.workloadEdit(entry, w.index);
         return action;
       });
@@ -128,7 +175,11 @@ export class CodeActions {
 
   private restrictedFor(entry: LintEntry): { workloads: Workload[]; findings: Map<number, Finding[]> } {
     let cached = this.restricted.get(entry.uri);
-    if (cached?.key !== entry.key) this.restricted.set(entry.uri, (cached = { key: entry.key, workloads: workloads(entry.text), findings: new Map() }));
+    if (cached?.key !== entry.key)
+      this.restricted.set(
+        entry.uri,
+        (cached = { key: entry.key, workloads: workloads(entry.text), findings: new Map() }),
+      );
     return cached;
   }
 
@@ -136,7 +187,10 @@ export class CodeActions {
     const settings = restrictedSettings(entry.settings);
     const options = this.linter.speculativeOptions();
     const next = hardenWorkload({ uri: entry.uri, text: entry.text, languageId: entry.languageId }, index, (t, w) =>
-      this.linter.speculate(entry.uri, t, entry.languageId, settings, { ...options, fixes: linesOf(new TextIndex(t), w) }),
+      this.linter.speculate(entry.uri, t, entry.languageId, settings, {
+        ...options,
+        fixes: linesOf(new TextIndex(t), w),
+      }),
     );
     const edit = next === undefined ? undefined : this.minimal(entry, next);
     return edit && this.edit(entry, [edit]);
@@ -157,7 +211,12 @@ function linesOf(index: TextIndex, w: Pick<Workload, 'start' | 'end'>): { from: 
   return { from: index.positionAt(w.start).line, to: index.positionAt(w.end).line };
 }
 
-function addOnce(into: Map<string, CodeAction>, key: string, d: Diagnostic, make: () => Omit<CodeAction, 'kind'>): void {
+function addOnce(
+  into: Map<string, CodeAction>,
+  key: string,
+  d: Diagnostic,
+  make: () => Omit<CodeAction, 'kind'>,
+): void {
   const existing = into.get(key);
   if (existing) existing.diagnostics!.push(d);
   else into.set(key, { ...make(), kind: CodeActionKind.QuickFix, diagnostics: [d] });

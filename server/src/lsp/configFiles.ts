@@ -66,7 +66,10 @@ export class ConfigFiles {
     const text = this.openText(path) ?? readIfExists(path);
     let file: ConfigFile | null = null;
     if (text !== undefined) {
-      file = format === 'harden' ? { path, ...parseHardenConfig(text) } : { path, layer: fromHadolintConfig(text, rulesForPeer), problems: [] };
+      file =
+        format === 'harden'
+          ? { path, ...parseHardenConfig(text) }
+          : { path, layer: fromHadolintConfig(text, rulesForPeer), problems: [] };
       for (const p of file.problems) this.log.warn(`${path}: ${p} (ignored)`);
     }
     this.files.set(path, file);

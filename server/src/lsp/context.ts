@@ -31,7 +31,9 @@ export function clientFeatures(c: ClientCapabilities): ClientFeatures {
     watchedFilesDynamic: !!c.workspace?.didChangeWatchedFiles?.dynamicRegistration,
     workspaceFolders: !!c.workspace?.workspaceFolders,
     documentChanges: !!c.workspace?.workspaceEdit?.documentChanges,
-    createFiles: !!c.workspace?.workspaceEdit?.documentChanges && !!c.workspace.workspaceEdit.resourceOperations?.includes('create'),
+    createFiles:
+      !!c.workspace?.workspaceEdit?.documentChanges &&
+      !!c.workspace.workspaceEdit.resourceOperations?.includes('create'),
     codeActionResolveEdit: !!td?.codeAction?.resolveSupport?.properties.includes('edit'),
     codeActionDisabled: !!td?.codeAction?.disabledSupport,
     hoverMarkdown: !!td?.hover?.contentFormat?.includes('markdown'),
@@ -46,7 +48,12 @@ export interface Logger {
 }
 
 export function logger(connection: Connection): Logger {
-  const detail = (e: unknown) => (e instanceof Error ? `: ${e.stack ?? e.message}` : e === undefined ? '' : `: ${String(e)}`);
+  const detail = (e: unknown) =>
+    e instanceof Error
+      ? `: ${e.stack ?? e.message}`
+      : e === undefined
+        ? '' // eslint-disable-next-line @typescript-eslint/no-base-to-string -- a non-Error throwable is logged as JS prints it
+        : `: ${String(e)}`;
   return {
     info: (m) => connection.console.info(m),
     warn: (m) => connection.console.warn(m),

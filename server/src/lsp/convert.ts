@@ -1,4 +1,12 @@
-import { CreateFile, DiagnosticSeverity, TextDocumentEdit, TextEdit, type Diagnostic, type Range, type WorkspaceEdit } from 'vscode-languageserver/node';
+import {
+  CreateFile,
+  DiagnosticSeverity,
+  TextDocumentEdit,
+  TextEdit,
+  type Diagnostic,
+  type Range,
+  type WorkspaceEdit,
+} from 'vscode-languageserver/node';
 import { docsUrl, rulesById, type Finding, type Severity } from '../engine';
 import { DIAGNOSTIC_SOURCE } from '../shared/protocol';
 
@@ -22,7 +30,14 @@ const SEVERITY: Record<Severity, DiagnosticSeverity> = {
 export function toDiagnostic(f: Finding, index: number, version: number): Diagnostic {
   // No fix or suggestion counts: diagnostics of manifests are linted without building fixes (code actions do that).
   const data: DiagnosticData = { ruleId: f.ruleId, messageId: f.messageId, version, index };
-  const d: Diagnostic = { range: f.range, severity: SEVERITY[f.severity], code: f.ruleId, source: DIAGNOSTIC_SOURCE, message: f.message, data };
+  const d: Diagnostic = {
+    range: f.range,
+    severity: SEVERITY[f.severity],
+    code: f.ruleId,
+    source: DIAGNOSTIC_SOURCE,
+    message: f.message,
+    data,
+  };
   if (rulesById.has(f.ruleId)) d.codeDescription = { href: docsUrl(f.ruleId) };
   return d;
 }
@@ -34,7 +49,12 @@ export function diagnosticData(d: Diagnostic): DiagnosticData | undefined {
 }
 
 export function sameRange(a: Range, b: Range): boolean {
-  return a.start.line === b.start.line && a.start.character === b.start.character && a.end.line === b.end.line && a.end.character === b.end.character;
+  return (
+    a.start.line === b.start.line &&
+    a.start.character === b.start.character &&
+    a.end.line === b.end.line &&
+    a.end.character === b.end.character
+  );
 }
 
 /** The cached finding a diagnostic stands for: by index when the version still matches, else by rule and range. */
@@ -43,7 +63,9 @@ export function findingFor(findings: readonly Finding[], version: number, d: Dia
   if (!data) return undefined;
   const byIndex = data.version === version ? findings[data.index] : undefined;
   if (byIndex && byIndex.ruleId === data.ruleId && sameRange(byIndex.range, d.range)) return byIndex;
-  return findings.find((f) => f.ruleId === data.ruleId && f.messageId === data.messageId && sameRange(f.range, d.range));
+  return findings.find(
+    (f) => f.ruleId === data.ruleId && f.messageId === data.messageId && sameRange(f.range, d.range),
+  );
 }
 
 /** A versioned `TextDocumentEdit` when the client takes `documentChanges`, else the plain `changes` map. */
@@ -59,7 +81,12 @@ export function newFileEdit(uri: string, name: string, text: string): WorkspaceE
   };
 }
 
-export function workspaceEdit(uri: string, version: number, edits: TextEdit[], documentChanges: boolean): WorkspaceEdit {
+export function workspaceEdit(
+  uri: string,
+  version: number,
+  edits: TextEdit[],
+  documentChanges: boolean,
+): WorkspaceEdit {
   if (documentChanges) return { documentChanges: [TextDocumentEdit.create({ uri, version }, edits)] };
   return { changes: { [uri]: edits } };
 }
@@ -68,7 +95,11 @@ export function workspaceEdit(uri: string, version: number, edits: TextEdit[], d
  * One edit turning `before` into `after`: the differing middle only, so the editor keeps the cursor and
  * folding outside it (a whole-document replacement would reset both).
  */
-export function minimalEdit(before: string, after: string, positionAt: (offset: number) => Range['start']): TextEdit | undefined {
+export function minimalEdit(
+  before: string,
+  after: string,
+  positionAt: (offset: number) => Range['start'],
+): TextEdit | undefined {
   if (before === after) return undefined;
   let start = 0;
   const max = Math.min(before.length, after.length);

@@ -33,7 +33,8 @@ export class CrossFile {
     const before = this.workspace.generation;
     let summaries: ReturnType<typeof summarize> = [];
     try {
-      if (detectKind(uri, text, 'yaml') === 'kubernetes') summaries = summarize(uri, parseKubernetes(text, { sourceTokens: false })); // no edits: no CST kept
+      if (detectKind(uri, text, 'yaml') === 'kubernetes')
+        summaries = summarize(uri, parseKubernetes(text, { sourceTokens: false })); // no edits: no CST kept
     } catch {
       summaries = [];
     }

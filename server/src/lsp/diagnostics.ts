@@ -32,7 +32,11 @@ export class Diagnostics {
     return this.features.pullDiagnostics;
   }
 
-  async report(uri: string, previousResultId: string | undefined, cancelled: () => boolean): Promise<DocumentDiagnosticReport> {
+  async report(
+    uri: string,
+    previousResultId: string | undefined,
+    cancelled: () => boolean,
+  ): Promise<DocumentDiagnosticReport> {
     // The lint is synchronous: let a cancellation already on its way (the user typed on) arrive before it starts.
     await new Promise<void>((resolve) => setImmediate(resolve));
     const doc = this.documents.get(uri);
@@ -96,7 +100,10 @@ export class Diagnostics {
   }
 
   private refreshPulled(): void {
-    if (this.features.diagnosticRefresh) this.connection.languages.diagnostics.refresh().catch((e: unknown) => this.log.error('workspace/diagnostic/refresh failed', e));
+    if (this.features.diagnosticRefresh)
+      this.connection.languages.diagnostics
+        .refresh()
+        .catch((e: unknown) => this.log.error('workspace/diagnostic/refresh failed', e));
   }
 
   private schedule(uri: string, delay: number): void {

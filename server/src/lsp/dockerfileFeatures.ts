@@ -40,18 +40,38 @@ interface Feature {
 }
 
 const FEATURES: readonly Feature[] = [
-  { capability: 'completionProvider', method: CompletionRequest.method, options: () => ({ triggerCharacters: ['=', ' ', '$', '-'], resolveProvider: true }) },
-  { capability: 'signatureHelpProvider', method: SignatureHelpRequest.method, options: () => ({ triggerCharacters: ['-', '[', ',', ' ', '='] }) },
+  {
+    capability: 'completionProvider',
+    method: CompletionRequest.method,
+    options: () => ({ triggerCharacters: ['=', ' ', '$', '-'], resolveProvider: true }),
+  },
+  {
+    capability: 'signatureHelpProvider',
+    method: SignatureHelpRequest.method,
+    options: () => ({ triggerCharacters: ['-', '[', ',', ' ', '='] }),
+  },
   { capability: 'documentSymbolProvider', method: DocumentSymbolRequest.method },
   { capability: 'foldingRangeProvider', method: FoldingRangeRequest.method },
   { capability: 'documentHighlightProvider', method: DocumentHighlightRequest.method },
   { capability: 'definitionProvider', method: DefinitionRequest.method },
   { capability: 'renameProvider', method: RenameRequest.method, options: () => ({ prepareProvider: true }) },
-  { capability: 'documentLinkProvider', method: DocumentLinkRequest.method, options: () => ({ resolveProvider: true }) },
+  {
+    capability: 'documentLinkProvider',
+    method: DocumentLinkRequest.method,
+    options: () => ({ resolveProvider: true }),
+  },
   { capability: 'documentFormattingProvider', method: DocumentFormattingRequest.method },
   { capability: 'documentRangeFormattingProvider', method: DocumentRangeFormattingRequest.method },
-  { capability: 'documentOnTypeFormattingProvider', method: DocumentOnTypeFormattingRequest.method, options: () => ({ firstTriggerCharacter: '`' }) },
-  { capability: 'semanticTokensProvider', method: SemanticTokensRegistrationType.method, options: () => ({ legend: legend(), full: true }) },
+  {
+    capability: 'documentOnTypeFormattingProvider',
+    method: DocumentOnTypeFormattingRequest.method,
+    options: () => ({ firstTriggerCharacter: '`' }),
+  },
+  {
+    capability: 'semanticTokensProvider',
+    method: SemanticTokensRegistrationType.method,
+    options: () => ({ legend: legend(), full: true }),
+  },
 ];
 
 /**
@@ -99,7 +119,9 @@ export class DockerfileFeatures {
     if (next === this.enabledNow) return this.queue;
     this.enabledNow = next;
     if (!this.dynamic) {
-      this.log.info('harden.dockerfile.languageFeatures changed: this client registers capabilities only at start; restart the server to apply it');
+      this.log.info(
+        'harden.dockerfile.languageFeatures changed: this client registers capabilities only at start; restart the server to apply it',
+      );
       return this.queue;
     }
     return this.sync();
@@ -121,7 +143,9 @@ export class DockerfileFeatures {
   private async register(): Promise<void> {
     const c = this.connection.client;
     this.registrations = await Promise.all(
-      FEATURES.map((f) => c.register(new RegistrationType<object>(f.method), { documentSelector: SELECTOR, ...f.options?.() })),
+      FEATURES.map((f) =>
+        c.register(new RegistrationType<object>(f.method), { documentSelector: SELECTOR, ...f.options?.() }),
+      ),
     );
   }
 
@@ -141,13 +165,17 @@ export class DockerfileFeatures {
 
   private lib(): DockerfileLanguageService {
     if (!this.service) {
-      // eslint-disable-next-line @typescript-eslint/no-require-imports -- loaded on first use, not at start-up
-      const { DockerfileLanguageServiceFactory } = require('dockerfile-language-service') as typeof import('dockerfile-language-service');
+      // Loaded on first use, not at start-up.
+      const { DockerfileLanguageServiceFactory } =
+        // eslint-disable-next-line @typescript-eslint/no-require-imports
+        require('dockerfile-language-service') as typeof import('dockerfile-language-service');
       const service = DockerfileLanguageServiceFactory.createLanguageService();
       const td = this.capabilities.textDocument;
       service.setCapabilities({
         completion: { completionItem: td?.completion?.completionItem },
-        foldingRange: td?.foldingRange ? { lineFoldingOnly: td.foldingRange.lineFoldingOnly, rangeLimit: td.foldingRange.rangeLimit } : undefined,
+        foldingRange: td?.foldingRange
+          ? { lineFoldingOnly: td.foldingRange.lineFoldingOnly, rangeLimit: td.foldingRange.rangeLimit }
+          : undefined,
         hover: td?.hover?.contentFormat ? { contentFormat: td.hover.contentFormat } : undefined,
       });
       service.setLogger({ log: (m) => this.log.info(m) });
@@ -165,7 +193,10 @@ export class DockerfileFeatures {
   /** Handlers answer for Dockerfiles while the group is on, and nothing otherwise (registered once). */
   wire(): void {
     const c = this.connection;
-    const on = <P extends { textDocument: { uri: string } }, R>(fallback: R, fn: (t: { content: string }, p: P) => R | PromiseLike<R>) => {
+    const on = <P extends { textDocument: { uri: string } }, R>(
+      fallback: R,
+      fn: (t: { content: string }, p: P) => R | PromiseLike<R>,
+    ) => {
       return async (p: P): Promise<R> => {
         const t = this.text(p.textDocument.uri);
         if (!t) return fallback;
@@ -223,8 +254,46 @@ function legend(): SemanticTokensLegend {
     const bits = TokensLegend.getTokenModifiers([m]);
     if (bits > 0) modifiers[Math.log2(bits)] = m;
   }
-  return { tokenTypes: Array.from(types, (t) => t ?? 'unknown'), tokenModifiers: Array.from(modifiers, (m) => m ?? 'unknown') };
+  return {
+    tokenTypes: Array.from(types, (t) => t ?? 'unknown'),
+    tokenModifiers: Array.from(modifiers, (m) => m ?? 'unknown'),
+  };
 }
 
-const TYPE_NAMES = ['namespace', 'type', 'class', 'enum', 'interface', 'struct', 'typeParameter', 'parameter', 'variable', 'property', 'enumMember', 'event', 'function', 'method', 'macro', 'keyword', 'modifier', 'comment', 'string', 'number', 'regexp', 'operator', 'decorator'];
-const MODIFIER_NAMES = ['declaration', 'definition', 'readonly', 'static', 'deprecated', 'abstract', 'async', 'modification', 'documentation', 'defaultLibrary'];
+const TYPE_NAMES = [
+  'namespace',
+  'type',
+  'class',
+  'enum',
+  'interface',
+  'struct',
+  'typeParameter',
+  'parameter',
+  'variable',
+  'property',
+  'enumMember',
+  'event',
+  'function',
+  'method',
+  'macro',
+  'keyword',
+  'modifier',
+  'comment',
+  'string',
+  'number',
+  'regexp',
+  'operator',
+  'decorator',
+];
+const MODIFIER_NAMES = [
+  'declaration',
+  'definition',
+  'readonly',
+  'static',
+  'deprecated',
+  'abstract',
+  'async',
+  'modification',
+  'documentation',
+  'defaultLibrary',
+];

@@ -32,7 +32,10 @@ export function hoverAt(entry: LintEntry, position: Position, markdown: boolean,
     );
   }
   if (parts.length === 0) return null;
-  return { contents: { kind: markdown ? MarkupKind.Markdown : MarkupKind.PlainText, value: parts.join(separator(markdown)) }, range };
+  return {
+    contents: { kind: markdown ? MarkupKind.Markdown : MarkupKind.PlainText, value: parts.join(separator(markdown)) },
+    range,
+  };
 }
 
 /** The library's hover (instruction docs) above Harden's findings; either may be missing. */
@@ -45,5 +48,11 @@ export function combineHovers(docs: Hover | null, findings: Hover | null, markdo
     if (Array.isArray(c)) return c.map((m) => (typeof m === 'string' ? m : m.value)).join('\n\n');
     return c.value;
   };
-  return { contents: { kind: markdown ? MarkupKind.Markdown : MarkupKind.PlainText, value: `${text(docs)}${separator(markdown)}${text(findings)}` }, range: findings.range ?? docs.range };
+  return {
+    contents: {
+      kind: markdown ? MarkupKind.Markdown : MarkupKind.PlainText,
+      value: `${text(docs)}${separator(markdown)}${text(findings)}`,
+    },
+    range: findings.range ?? docs.range,
+  };
 }

@@ -1,6 +1,20 @@
 import type { Diagnostic } from 'vscode-languageserver/node';
 import type { TextDocument } from 'vscode-languageserver-textdocument';
-import { baseName, detectKind, ENGINE_RULE_ID, KubernetesCache, lint, type DocumentKind, type Finding, type FixScope, type LintOptions, type Position, type Range, type Settings, type TextEdit } from '../engine';
+import {
+  baseName,
+  detectKind,
+  ENGINE_RULE_ID,
+  KubernetesCache,
+  lint,
+  type DocumentKind,
+  type Finding,
+  type FixScope,
+  type LintOptions,
+  type Position,
+  type Range,
+  type Settings,
+  type TextEdit,
+} from '../engine';
 import { CONFIG_FILE_NAME } from '../shared/protocol';
 import { parseHardenConfig } from './configFiles';
 import type { Documents, Logger } from './context';
@@ -52,7 +66,10 @@ export class Linter {
   /** `cancelled` (a request's token) is asked once more before the engine runs: a cancelled request lints nothing. */
   async lint(doc: TextDocument, cancelled?: () => boolean): Promise<LintEntry | undefined> {
     const isConfig = baseName(doc.uri) === CONFIG_FILE_NAME;
-    const resolved = await this.settings.forDocument(doc.uri, detectKind(doc.uri, doc.getText(), doc.languageId) === 'dockerfile');
+    const resolved = await this.settings.forDocument(
+      doc.uri,
+      detectKind(doc.uri, doc.getText(), doc.languageId) === 'dockerfile',
+    );
     const current = this.documents.get(doc.uri);
     if (!current) return undefined;
     const { uri, version, languageId } = current;
@@ -61,7 +78,13 @@ export class Linter {
     const epoch = this.settings.epoch;
     const generation = this.crossFile.workspace.generation;
     const cached = this.cache.get(uri);
-    if (cached && cached.version === version && cached.epoch === epoch && (kind !== 'kubernetes' || cached.generation === generation)) return cached;
+    if (
+      cached &&
+      cached.version === version &&
+      cached.epoch === epoch &&
+      (kind !== 'kubernetes' || cached.generation === generation)
+    )
+      return cached;
 
     if (cancelled?.()) return undefined;
     let findings: Finding[] = [];
@@ -100,7 +123,17 @@ export class Linter {
   run(uri: string, text: string, languageId: string, settings: Settings, fixes: FixScope = false): Finding[] {
     let yamlCache = this.yamlCaches.get(uri);
     if (!yamlCache) this.yamlCaches.set(uri, (yamlCache = new KubernetesCache()));
-    return this.guarded(uri, () => inTextTerms(text, lint({ uri, text, languageId }, settings, { ...this.ruleErrors(), workspace: this.crossFile.workspace, cache: yamlCache, fixes }).findings));
+    return this.guarded(uri, () =>
+      inTextTerms(
+        text,
+        lint({ uri, text, languageId }, settings, {
+          ...this.ruleErrors(),
+          workspace: this.crossFile.workspace,
+          cache: yamlCache,
+          fixes,
+        }).findings,
+      ),
+    );
   }
 
   /**

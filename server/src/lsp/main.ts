@@ -11,6 +11,8 @@ if (!process.argv.slice(2).some((a) => TRANSPORTS.some((t) => a === t || a.start
 // A bug in a timer callback must not take the editor's diagnostics down with it; the client restarts a
 // dead server, but a live one keeps the open documents. stderr reaches the client's output channel.
 process.on('uncaughtException', (e) => process.stderr.write(`harden: uncaught exception: ${e.stack ?? e}\n`));
-process.on('unhandledRejection', (e) => process.stderr.write(`harden: unhandled rejection: ${e instanceof Error ? e.stack : String(e)}\n`));
+process.on('unhandledRejection', (e) =>
+  process.stderr.write(`harden: unhandled rejection: ${e instanceof Error ? e.stack : String(e)}\n`),
+);
 
 startServer(createConnection());

@@ -1,4 +1,13 @@
-import { CodeActionKind, MessageType, ShowMessageNotification, type CodeAction, type Connection, type Diagnostic, type Range, type TextEdit } from 'vscode-languageserver/node';
+import {
+  CodeActionKind,
+  MessageType,
+  ShowMessageNotification,
+  type CodeAction,
+  type Connection,
+  type Diagnostic,
+  type Range,
+  type TextEdit,
+} from 'vscode-languageserver/node';
 import { TextIndex, type Finding } from '../engine';
 import { parseImageRef } from '../engine/models/dockerfile';
 import { viewImage } from '../engine/facts/imageFacts';
@@ -13,7 +22,8 @@ export const PIN_RULES: ReadonlySet<string> = new Set(['base-image-digest', 'k8s
 
 export const PIN_TIMEOUT_MS = 10_000;
 
-export const UNTRUSTED_REASON = 'Digest lookup is off in Restricted Mode: trust this workspace to pin images to digests';
+export const UNTRUSTED_REASON =
+  'Digest lookup is off in Restricted Mode: trust this workspace to pin images to digests';
 
 /** A literal image reference in a document, ready to be looked up and pinned. */
 export interface PinTarget {
@@ -32,7 +42,8 @@ export interface PinTarget {
 // The distribution reference grammar: what may be sent as a host, a repository path and a tag.
 const COMPONENT = '[a-z0-9]+(?:(?:[._]|__|-+)[a-z0-9]+)*';
 const PATH = new RegExp(`^${COMPONENT}(?:/${COMPONENT})*$`);
-const HOST = /^(?:[a-zA-Z0-9](?:[a-zA-Z0-9-]*[a-zA-Z0-9])?(?:\.[a-zA-Z0-9](?:[a-zA-Z0-9-]*[a-zA-Z0-9])?)*|\[[0-9a-fA-F:]+\])(?::\d{1,5})?$/;
+const HOST =
+  /^(?:[a-zA-Z0-9](?:[a-zA-Z0-9-]*[a-zA-Z0-9])?(?:\.[a-zA-Z0-9](?:[a-zA-Z0-9-]*[a-zA-Z0-9])?)*|\[[0-9a-fA-F:]+\])(?::\d{1,5})?$/;
 const TAG = /^\w[\w.-]{0,127}$/;
 
 /**
@@ -50,16 +61,25 @@ export function pinTarget(text: string, start: number, end: number): PinTarget |
   }
   const image = text.slice(s, e);
   if (!image) return 'There is no image reference here';
-  if (/[$"'\\{}]/.test(image)) return `${image} is not a literal image reference (it uses a variable or a template); pin the value where it is defined`;
+  if (/[$"'\\{}]/.test(image))
+    return `${image} is not a literal image reference (it uses a variable or a template); pin the value where it is defined`;
   if (/\s/.test(image)) return `"${image}" is not an image reference`;
   const ref = parseImageRef(image, s);
   const view = viewImage(ref);
   if (ref.registry && !HOST.test(ref.registry.value)) return `${image} does not name a valid registry host`;
-  if (!PATH.test(ref.name.value)) return `${image} is not a valid image name (repository names are lower case letters, digits and separators)`;
+  if (!PATH.test(ref.name.value))
+    return `${image} is not a valid image name (repository names are lower case letters, digits and separators)`;
   if (ref.tag && !TAG.test(ref.tag.value)) return `${image} does not have a valid tag`;
   if (ref.digest && !ref.tag) return `${image} names no tag to look up: it is pinned to its digest only`;
   const digestStart = ref.digest ? ref.digest.start - 1 : e;
-  return { start: s, end: e, image, lookup: { registry: view.registry, name: view.path, tag: view.tag ?? 'latest' }, digestStart, digest: ref.digest?.value };
+  return {
+    start: s,
+    end: e,
+    image,
+    lookup: { registry: view.registry, name: view.path, tag: view.tag ?? 'latest' },
+    digestStart,
+    digest: ref.digest?.value,
+  };
 }
 
 interface Snapshot {
@@ -78,13 +98,22 @@ const MAX_SNAPSHOTS = 4;
  * `start..end` of `before` in `after`, when the edits between them (seen as one changed middle: the common
  * prefix and suffix are kept) did not touch it; undefined when they did.
  */
-export function mapThroughEdit(before: string, after: string, start: number, end: number): { start: number; end: number } | undefined {
+export function mapThroughEdit(
+  before: string,
+  after: string,
+  start: number,
+  end: number,
+): { start: number; end: number } | undefined {
   if (before === after) return { start, end };
   const max = Math.min(before.length, after.length);
   let prefix = 0;
   while (prefix < max && before.charCodeAt(prefix) === after.charCodeAt(prefix)) prefix++;
   let suffix = 0;
-  while (suffix < max - prefix && before.charCodeAt(before.length - 1 - suffix) === after.charCodeAt(after.length - 1 - suffix)) suffix++;
+  while (
+    suffix < max - prefix &&
+    before.charCodeAt(before.length - 1 - suffix) === after.charCodeAt(after.length - 1 - suffix)
+  )
+    suffix++;
   // Strictly inside the kept parts: text typed right against the reference changes it.
   if (end < prefix) return { start, end };
   const delta = after.length - before.length;
@@ -122,17 +151,32 @@ export class DigestPinner {
     const target = pinTarget(entry.text, index.offsetAt(finding.range.start), index.offsetAt(finding.range.end));
     if (typeof target === 'string') return undefined;
     const title = `Pin ${target.image} to its digest…`;
-    if (!this.trusted) return this.features.codeActionDisabled ? { title, kind: CodeActionKind.QuickFix, diagnostics: [diagnostic], disabled: { reason: UNTRUSTED_REASON } } : undefined;
+    if (!this.trusted)
+      return this.features.codeActionDisabled
+        ? { title, kind: CodeActionKind.QuickFix, diagnostics: [diagnostic], disabled: { reason: UNTRUSTED_REASON } }
+        : undefined;
     this.remember(entry.uri, entry.version, entry.text);
-    const args: PinDigestArgs = { uri: entry.uri, version: entry.version, range: { start: index.positionAt(target.start), end: index.positionAt(target.end) }, image: target.image };
-    return { title, kind: CodeActionKind.QuickFix, diagnostics: [diagnostic], isPreferred: false, command: { title, command: SERVER_COMMANDS.pinDigest, arguments: [args] } };
+    const args: PinDigestArgs = {
+      uri: entry.uri,
+      version: entry.version,
+      range: { start: index.positionAt(target.start), end: index.positionAt(target.end) },
+      image: target.image,
+    };
+    return {
+      title,
+      kind: CodeActionKind.QuickFix,
+      diagnostics: [diagnostic],
+      isPreferred: false,
+      command: { title, command: SERVER_COMMANDS.pinDigest, arguments: [args] },
+    };
   }
 
   /** `workspace/executeCommand harden.pinDigest`: look up, then ask the client to apply the edit. */
   async execute(raw: unknown): Promise<PinDigestResult> {
     if (!this.trusted) return this.tell(MessageType.Warning, `Harden: ${UNTRUSTED_REASON}.`);
     const args = parseArgs(raw);
-    if (!args) return this.tell(MessageType.Error, 'Harden: harden.pinDigest needs one argument {uri, version, range, image}.');
+    if (!args)
+      return this.tell(MessageType.Error, 'Harden: harden.pinDigest needs one argument {uri, version, range, image}.');
     const found = this.locate(args);
     if (typeof found === 'string') return this.tell(MessageType.Warning, `Harden: ${found}.`);
     const { target } = found;
@@ -142,9 +186,13 @@ export class DigestPinner {
     try {
       digest = await this.lookup(target.lookup, { timeoutMs: this.timeoutMs });
     } catch (e) {
-      if (e instanceof DigestLookupError) return this.tell(MessageType.Error, `Harden: could not pin ${target.image}: ${e.message}.`);
+      if (e instanceof DigestLookupError)
+        return this.tell(MessageType.Error, `Harden: could not pin ${target.image}: ${e.message}.`);
       this.log.error(`Digest lookup of ${target.image} failed`, e);
-      return this.tell(MessageType.Error, `Harden: could not pin ${target.image}: ${e instanceof Error ? e.message : String(e)}.`);
+      return this.tell(
+        MessageType.Error,
+        `Harden: could not pin ${target.image}: ${e instanceof Error ? e.message : String(e)}.`,
+      );
     } finally {
       progress();
     }
@@ -152,15 +200,31 @@ export class DigestPinner {
     // The lookup took time: the reference is edited where it is now, or not at all.
     const now = this.locate({ uri: args.uri, version: found.version, range: found.range, image: target.image }, found);
     if (typeof now === 'string' || !sameLookup(now.target.lookup, target.lookup)) {
-      return this.tell(MessageType.Warning, `Harden: ${target.image} changed while its digest was looked up; nothing was edited. Run "Pin to digest" again.`);
+      return this.tell(
+        MessageType.Warning,
+        `Harden: ${target.image} changed while its digest was looked up; nothing was edited. Run "Pin to digest" again.`,
+      );
     }
-    if (now.target.digest === digest) return this.tell(MessageType.Info, `Harden: ${target.image} is already pinned to its current digest.`, { pinned: true, digest });
+    if (now.target.digest === digest)
+      return this.tell(MessageType.Info, `Harden: ${target.image} is already pinned to its current digest.`, {
+        pinned: true,
+        digest,
+      });
     const index = new TextIndex(now.text);
-    const edit: TextEdit = { range: { start: index.positionAt(now.target.digestStart), end: index.positionAt(now.target.end) }, newText: `@${digest}` };
+    const edit: TextEdit = {
+      range: { start: index.positionAt(now.target.digestStart), end: index.positionAt(now.target.end) },
+      newText: `@${digest}`,
+    };
     const label = `Pin ${target.image} to its digest`;
-    const result = await this.connection.workspace.applyEdit({ label, edit: workspaceEdit(args.uri, now.version, [edit], this.features.documentChanges) });
+    const result = await this.connection.workspace.applyEdit({
+      label,
+      edit: workspaceEdit(args.uri, now.version, [edit], this.features.documentChanges),
+    });
     if (!result.applied) {
-      return this.tell(MessageType.Warning, `Harden: the editor did not apply the digest of ${target.image}${result.failureReason ? ` (${result.failureReason})` : ' (the file changed meanwhile?)'}.`);
+      return this.tell(
+        MessageType.Warning,
+        `Harden: the editor did not apply the digest of ${target.image}${result.failureReason ? ` (${result.failureReason})` : ' (the file changed meanwhile?)'}.`,
+      );
     }
     return { pinned: true, digest };
   }
@@ -182,17 +246,28 @@ export class DigestPinner {
       start = index.offsetAt(args.range.start);
       end = index.offsetAt(args.range.end);
     } else {
-      const old = before?.version === version ? before : this.snapshots.get(args.uri)?.find((s) => s.version === version);
+      const old =
+        before?.version === version ? before : this.snapshots.get(args.uri)?.find((s) => s.version === version);
       const oldIndex = old && new TextIndex(old.text);
-      const mapped = old && oldIndex && mapThroughEdit(old.text, text, oldIndex.offsetAt(args.range.start), oldIndex.offsetAt(args.range.end));
-      if (!mapped) return `${args.image ?? 'The image reference'} was edited after the action was offered; nothing was changed. Run "Pin to digest" again`;
+      const mapped =
+        old &&
+        oldIndex &&
+        mapThroughEdit(old.text, text, oldIndex.offsetAt(args.range.start), oldIndex.offsetAt(args.range.end));
+      if (!mapped)
+        return `${args.image ?? 'The image reference'} was edited after the action was offered; nothing was changed. Run "Pin to digest" again`;
       ({ start, end } = mapped);
     }
     const target = pinTarget(text, start, end);
     if (typeof target === 'string') return target;
-    if (args.image !== undefined && target.image !== args.image) return `${args.image} is no longer where it was; nothing was changed. Run "Pin to digest" again`;
+    if (args.image !== undefined && target.image !== args.image)
+      return `${args.image} is no longer where it was; nothing was changed. Run "Pin to digest" again`;
     const index = new TextIndex(text);
-    return { target, version: doc.version, text, range: { start: index.positionAt(target.start), end: index.positionAt(target.end) } };
+    return {
+      target,
+      version: doc.version,
+      text,
+      range: { start: index.positionAt(target.start), end: index.positionAt(target.end) },
+    };
   }
 
   /** Remembers the text an action was offered for, so that its range can follow later edits. */
@@ -235,8 +310,13 @@ export class DigestPinner {
 
 function parseArgs(raw: unknown): PinDigestArgs | undefined {
   const a = raw as Partial<PinDigestArgs> | undefined;
-  const pos = (p: unknown) => typeof p === 'object' && p !== null && Number.isInteger((p as { line: unknown }).line) && Number.isInteger((p as { character: unknown }).character);
-  if (!a || typeof a !== 'object' || typeof a.uri !== 'string' || !a.range || !pos(a.range.start) || !pos(a.range.end)) return undefined;
+  const pos = (p: unknown) =>
+    typeof p === 'object' &&
+    p !== null &&
+    Number.isInteger((p as { line: unknown }).line) &&
+    Number.isInteger((p as { character: unknown }).character);
+  if (!a || typeof a !== 'object' || typeof a.uri !== 'string' || !a.range || !pos(a.range.start) || !pos(a.range.end))
+    return undefined;
   if (a.version !== undefined && !Number.isInteger(a.version)) return undefined;
   if (a.image !== undefined && typeof a.image !== 'string') return undefined;
   return { uri: a.uri, version: a.version, range: a.range, image: a.image };

@@ -17,13 +17,21 @@ const indentOf = (s: string) => s.slice(0, s.length - s.trimStart().length);
  * instruction's first line in a Dockerfile (a finding may sit on a continuation line), the key or list-item
  * line in YAML (a finding may sit on a value continued below its key). Same indentation as that line.
  */
-export function disableLineEdit(text: string, kind: 'dockerfile' | 'kubernetes', findingLine: number, ruleId: string): TextEdit {
+export function disableLineEdit(
+  text: string,
+  kind: 'dockerfile' | 'kubernetes',
+  findingLine: number,
+  ruleId: string,
+): TextEdit {
   const { index } = analysed(text);
   const line = kind === 'dockerfile' ? instructionLine(text, findingLine) : keyLine(index, findingLine);
   const above = line > 0 ? joinPragma(index, line - 1, LINE_PRAGMA_LINE, ruleId) : undefined;
   if (above) return above;
   const at = lineStart(text, line);
-  return { range: { start: at, end: at }, newText: `${indentOf(index.lineText(line).replace(BOM, ''))}# ${IGNORE_PRAGMA} ${ruleId}${index.eol}` };
+  return {
+    range: { start: at, end: at },
+    newText: `${indentOf(index.lineText(line).replace(BOM, ''))}# ${IGNORE_PRAGMA} ${ruleId}${index.eol}`,
+  };
 }
 
 /** `# harden-ignore-file <id>` at the top of the file, or the id added to such a pragma in the leading comments. */

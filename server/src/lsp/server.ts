@@ -17,7 +17,11 @@ import {
 import { TextDocument } from 'vscode-languageserver-textdocument';
 import { docsUrl } from '../engine';
 import { DIAGNOSTIC_SOURCE, FIX_ALL_KIND, SERVER_COMMANDS, type PinDigestResult } from '../shared/protocol';
-import { DOCKERFILE_FEATURES_NOTIFICATION, type DockerfileFeaturesParams, type InitializationOptions } from '../shared/settings';
+import {
+  DOCKERFILE_FEATURES_NOTIFICATION,
+  type DockerfileFeaturesParams,
+  type InitializationOptions,
+} from '../shared/settings';
 import { CodeActions, CODE_ACTION_KINDS } from './codeActions';
 import { ConfigFiles, isConfigFile, isHadolintFile } from './configFiles';
 import { clientFeatures, logger, type ClientFeatures, type Documents, type Logger } from './context';
@@ -68,11 +72,15 @@ function wire(s: Services): void {
   const { connection, documents, log } = s;
   connection.onInitialized(() => {
     watchWorkspace(s);
-    s.dockerfile.initialized().catch((e: unknown) => log.error('Registering the Dockerfile language features failed', e));
+    s.dockerfile
+      .initialized()
+      .catch((e: unknown) => log.error('Registering the Dockerfile language features failed', e));
   });
   s.dockerfile.wire();
   connection.onNotification(DOCKERFILE_FEATURES_NOTIFICATION, (p: DockerfileFeaturesParams) =>
-    s.dockerfile.setMode(p.mode, p.otherServer).catch((e: unknown) => log.error(`${DOCKERFILE_FEATURES_NOTIFICATION} failed`, e)),
+    s.dockerfile
+      .setMode(p.mode, p.otherServer)
+      .catch((e: unknown) => log.error(`${DOCKERFILE_FEATURES_NOTIFICATION} failed`, e)),
   );
   documents.onDidOpen((e) => {
     s.crossFile.opened(e.document.uri);
@@ -88,28 +96,58 @@ function wire(s: Services): void {
   documents.onDidClose((e) => closed(s, e.document.uri));
 
   connection.languages.diagnostics.on(
-    guard(log, 'textDocument/diagnostic', (): DocumentDiagnosticReport => ({ kind: 'full', items: [] }), (params: DocumentDiagnosticParams, token: CancellationToken) =>
-      s.diagnostics.report(params.textDocument.uri, params.previousResultId, () => token.isCancellationRequested),
+    guard(
+      log,
+      'textDocument/diagnostic',
+      (): DocumentDiagnosticReport => ({ kind: 'full', items: [] }),
+      (params: DocumentDiagnosticParams, token: CancellationToken) =>
+        s.diagnostics.report(params.textDocument.uri, params.previousResultId, () => token.isCancellationRequested),
     ),
   );
-  connection.onCodeAction(guard(log, 'textDocument/codeAction', (): CodeAction[] => [], (params: CodeActionParams) => s.codeActions.provide(params)));
-  connection.onCodeActionResolve(guard(log, 'codeAction/resolve', (action: CodeAction) => action, (action: CodeAction) => s.codeActions.resolve(action)));
+  connection.onCodeAction(
+    guard(
+      log,
+      'textDocument/codeAction',
+      (): CodeAction[] => [],
+      (params: CodeActionParams) => s.codeActions.provide(params),
+    ),
+  );
+  connection.onCodeActionResolve(
+    guard(
+      log,
+      'codeAction/resolve',
+      (action: CodeAction) => action,
+      (action: CodeAction) => s.codeActions.resolve(action),
+    ),
+  );
   connection.onExecuteCommand(
-    guard(log, 'workspace/executeCommand', (): PinDigestResult | null => null, async (params: ExecuteCommandParams) => {
-      if (params.command === SERVER_COMMANDS.pinDigest) return s.pinner.execute(params.arguments?.[0]);
-      log.warn(`Unknown command ${params.command}`);
-      return null;
-    }),
+    guard(
+      log,
+      'workspace/executeCommand',
+      (): PinDigestResult | null => null,
+      async (params: ExecuteCommandParams) => {
+        if (params.command === SERVER_COMMANDS.pinDigest) return s.pinner.execute(params.arguments?.[0]);
+        log.warn(`Unknown command ${params.command}`);
+        return null;
+      },
+    ),
   );
   connection.onHover(
-    guard(log, 'textDocument/hover', (): Hover | null => null, async (params: HoverParams, token: CancellationToken) => {
-      const doc = documents.get(params.textDocument.uri);
-      const entry = doc && (await s.linter.lint(doc, () => token.isCancellationRequested));
-      // On a Dockerfile instruction: the library's docs for it, then Harden's findings on that line.
-      const docs = s.dockerfile.hover(params.textDocument.uri, params.position);
-      const findings = entry?.enabled ? hoverAt(entry, params.position, s.features.hoverMarkdown, docs !== null) : null;
-      return combineHovers(docs, findings, s.features.hoverMarkdown);
-    }),
+    guard(
+      log,
+      'textDocument/hover',
+      (): Hover | null => null,
+      async (params: HoverParams, token: CancellationToken) => {
+        const doc = documents.get(params.textDocument.uri);
+        const entry = doc && (await s.linter.lint(doc, () => token.isCancellationRequested));
+        // On a Dockerfile instruction: the library's docs for it, then Harden's findings on that line.
+        const docs = s.dockerfile.hover(params.textDocument.uri, params.position);
+        const findings = entry?.enabled
+          ? hoverAt(entry, params.position, s.features.hoverMarkdown, docs !== null)
+          : null;
+        return combineHovers(docs, findings, s.features.hoverMarkdown);
+      },
+    ),
   );
   connection.onDidChangeConfiguration((params) =>
     run(log, 'workspace/didChangeConfiguration', () => {
@@ -126,18 +164,42 @@ function wire(s: Services): void {
 function createServices(connection: Connection, documents: Documents, params: InitializeParams, log: Logger): Services {
   const features = clientFeatures(params.capabilities);
   const options = initializationOptions(params);
-  const openText = (path: string) => documents.all().find((d) => uriToPath(d.uri) === path)?.getText();
+  const openText = (path: string) =>
+    documents
+      .all()
+      .find((d) => uriToPath(d.uri) === path)
+      ?.getText();
   const settings = new SettingsStore(connection, features, new ConfigFiles(openText, log), log);
   const crossFile = new CrossFile();
-  let diagnostics: Diagnostics | undefined;
-  const linter = new Linter(documents, settings, crossFile, log, (uri) => diagnostics?.crossFileChanged(uri));
-  diagnostics = new Diagnostics(connection, features, documents, linter, settings, log);
+  // The linter calls back only after the first lint, when diagnostics exists.
+  const linter = new Linter(documents, settings, crossFile, log, (uri) => diagnostics.crossFileChanged(uri));
+  const diagnostics = new Diagnostics(connection, features, documents, linter, settings, log);
   // VS Code sends `workspaceTrusted` (false in Restricted Mode; the client restarts the server when trust is
   // granted). Editors without workspace trust send nothing: their users ask for each lookup explicitly.
   const pinner = new DigestPinner(connection, documents, features, log, options?.workspaceTrusted !== false);
   const codeActions = new CodeActions(documents, linter, features, pinner);
-  const dockerfile = new DockerfileFeatures(connection, documents, params.capabilities, log, options?.dockerfileLanguageFeatures, options?.otherDockerfileServer === true);
-  return { connection, documents, features, log, settings, crossFile, linter, diagnostics, codeActions, pinner, dockerfile, stopped: false };
+  const dockerfile = new DockerfileFeatures(
+    connection,
+    documents,
+    params.capabilities,
+    log,
+    options?.dockerfileLanguageFeatures,
+    options?.otherDockerfileServer === true,
+  );
+  return {
+    connection,
+    documents,
+    features,
+    log,
+    settings,
+    crossFile,
+    linter,
+    diagnostics,
+    codeActions,
+    pinner,
+    dockerfile,
+    stopped: false,
+  };
 }
 
 function initializeResult(features: ClientFeatures): InitializeResult {
@@ -147,7 +209,14 @@ function initializeResult(features: ClientFeatures): InitializeResult {
       codeActionKinds: CODE_ACTION_KINDS,
       resolveProvider: features.codeActionResolveEdit,
       documentation: [
-        { kind: FIX_ALL_KIND, command: { title: 'Harden: fix all safe problems on save', command: 'vscode.open', arguments: [new URL('../../README.md', docsUrl('x')).href] } },
+        {
+          kind: FIX_ALL_KIND,
+          command: {
+            title: 'Harden: fix all safe problems on save',
+            command: 'vscode.open',
+            arguments: [new URL('../../README.md', docsUrl('x')).href],
+          },
+        },
       ],
     },
     hoverProvider: true,
@@ -157,7 +226,12 @@ function initializeResult(features: ClientFeatures): InitializeResult {
   };
   // Pull only for clients that pull (LSP 3.17); the others get publishDiagnostics. Cross-file rules make
   // one manifest's findings depend on others, hence interFileDependencies.
-  if (features.pullDiagnostics) capabilities.diagnosticProvider = { identifier: DIAGNOSTIC_SOURCE, interFileDependencies: true, workspaceDiagnostics: false };
+  if (features.pullDiagnostics)
+    capabilities.diagnosticProvider = {
+      identifier: DIAGNOSTIC_SOURCE,
+      interFileDependencies: true,
+      workspaceDiagnostics: false,
+    };
   return { capabilities, serverInfo: { name: 'harden' } };
 }
 
@@ -194,7 +268,12 @@ function closed(s: Services, uri: string): void {
 }
 
 /** A request handler that logs and answers `fallback(params)` instead of failing the request or the server. */
-function guard<P, T, R>(log: Logger, name: string, fallback: (params: P) => R, fn: (params: P, token: T) => R | Promise<R>) {
+function guard<P, T, R>(
+  log: Logger,
+  name: string,
+  fallback: (params: P) => R,
+  fn: (params: P, token: T) => R | Promise<R>,
+) {
   return async (params: P, token: T): Promise<R> => {
     try {
       return await fn(params, token);

@@ -67,7 +67,7 @@ export class SettingsStore {
   /** `workspace/didChangeConfiguration`: forget every cached value (pushed settings arrive with it). */
   configurationChanged(pushed?: unknown): void {
     const section = (pushed as Record<string, unknown> | null | undefined)?.[SETTINGS_SECTION];
-    if (section && typeof section === 'object') this.pushed = section as HardenUserSettings;
+    if (section && typeof section === 'object') this.pushed = section;
     this.user.clear();
     this.files.invalidate();
     this.changes++;

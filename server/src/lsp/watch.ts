@@ -1,4 +1,8 @@
-import { DidChangeConfigurationNotification, DidChangeWatchedFilesNotification, type FileEvent } from 'vscode-languageserver/node';
+import {
+  DidChangeConfigurationNotification,
+  DidChangeWatchedFilesNotification,
+  type FileEvent,
+} from 'vscode-languageserver/node';
 import { CONFIG_FILE_NAME, HADOLINT_CONFIG_NAMES } from '../shared/protocol';
 import { SETTINGS_SECTION } from '../shared/settings';
 import { isConfigFile, isHadolintFile } from './configFiles';
@@ -16,7 +20,9 @@ const SCAN_DELAY_MS = 200;
 export function watchWorkspace(s: Services): void {
   const { connection, features, log } = s;
   if (features.configurationDynamic) {
-    connection.client.register(DidChangeConfigurationNotification.type, { section: SETTINGS_SECTION }).catch((e: unknown) => log.error('Registering didChangeConfiguration failed', e));
+    connection.client
+      .register(DidChangeConfigurationNotification.type, { section: SETTINGS_SECTION })
+      .catch((e: unknown) => log.error('Registering didChangeConfiguration failed', e));
   }
   if (features.watchedFilesDynamic) {
     const globs = [`**/${CONFIG_FILE_NAME}`, ...HADOLINT_CONFIG_NAMES.map((n) => `**/${n}`), '**/*.{yaml,yml}'];
@@ -25,7 +31,10 @@ export function watchWorkspace(s: Services): void {
       .catch((e: unknown) => log.error('Registering file watchers failed', e));
   }
   // Handled even without registration: some clients watch files statically.
-  connection.onDidChangeWatchedFiles((params) => void filesChanged(s, params.changes).catch((e: unknown) => log.error('didChangeWatchedFiles failed', e)));
+  connection.onDidChangeWatchedFiles(
+    (params) =>
+      void filesChanged(s, params.changes).catch((e: unknown) => log.error('didChangeWatchedFiles failed', e)),
+  );
   if (features.workspaceFolders) {
     connection.workspace.onDidChangeWorkspaceFolders((e) => {
       const removed = e.removed.map((f) => uriToPath(f.uri)).filter((p): p is string => !!p);
@@ -52,7 +61,12 @@ async function scan(s: Services, folders: readonly string[]): Promise<void> {
   let changed = false;
   for (const folder of folders) {
     const { settings } = await s.settings.forDocument(pathToUri(folder), false);
-    changed = (await s.crossFile.scan([folder], { ...DEFAULT_SCAN_LIMITS, maxFileSize: settings.maxFileSize }, () => s.stopped)) || changed;
+    changed =
+      (await s.crossFile.scan(
+        [folder],
+        { ...DEFAULT_SCAN_LIMITS, maxFileSize: settings.maxFileSize },
+        () => s.stopped,
+      )) || changed;
   }
   s.log.info(`Scanned ${folders.length} workspace folder(s) for Kubernetes manifests in ${Date.now() - started} ms`);
   if (changed) s.diagnostics.crossFileChanged();

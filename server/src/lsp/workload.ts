@@ -33,14 +33,20 @@ export function restrictedSettings(settings: Settings): Settings {
 /** Safe fixes all of whose edits lie inside [start, end]. */
 export function fixesInside(text: string, findings: readonly Finding[], w: Pick<Workload, 'start' | 'end'>): Finding[] {
   const index = new TextIndex(text);
-  return findings.filter((f) => f.fix?.every((e) => index.offsetAt(e.range.start) >= w.start && index.offsetAt(e.range.end) <= w.end));
+  return findings.filter((f) =>
+    f.fix?.every((e) => index.offsetAt(e.range.start) >= w.start && index.offsetAt(e.range.end) <= w.end),
+  );
 }
 
 /**
  * The text with every safe fix for the restricted profile applied inside one workload, re-linting until
  * stable as `fixAll` does; a pass that adds YAML errors is dropped. Undefined when nothing changes.
  */
-export function hardenWorkload(input: LintInput, objectIndex: number, lintAt: (text: string, w: Workload) => Finding[]): string | undefined {
+export function hardenWorkload(
+  input: LintInput,
+  objectIndex: number,
+  lintAt: (text: string, w: Workload) => Finding[],
+): string | undefined {
   const errors = (t: string) => parseKubernetes(t).docs.reduce((n, d) => n + d.errors.length, 0);
   let text = input.text;
   for (let pass = 0; pass < MAX_PASSES; pass++) {

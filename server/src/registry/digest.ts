@@ -29,8 +29,15 @@ const LOOPBACK = /^(localhost|127\.\d+\.\d+\.\d+|\[::1\])(:\d+)?$/;
 
 /** Docker Hub's official images live under `library/`; its API host is not its name. */
 export function endpoint(image: ImageName, insecure: string[] = []): { base: string; repository: string } {
-  const reg = image.registry && image.registry !== 'docker.io' && image.registry !== 'index.docker.io' ? image.registry : undefined;
-  if (!reg) return { base: 'https://registry-1.docker.io', repository: image.name.includes('/') ? image.name : `library/${image.name}` };
+  const reg =
+    image.registry && image.registry !== 'docker.io' && image.registry !== 'index.docker.io'
+      ? image.registry
+      : undefined;
+  if (!reg)
+    return {
+      base: 'https://registry-1.docker.io',
+      repository: image.name.includes('/') ? image.name : `library/${image.name}`,
+    };
   const scheme = LOOPBACK.test(reg) || insecure.includes(reg) ? 'http' : 'https';
   return { base: `${scheme}://${reg}`, repository: image.name };
 }
@@ -48,17 +55,24 @@ export async function lookupDigest(image: ImageName, options: LookupOptions = {}
   let res = await request(url, { method: 'HEAD', headers: { Accept: ACCEPT }, signal }, host);
   if (res.status === 401) {
     const token = await bearerToken(res.headers.get('www-authenticate'), repository, signal, host);
-    res = await request(url, { method: 'HEAD', headers: { Accept: ACCEPT, Authorization: `Bearer ${token}` }, signal }, host);
+    res = await request(
+      url,
+      { method: 'HEAD', headers: { Accept: ACCEPT, Authorization: `Bearer ${token}` }, signal },
+      host,
+    );
   }
   if (res.status === 404) throw new DigestLookupError(`${repository}:${image.tag} was not found on ${host}`);
-  if (res.status === 401 || res.status === 403) throw new DigestLookupError(`${host} requires credentials for ${repository}; only anonymous lookups are supported`);
+  if (res.status === 401 || res.status === 403)
+    throw new DigestLookupError(`${host} requires credentials for ${repository}; only anonymous lookups are supported`);
   if (!res.ok) throw new DigestLookupError(`${host} answered ${res.status} for ${repository}:${image.tag}`);
   const digest = res.headers.get('docker-content-digest');
   if (digest && /^sha256:[0-9a-f]{64}$/.test(digest)) return digest;
   // Registries may omit the header on HEAD; the digest is then the hash of the manifest bytes.
   const body = await request(url, { method: 'GET', headers: { Accept: ACCEPT }, signal }, host);
   if (!body.ok) throw new DigestLookupError(`${host} answered ${body.status} for ${repository}:${image.tag}`);
-  return `sha256:${createHash('sha256').update(Buffer.from(await body.arrayBuffer())).digest('hex')}`;
+  return `sha256:${createHash('sha256')
+    .update(Buffer.from(await body.arrayBuffer()))
+    .digest('hex')}`;
 }
 
 async function request(url: string, init: RequestInit, host: string): Promise<Response> {
@@ -66,14 +80,20 @@ async function request(url: string, init: RequestInit, host: string): Promise<Re
     return await fetch(url, { ...init, redirect: 'follow' });
   } catch (e) {
     const err = e as Error & { cause?: { code?: string } };
-    if (err.name === 'TimeoutError' || err.name === 'AbortError') throw new DigestLookupError(`${host} did not answer in time (offline?)`);
+    if (err.name === 'TimeoutError' || err.name === 'AbortError')
+      throw new DigestLookupError(`${host} did not answer in time (offline?)`);
     const code = err.cause?.code;
     throw new DigestLookupError(`Could not reach ${host}${code ? ` (${code})` : ''}: check the network connection`);
   }
 }
 
 /** Parses `Bearer realm="…",service="…",scope="…"` and fetches an anonymous pull token. */
-async function bearerToken(challenge: string | null, repository: string, signal: AbortSignal, host: string): Promise<string> {
+async function bearerToken(
+  challenge: string | null,
+  repository: string,
+  signal: AbortSignal,
+  host: string,
+): Promise<string> {
   const m = challenge && /^Bearer\s+(.*)$/i.exec(challenge);
   if (!m) throw new DigestLookupError(`${host} requires credentials; only anonymous lookups are supported`);
   const params: Record<string, string> = {};

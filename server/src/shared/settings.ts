@@ -28,7 +28,11 @@ export const LAYERED_KEYS = ['rules', 'pss.level', 'pss.version', 'trustedRegist
 export type DockerfileFeaturesMode = 'auto' | 'on' | 'off';
 
 /** Extensions that bring their own Dockerfile language server: with one of them, `auto` means off. */
-export const OTHER_DOCKERFILE_SERVERS = ['docker.docker', 'ms-azuretools.vscode-docker', 'ms-azuretools.vscode-containers'] as const;
+export const OTHER_DOCKERFILE_SERVERS = [
+  'docker.docker',
+  'ms-azuretools.vscode-docker',
+  'ms-azuretools.vscode-containers',
+] as const;
 
 /** The VS Code client's notification when the setting or the set of extensions changes. */
 export const DOCKERFILE_FEATURES_NOTIFICATION = 'harden/dockerfileLanguageFeatures';

@@ -23,11 +23,22 @@ if (Number(process.versions.node.split('.')[0]) < 22) {
   process.exit(res.status ?? 1);
 }
 
-const NETWORK_CODES = new Set(['ENOTFOUND', 'EAI_AGAIN', 'ECONNREFUSED', 'ECONNRESET', 'ETIMEDOUT', 'ENETUNREACH', 'EHOSTUNREACH', 'UND_ERR_CONNECT_TIMEOUT']);
+const NETWORK_CODES = new Set([
+  'ENOTFOUND',
+  'EAI_AGAIN',
+  'ECONNREFUSED',
+  'ECONNRESET',
+  'ETIMEDOUT',
+  'ENETUNREACH',
+  'EHOSTUNREACH',
+  'UND_ERR_CONNECT_TIMEOUT',
+]);
 function networkReason(err) {
   for (let e = err, depth = 0; e && depth < 5; e = e.cause, depth++) {
     if (NETWORK_CODES.has(e.code)) return `${e.code}${e.hostname ? ` ${e.hostname}` : ''}: ${e.message}`.split('\n')[0];
-    if (/getaddrinfo|ENOTFOUND|EAI_AGAIN|ECONNREFUSED|ETIMEDOUT|network|socket hang up|timed out/i.test(String(e.message))) {
+    if (
+      /getaddrinfo|ENOTFOUND|EAI_AGAIN|ECONNREFUSED|ETIMEDOUT|network|socket hang up|timed out/i.test(String(e.message))
+    ) {
       return String(e.message).split('\n')[0];
     }
   }
@@ -46,7 +57,10 @@ if (vscodeExecutablePath) {
 } else {
   try {
     const { cacheDir } = await import(join(REPO, 'scripts', 'e2e', 'install.mjs'));
-    vscodeExecutablePath = await downloadAndUnzipVSCode({ cachePath: join(cacheDir(), 'vscode-test'), timeout: 20_000 });
+    vscodeExecutablePath = await downloadAndUnzipVSCode({
+      cachePath: join(cacheDir(), 'vscode-test'),
+      timeout: 20_000,
+    });
   } catch (err) {
     const reason = networkReason(err);
     if (!reason) throw err;
@@ -54,7 +68,9 @@ if (vscodeExecutablePath) {
       console.log(`FAIL @vscode/test-electron: cannot download VS Code (${reason}) and REQUIRE_VSCODE_ELECTRON=1`);
       process.exit(1);
     }
-    console.log(`SKIP @vscode/test-electron: cannot download VS Code (${reason}); set VSCODE_EXECUTABLE_PATH to run the suite`);
+    console.log(
+      `SKIP @vscode/test-electron: cannot download VS Code (${reason}); set VSCODE_EXECUTABLE_PATH to run the suite`,
+    );
     process.exit(0);
   }
 }
@@ -83,8 +99,10 @@ try {
       '--skip-welcome',
       '--skip-release-notes',
       '--disable-telemetry',
-      '--user-data-dir', join(root, 'user-data'),
-      '--extensions-dir', join(root, 'extensions'),
+      '--user-data-dir',
+      join(root, 'user-data'),
+      '--extensions-dir',
+      join(root, 'extensions'),
     ],
   });
 } catch (err) {

@@ -23,7 +23,12 @@ if (!existsSync(join(REPO, 'dist', 'client.js')) || !existsSync(join(REPO, 'dist
 }
 const { paths } = await install();
 const suite = await bundleSuite(REPO);
-const server = await startCodeServer({ paths, fixture: join(REPO, 'test', 'fixtures', 'workspace'), name: 'suite-web', kind: 'vscode-server' });
+const server = await startCodeServer({
+  paths,
+  fixture: join(REPO, 'test', 'fixtures', 'workspace'),
+  name: 'suite-web',
+  kind: 'vscode-server',
+});
 let browser;
 let summary;
 try {
@@ -33,7 +38,13 @@ try {
   page.on('console', (msg) => {
     const text = msg.text().replace(/^%c\s+\w+\s+color:\s*#\w+\s*/, '');
     const first = text.split('\n')[0];
-    if (/^(ok|not ok) - /.test(first) || (process.env.DEBUG_WEB && /save|ERR|rror|harden/i.test(text) && !/open-vsx|github|ERR_NAME|ServiceWorker/.test(text))) console.log(text.slice(0, 1500));
+    if (
+      /^(ok|not ok) - /.test(first) ||
+      (process.env.DEBUG_WEB &&
+        /save|ERR|rror|harden/i.test(text) &&
+        !/open-vsx|github|ERR_NAME|ServiceWorker/.test(text))
+    )
+      console.log(text.slice(0, 1500));
     const m = /^(\d+) passed, (\d+) failed$/.exec(first);
     if (m) summary = { passed: Number(m[1]), failed: Number(m[2]), line: first };
   });

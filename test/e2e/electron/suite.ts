@@ -34,7 +34,11 @@ function codeOf(d: vscode.Diagnostic): string | undefined {
 }
 
 /** Resolves once Harden's diagnostics for `uri` satisfy `pred`, checked now and on every onDidChangeDiagnostics. */
-function waitForDiagnostics(uri: vscode.Uri, what: string, pred: (ds: vscode.Diagnostic[]) => boolean): Promise<vscode.Diagnostic[]> {
+function waitForDiagnostics(
+  uri: vscode.Uri,
+  what: string,
+  pred: (ds: vscode.Diagnostic[]) => boolean,
+): Promise<vscode.Diagnostic[]> {
   return new Promise((resolve, reject) => {
     const check = (): boolean => {
       const ds = hardenDiagnostics(uri);
@@ -50,7 +54,9 @@ function waitForDiagnostics(uri: vscode.Uri, what: string, pred: (ds: vscode.Dia
     const deadline = setTimeout(() => {
       sub.dispose();
       const now = hardenDiagnostics(uri).map((d) => `${codeOf(d)}@${d.range.start.line}:${d.range.start.character}`);
-      reject(new Error(`timed out after ${TIMEOUT} ms waiting for ${what} in ${uri.fsPath}; now: ${JSON.stringify(now)}`));
+      reject(
+        new Error(`timed out after ${TIMEOUT} ms waiting for ${what} in ${uri.fsPath}; now: ${JSON.stringify(now)}`),
+      );
     }, TIMEOUT);
     check();
   });
@@ -79,7 +85,13 @@ function rangeOf(doc: vscode.TextDocument, prefix: string, token: string): vscod
 
 async function codeActions(doc: vscode.TextDocument, range: vscode.Range): Promise<vscode.CodeAction[]> {
   // The last argument asks VS Code to resolve lazily computed edits (codeAction/resolve), as the menu does.
-  const actions = await vscode.commands.executeCommand<(vscode.CodeAction | vscode.Command)[]>('vscode.executeCodeActionProvider', doc.uri, range, undefined, 100);
+  const actions = await vscode.commands.executeCommand<(vscode.CodeAction | vscode.Command)[]>(
+    'vscode.executeCodeActionProvider',
+    doc.uri,
+    range,
+    undefined,
+    100,
+  );
   // A bare Command has `command: string`; a CodeAction's `command`, if any, is a Command object.
   return (actions ?? []).filter((a): a is vscode.CodeAction => typeof (a as vscode.Command).command !== 'string');
 }
@@ -113,7 +125,9 @@ function severityOf(id: string): vscode.DiagnosticSeverity {
   if (!rules) {
     const res = cli(['rules', '--format', 'json']);
     assert.equal(res.status, 0, `harden rules --format json: ${res.stderr}`);
-    rules = new Map((JSON.parse(res.stdout) as { id: string; title: string; severity: string }[]).map((r) => [r.id, r]));
+    rules = new Map(
+      (JSON.parse(res.stdout) as { id: string; title: string; severity: string }[]).map((r) => [r.id, r]),
+    );
   }
   const rule = rules.get(id);
   assert.ok(rule, `rule ${id} exists`);
@@ -141,20 +155,28 @@ test('the extension activates and contributes its commands', async () => {
   await open('Dockerfile');
   await ext.activate();
   const commands = await vscode.commands.getCommands(true);
-  for (const id of ['harden.fixAll', 'harden.restartServer', 'harden.showOutput']) assert.ok(commands.includes(id), `command ${id}`);
+  for (const id of ['harden.fixAll', 'harden.restartServer', 'harden.showOutput'])
+    assert.ok(commands.includes(id), `command ${id}`);
 });
 
 test('1. Dockerfile: no-root-user on the final FROM image, with source, code and docs link', async () => {
   const doc = await open('Dockerfile');
-  const [d] = (await waitForDiagnostics(doc.uri, 'no-root-user', withCode('no-root-user'))).filter((x) => codeOf(x) === 'no-root-user');
+  const [d] = (await waitForDiagnostics(doc.uri, 'no-root-user', withCode('no-root-user'))).filter(
+    (x) => codeOf(x) === 'no-root-user',
+  );
   assert.deepEqual(d.range, rangeOf(doc, 'FROM node:latest', 'node:latest'));
   assert.equal(d.severity, severityOf('no-root-user'));
-  assert.ok(typeof d.code === 'object' && d.code !== null && /no-root-user/.test(d.code.target.toString()), 'the code links the rule docs');
+  assert.ok(
+    typeof d.code === 'object' && d.code !== null && /no-root-user/.test(d.code.target.toString()),
+    'the code links the rule docs',
+  );
 });
 
 test('2. its quick fixes: a USER fix and "Disable no-root-user for this line"; the fix removes the finding', async () => {
   const doc = await open('Dockerfile');
-  const [d] = (await waitForDiagnostics(doc.uri, 'no-root-user', withCode('no-root-user'))).filter((x) => codeOf(x) === 'no-root-user');
+  const [d] = (await waitForDiagnostics(doc.uri, 'no-root-user', withCode('no-root-user'))).filter(
+    (x) => codeOf(x) === 'no-root-user',
+  );
   const actions = await codeActions(doc, d.range);
   const titles = actions.map((a) => a.title);
   assert.ok(titles.includes('Disable no-root-user for this line'), JSON.stringify(titles));
@@ -164,7 +186,10 @@ test('2. its quick fixes: a USER fix and "Disable no-root-user for this line"; t
   await waitForDiagnostics(doc.uri, 'no-root-user to go', withoutCode('no-root-user'));
   const lines = doc.getText().split('\n');
   const user = lines.findIndex((l) => /^USER \d+/.test(l));
-  assert.ok(user > lines.indexOf('FROM node:latest') && user < lines.findIndex((l) => l.startsWith('CMD ')), doc.getText());
+  assert.ok(
+    user > lines.indexOf('FROM node:latest') && user < lines.findIndex((l) => l.startsWith('CMD ')),
+    doc.getText(),
+  );
 });
 
 test('3. Kubernetes: "Harden this workload to the restricted profile" keeps the comments and removes k8s-privileged-container', async () => {
@@ -179,7 +204,8 @@ test('3. Kubernetes: "Harden this workload to the restricted profile" keeps the 
   assert.ok(harden, JSON.stringify(actions.map((a) => a.title)));
   await apply(harden);
   await waitForDiagnostics(doc.uri, 'k8s-privileged-container to go', withoutCode('k8s-privileged-container'));
-  for (const comment of original.match(/#.*$/gm) ?? []) assert.ok(doc.getText().includes(comment), `comment kept: ${comment}`);
+  for (const comment of original.match(/#.*$/gm) ?? [])
+    assert.ok(doc.getText().includes(comment), `comment kept: ${comment}`);
   await vscode.commands.executeCommand('workbench.action.files.revert');
 });
 
@@ -212,7 +238,9 @@ test('4. with editor.codeActionsOnSave source.fixAll.harden, saving applies all 
 
 test('5. .harden.yaml at the workspace root turns no-root-user off without a reload', async () => {
   const doc = await open('worker/Dockerfile');
-  const [d] = (await waitForDiagnostics(doc.uri, 'no-root-user', withCode('no-root-user'))).filter((x) => codeOf(x) === 'no-root-user');
+  const [d] = (await waitForDiagnostics(doc.uri, 'no-root-user', withCode('no-root-user'))).filter(
+    (x) => codeOf(x) === 'no-root-user',
+  );
   assert.deepEqual(d.range, rangeOf(doc, 'USER root', 'root'));
   const config = workspaceUri('.harden.yaml');
   await vscode.workspace.fs.writeFile(config, Buffer.from('rules:\n  no-root-user: off\n'));

@@ -2,7 +2,12 @@
 import { spawn, type ChildProcess } from 'node:child_process';
 import { existsSync, readdirSync, statSync } from 'node:fs';
 import { join } from 'node:path';
-import { createMessageConnection, StreamMessageReader, StreamMessageWriter, type MessageConnection } from 'vscode-jsonrpc/node';
+import {
+  createMessageConnection,
+  StreamMessageReader,
+  StreamMessageWriter,
+  type MessageConnection,
+} from 'vscode-jsonrpc/node';
 import type {
   ClientCapabilities,
   CodeAction,
@@ -23,16 +28,32 @@ const SERVER = join(ROOT, 'dist', 'server.js');
 /** Builds dist/server.js when it is missing or older than any server source (same options as esbuild.mjs). */
 export async function ensureServerBuilt(): Promise<void> {
   const newest = (dir: string): number =>
-    readdirSync(dir, { withFileTypes: true }).reduce((m, e) => Math.max(m, e.isDirectory() ? newest(join(dir, e.name)) : statSync(join(dir, e.name)).mtimeMs), 0);
+    readdirSync(dir, { withFileTypes: true }).reduce(
+      (m, e) => Math.max(m, e.isDirectory() ? newest(join(dir, e.name)) : statSync(join(dir, e.name)).mtimeMs),
+      0,
+    );
   if (existsSync(SERVER) && statSync(SERVER).mtimeMs >= newest(join(ROOT, 'server', 'src'))) return;
   const esbuild = await import('esbuild');
-  await esbuild.build({ entryPoints: [join(ROOT, 'server/src/lsp/main.ts')], outfile: SERVER, bundle: true, platform: 'node', format: 'cjs', target: 'node20', sourcemap: true, logLevel: 'warning', banner: { js: '#!/usr/bin/env node' } });
+  await esbuild.build({
+    entryPoints: [join(ROOT, 'server/src/lsp/main.ts')],
+    outfile: SERVER,
+    bundle: true,
+    platform: 'node',
+    format: 'cjs',
+    target: 'node20',
+    sourcemap: true,
+    logLevel: 'warning',
+    banner: { js: '#!/usr/bin/env node' },
+  });
 }
 
 export const PULL_CAPABILITIES: ClientCapabilities = {
   textDocument: {
     diagnostic: { dynamicRegistration: false, relatedDocumentSupport: false },
-    codeAction: { dataSupport: true, codeActionLiteralSupport: { codeActionKind: { valueSet: ['quickfix', 'refactor', 'source'] } } },
+    codeAction: {
+      dataSupport: true,
+      codeActionLiteralSupport: { codeActionKind: { valueSet: ['quickfix', 'refactor', 'source'] } },
+    },
     hover: { contentFormat: ['markdown', 'plaintext'] },
     publishDiagnostics: { versionSupport: true, dataSupport: true, codeDescriptionSupport: true },
   },
@@ -86,12 +107,17 @@ export class TestClient {
     options: ClientOptions,
   ) {
     this.settings = options.settings ?? {};
-    connection.onRequest('workspace/configuration', (p: { items: { section?: string }[] }) => p.items.map((i) => (i.section === 'harden' ? this.settings : null)));
-    connection.onRequest('client/registerCapability', (p: { registrations: { method: string; registerOptions?: unknown }[] }) => {
-      this.registrations.push(...p.registrations);
-      this.notify();
-      return null;
-    });
+    connection.onRequest('workspace/configuration', (p: { items: { section?: string }[] }) =>
+      p.items.map((i) => (i.section === 'harden' ? this.settings : null)),
+    );
+    connection.onRequest(
+      'client/registerCapability',
+      (p: { registrations: { method: string; registerOptions?: unknown }[] }) => {
+        this.registrations.push(...p.registrations);
+        this.notify();
+        return null;
+      },
+    );
     connection.onRequest('client/unregisterCapability', (p: { unregisterations: { id: string; method: string }[] }) => {
       this.unregistrations.push(...p.unregisterations);
       this.notify();
@@ -115,8 +141,14 @@ export class TestClient {
 
   static async start(options: ClientOptions): Promise<{ client: TestClient; init: InitializeResult }> {
     await ensureServerBuilt();
-    const proc = spawn(process.execPath, [...(options.nodeArgs ?? []), SERVER, '--stdio'], { stdio: ['pipe', 'pipe', 'pipe'], env: options.env && { ...process.env, ...options.env } });
-    const connection = createMessageConnection(new StreamMessageReader(proc.stdout!), new StreamMessageWriter(proc.stdin!));
+    const proc = spawn(process.execPath, [...(options.nodeArgs ?? []), SERVER, '--stdio'], {
+      stdio: ['pipe', 'pipe', 'pipe'],
+      env: options.env && { ...process.env, ...options.env },
+    });
+    const connection = createMessageConnection(
+      new StreamMessageReader(proc.stdout!),
+      new StreamMessageWriter(proc.stdin!),
+    );
     const client = new TestClient(connection, proc, options);
     connection.listen();
     const rootUri = options.rootPath ? pathUri(options.rootPath) : null;
@@ -141,7 +173,9 @@ export class TestClient {
 
   async open(uri: string, languageId: string, text: string): Promise<void> {
     this.documents.set(uri, TextDocument.create(uri, languageId, 1, text));
-    await this.connection.sendNotification('textDocument/didOpen', { textDocument: { uri, languageId, version: 1, text } });
+    await this.connection.sendNotification('textDocument/didOpen', {
+      textDocument: { uri, languageId, version: 1, text },
+    });
   }
 
   /** Sends the edits as incremental changes (as the server's Incremental sync asks) and applies them locally. */
@@ -152,19 +186,27 @@ export class TestClient {
     const updated = TextDocument.create(uri, doc.languageId, next.version, text);
     this.documents.set(uri, updated);
     // Applied last-first, each change's range is still valid in the text the server holds at that point.
-    const sorted = [...edits].sort((a, b) => b.range.start.line - a.range.start.line || b.range.start.character - a.range.start.character);
-    await this.connection.sendNotification('textDocument/didChange', { textDocument: { uri, version: updated.version }, contentChanges: sorted.map((e) => ({ range: e.range, text: e.newText })) });
+    const sorted = [...edits].sort(
+      (a, b) => b.range.start.line - a.range.start.line || b.range.start.character - a.range.start.character,
+    );
+    await this.connection.sendNotification('textDocument/didChange', {
+      textDocument: { uri, version: updated.version },
+      contentChanges: sorted.map((e) => ({ range: e.range, text: e.newText })),
+    });
     return text;
   }
 
   /** Applies a code action's workspace edit to our copy of the document and sends it to the server. */
   async apply(edit: WorkspaceEdit | undefined, uri: string): Promise<string> {
     const edits = edit?.documentChanges
-      ? (edit.documentChanges as { textDocument: { uri: string; version: number | null }; edits: TextEdit[] }[]).find((c) => c.textDocument.uri === uri)!.edits
+      ? (edit.documentChanges as { textDocument: { uri: string; version: number | null }; edits: TextEdit[] }[]).find(
+          (c) => c.textDocument.uri === uri,
+        )!.edits
       : (edit?.changes?.[uri] ?? []);
     if (edit?.documentChanges) {
       const change = (edit.documentChanges as { textDocument: { version: number | null } }[])[0];
-      if (change.textDocument.version !== this.documents.get(uri)!.version) throw new Error('versioned edit for another version');
+      if (change.textDocument.version !== this.documents.get(uri)!.version)
+        throw new Error('versioned edit for another version');
     }
     return this.edit(uri, edits);
   }
@@ -189,7 +231,11 @@ export class TestClient {
   }
 
   codeActions(uri: string, range: Range, diagnostics: Diagnostic[], only?: string[]): Promise<CodeAction[]> {
-    return this.connection.sendRequest('textDocument/codeAction', { textDocument: { uri }, range, context: { diagnostics, only } });
+    return this.connection.sendRequest('textDocument/codeAction', {
+      textDocument: { uri },
+      range,
+      context: { diagnostics, only },
+    });
   }
 
   hover(uri: string, line: number, character: number): Promise<Hover | null> {
@@ -206,7 +252,11 @@ export class TestClient {
     return this.published.filter((p) => p.uri === uri).length;
   }
 
-  publishedWhere(uri: string, match: (p: PublishDiagnosticsParams) => boolean, what = ''): Promise<PublishDiagnosticsParams> {
+  publishedWhere(
+    uri: string,
+    match: (p: PublishDiagnosticsParams) => boolean,
+    what = '',
+  ): Promise<PublishDiagnosticsParams> {
     const probe = () => [...this.published].reverse().find((p) => p.uri === uri && match(p));
     return this.until(probe, `publishDiagnostics for ${uri} ${what}`);
   }
@@ -222,7 +272,10 @@ export class TestClient {
 
   until<T>(probe: () => T | undefined, what: string, timeoutMs = 5000): Promise<T> {
     return new Promise((resolve, reject) => {
-      const timer = setTimeout(() => reject(new Error(`timed out waiting for ${what}; stderr: ${this.stderr}`)), timeoutMs);
+      const timer = setTimeout(
+        () => reject(new Error(`timed out waiting for ${what}; stderr: ${this.stderr}`)),
+        timeoutMs,
+      );
       const check = () => {
         const v = probe();
         if (v === undefined) return false;

@@ -11,34 +11,61 @@ export default cases(rule, {
         COPY requirements.txt /app/
         COPY --chown=app:app src/ /app/src/`,
     },
-    { name: 'local tar archive is unpacked on purpose', code: df`
+    {
+      name: 'local tar archive is unpacked on purpose',
+      code: df`
         FROM scratch
-        ADD rootfs.tar.xz /` },
-    { name: 'compressed single file may be a tar', code: df`
+        ADD rootfs.tar.xz /`,
+    },
+    {
+      name: 'compressed single file may be a tar',
+      code: df`
         FROM alpine:3.20
-        ADD vendor.tgz /opt/` },
-    { name: 'URL source', code: df`
+        ADD vendor.tgz /opt/`,
+    },
+    {
+      name: 'URL source',
+      code: df`
         FROM alpine:3.20
-        ADD --checksum=sha256:24454f830cdb571e2c4ad15481119c43b3cafd48dd869a9b2945d1036d1dc68d https://example.com/tool.bin /usr/local/bin/tool` },
-    { name: 'git source', code: df`
+        ADD --checksum=sha256:24454f830cdb571e2c4ad15481119c43b3cafd48dd869a9b2945d1036d1dc68d https://example.com/tool.bin /usr/local/bin/tool`,
+    },
+    {
+      name: 'git source',
+      code: df`
         FROM alpine:3.20
-        ADD git@github.com:moby/buildkit.git#v0.14.0 /src` },
-    { name: 'https git source with keep-git-dir', code: df`
+        ADD git@github.com:moby/buildkit.git#v0.14.0 /src`,
+    },
+    {
+      name: 'https git source with keep-git-dir',
+      code: df`
         FROM alpine:3.20
-        ADD --keep-git-dir=true https://github.com/moby/buildkit.git#v0.14.0 /src` },
-    { name: 'source from a build argument is not judged', code: df`
+        ADD --keep-git-dir=true https://github.com/moby/buildkit.git#v0.14.0 /src`,
+    },
+    {
+      name: 'source from a build argument is not judged',
+      code: df`
         FROM alpine:3.20
         ARG SRC=app.tar.gz
-        ADD \${SRC} /app/` },
-    { name: 'ADD-only flag keeps ADD', code: df`
+        ADD \${SRC} /app/`,
+    },
+    {
+      name: 'ADD-only flag keeps ADD',
+      code: df`
         FROM alpine:3.20
-        ADD --unpack=true app.zip /app/` },
-    { name: 'wildcard that may match an archive', code: df`
+        ADD --unpack=true app.zip /app/`,
+    },
+    {
+      name: 'wildcard that may match an archive',
+      code: df`
         FROM alpine:3.20
-        ADD dist/* /srv/` },
-    { name: 'mixed local and remote sources', code: df`
+        ADD dist/* /srv/`,
+    },
+    {
+      name: 'mixed local and remote sources',
+      code: df`
         FROM alpine:3.20
-        ADD app.py https://example.com/config.json /app/` },
+        ADD app.py https://example.com/config.json /app/`,
+    },
   ],
   invalid: [
     {

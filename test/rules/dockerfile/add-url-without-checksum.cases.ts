@@ -12,15 +12,24 @@ export default cases(rule, {
         ADD --checksum=sha256:24454f830cdb571e2c4ad15481119c43b3cafd48dd869a9b2945d1036d1dc68d \\
             https://github.com/tianon/gosu/releases/download/1.17/gosu-amd64 /usr/local/bin/gosu`,
     },
-    { name: 'local file', code: df`
+    {
+      name: 'local file',
+      code: df`
         FROM alpine:3.20
-        ADD app.tar.gz /app/` },
-    { name: 'git source is pinned by commit, not by checksum', code: df`
+        ADD app.tar.gz /app/`,
+    },
+    {
+      name: 'git source is pinned by commit, not by checksum',
+      code: df`
         FROM alpine:3.20
-        ADD https://github.com/moby/buildkit.git#v0.14.0 /src` },
-    { name: 'signature file', code: df`
+        ADD https://github.com/moby/buildkit.git#v0.14.0 /src`,
+    },
+    {
+      name: 'signature file',
+      code: df`
         FROM alpine:3.20
-        ADD https://example.com/tool.tar.gz.asc /tmp/` },
+        ADD https://example.com/tool.tar.gz.asc /tmp/`,
+    },
     {
       name: 'verified by the next RUN with sha256sum -c in a pipe',
       code: df`

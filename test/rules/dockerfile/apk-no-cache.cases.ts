@@ -10,22 +10,31 @@ export default cases(rule, {
         FROM alpine:3.20
         RUN apk add --no-cache ca-certificates curl`,
     },
-    { name: 'virtual build group with --no-cache, deleted later, and --no-network from xargs', code: df`
+    {
+      name: 'virtual build group with --no-cache, deleted later, and --no-network from xargs',
+      code: df`
         FROM alpine:3.20
         RUN set -eux; \\
             apk add --no-cache --virtual .build-deps gcc make musl-dev; \\
             make; \\
             scanelf --needed --nobanner /usr/local/bin/app | xargs -rt apk add --no-network --virtual .rundeps; \\
-            apk del --no-network .build-deps` },
-    { name: 'cache removed later in the RUN, or a cache mount', code: df`
+            apk del --no-network .build-deps`,
+    },
+    {
+      name: 'cache removed later in the RUN, or a cache mount',
+      code: df`
         FROM alpine:3.20
         RUN apk update && apk add curl && rm -rf /var/cache/apk/*
-        RUN --mount=type=cache,target=/var/cache/apk apk add --update jq` },
-    { name: 'builder stages do not ship', code: df`
+        RUN --mount=type=cache,target=/var/cache/apk apk add --update jq`,
+    },
+    {
+      name: 'builder stages do not ship',
+      code: df`
         FROM alpine:3.20 AS build
         RUN apk add --update gcc
         FROM scratch
-        COPY --from=build /out /app` },
+        COPY --from=build /out /app`,
+    },
   ],
   invalid: [
     {
@@ -64,9 +73,10 @@ export default cases(rule, {
     },
     {
       name: 'virtual group, continuation with a comment, heredoc, sh -c and CRLF',
-      code: 'FROM alpine:3.20\r\nRUN ⟦apk add⟧ --virtual .build-deps \\\r\n    # compilers\r\n    gcc \\\r\n    && apk del .build-deps\r\nRUN <<EOF\r\n⟦apk add⟧ git\r\nEOF\r\nRUN sh -c \'⟦apk add⟧ bash\'\r\n',
+      code: "FROM alpine:3.20\r\nRUN ⟦apk add⟧ --virtual .build-deps \\\r\n    # compilers\r\n    gcc \\\r\n    && apk del .build-deps\r\nRUN <<EOF\r\n⟦apk add⟧ git\r\nEOF\r\nRUN sh -c '⟦apk add⟧ bash'\r\n",
       errors: [{ messageId: 'addKeepsCache' }, { messageId: 'addKeepsCache' }, { messageId: 'addKeepsCache' }],
-      output: 'FROM alpine:3.20\r\nRUN apk add --no-cache --virtual .build-deps \\\r\n    # compilers\r\n    gcc \\\r\n    && apk del .build-deps\r\nRUN <<EOF\r\napk add --no-cache git\r\nEOF\r\nRUN sh -c \'apk add --no-cache bash\'\r\n',
+      output:
+        "FROM alpine:3.20\r\nRUN apk add --no-cache --virtual .build-deps \\\r\n    # compilers\r\n    gcc \\\r\n    && apk del .build-deps\r\nRUN <<EOF\r\napk add --no-cache git\r\nEOF\r\nRUN sh -c 'apk add --no-cache bash'\r\n",
     },
     {
       name: 'exec form has no fix; escape directive',

@@ -12,23 +12,35 @@ export default cases(rule, {
             && apt-get install -y --no-install-recommends curl \\
             && rm -rf /var/lib/apt/lists/*`,
     },
-    { name: 'apt-get dist-clean, rm of /var/lib/apt, and the official-image style', code: df`
+    {
+      name: 'apt-get dist-clean, rm of /var/lib/apt, and the official-image style',
+      code: df`
         FROM debian:trixie-slim
         RUN set -eux; apt-get update; apt-get install -y --no-install-recommends tzdata; apt-get dist-clean
-        RUN apt-get update && apt-get install -y curl && rm -rf /var/lib/apt` },
-    { name: 'cache mount on the lists', code: df`
+        RUN apt-get update && apt-get install -y curl && rm -rf /var/lib/apt`,
+    },
+    {
+      name: 'cache mount on the lists',
+      code: df`
         # syntax=docker/dockerfile:1
         FROM debian:12
         RUN --mount=type=cache,target=/var/lib/apt,sharing=locked --mount=type=cache,target=/var/cache/apt \\
-            apt-get update && apt-get install -y curl` },
-    { name: 'builder stage lists never ship', code: df`
+            apt-get update && apt-get install -y curl`,
+    },
+    {
+      name: 'builder stage lists never ship',
+      code: df`
         FROM debian:12 AS build
         RUN apt-get update && apt-get install -y gcc
         FROM debian:12-slim
-        COPY --from=build /out /out` },
-    { name: 'install without update leaves nothing new', code: df`
+        COPY --from=build /out /out`,
+    },
+    {
+      name: 'install without update leaves nothing new',
+      code: df`
         FROM debian:12
-        RUN apt-get install -y ./local.deb` },
+        RUN apt-get install -y ./local.deb`,
+    },
   ],
   invalid: [
     {
@@ -89,7 +101,11 @@ export default cases(rule, {
         EOF
         RUN [⟦"apt-get", "update"⟧]
         RUN ⟦apt-get install⟧ --update -y wget`,
-      errors: [{ messageId: 'keepsLists' }, { messageId: 'keepsLists' }, { messageId: 'keepsLists', data: { command: 'apt-get install' } }],
+      errors: [
+        { messageId: 'keepsLists' },
+        { messageId: 'keepsLists' },
+        { messageId: 'keepsLists', data: { command: 'apt-get install' } },
+      ],
       output: df`
         FROM debian:12
         RUN <<EOF
@@ -101,9 +117,10 @@ export default cases(rule, {
     },
     {
       name: 'sh -c body, a cache mount on /var/cache/apt only, CRLF and escape directive',
-      code: '# escape=`\r\nFROM debian:12\r\nRUN --mount=type=cache,target=/var/cache/apt sh -c \'⟦apt-get update⟧ && apt-get install -y curl\' `\r\n    && echo ok\r\n',
+      code: "# escape=`\r\nFROM debian:12\r\nRUN --mount=type=cache,target=/var/cache/apt sh -c '⟦apt-get update⟧ && apt-get install -y curl' `\r\n    && echo ok\r\n",
       errors: [{ messageId: 'keepsLists' }],
-      output: '# escape=`\r\nFROM debian:12\r\nRUN --mount=type=cache,target=/var/cache/apt sh -c \'apt-get update && apt-get install -y curl\' `\r\n    && echo ok && rm -rf /var/lib/apt/lists/*\r\n',
+      output:
+        "# escape=`\r\nFROM debian:12\r\nRUN --mount=type=cache,target=/var/cache/apt sh -c 'apt-get update && apt-get install -y curl' `\r\n    && echo ok && rm -rf /var/lib/apt/lists/*\r\n",
     },
   ],
 });

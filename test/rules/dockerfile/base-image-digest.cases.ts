@@ -10,17 +10,26 @@ export default cases(rule, {
         FROM node:22-slim@sha256:4e5f60718293a4b5c6d7e8f9001b2c3d4e5f60718293a4b5c6d7e8f9001b2c3d
         CMD ["node", "server.js"]`,
     },
-    { name: 'scratch and earlier stages', code: df`
+    {
+      name: 'scratch and earlier stages',
+      code: df`
         FROM alpine@sha256:5f60718293a4b5c6d7e8f9001b2c3d4e5f60718293a4b5c6d7e8f9001b2c3d4e AS base
         FROM base
-        FROM scratch` },
-    { name: 'unresolved build argument', code: df`
+        FROM scratch`,
+    },
+    {
+      name: 'unresolved build argument',
+      code: df`
         ARG IMAGE
         FROM \${IMAGE}
-        FROM python:\${PY}` },
-    { name: 'digest from a build argument default', code: df`
+        FROM python:\${PY}`,
+    },
+    {
+      name: 'digest from a build argument default',
+      code: df`
         ARG DIGEST=sha256:60718293a4b5c6d7e8f9001b2c3d4e5f60718293a4b5c6d7e8f9001b2c3d4e5f
-        FROM alpine:3.24@\${DIGEST}` },
+        FROM alpine:3.24@\${DIGEST}`,
+    },
   ],
   invalid: [
     {
@@ -38,7 +47,10 @@ export default cases(rule, {
         from --platform=$BUILDPLATFORM ⟦golang:1.26⟧ as build
         FROM ⟦localhost:5000/base:1⟧
         COPY --from=build /app /app`,
-      errors: [{ messageId: 'noDigest', data: { image: 'golang:1.26' } }, { messageId: 'noDigest', data: { image: 'localhost:5000/base:1' } }],
+      errors: [
+        { messageId: 'noDigest', data: { image: 'golang:1.26' } },
+        { messageId: 'noDigest', data: { image: 'localhost:5000/base:1' } },
+      ],
     },
     {
       name: 'resolved build argument is named in the message',

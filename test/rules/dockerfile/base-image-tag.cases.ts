@@ -4,14 +4,24 @@ import { cases, df } from '../../support/cases';
 // Release data as of settings.today = 2026-11-28 (the harness default).
 export default cases(rule, {
   valid: [
-    { name: 'version tag', docs: 'good', code: df`
+    {
+      name: 'version tag',
+      docs: 'good',
+      code: df`
         FROM node:22-slim
-        CMD ["node", "server.js"]` },
-    { name: 'digest without tag pins the image', code: df`
-        FROM node@sha256:0f3b8c7a9e2d4f6b1a3c5e7d9f0b2d4f6a8c0e2b4d6f8a0c2e4b6d8f0a2c4e6b` },
-    { name: 'scratch', code: df`
+        CMD ["node", "server.js"]`,
+    },
+    {
+      name: 'digest without tag pins the image',
+      code: df`
+        FROM node@sha256:0f3b8c7a9e2d4f6b1a3c5e7d9f0b2d4f6a8c0e2b4d6f8a0c2e4b6d8f0a2c4e6b`,
+    },
+    {
+      name: 'scratch',
+      code: df`
         FROM scratch
-        COPY app /app` },
+        COPY app /app`,
+    },
     {
       name: 'earlier stage as base is not an image',
       code: df`
@@ -20,31 +30,52 @@ export default cases(rule, {
         FROM build AS test
         RUN go test ./...`,
     },
-    { name: 'unresolved build argument is not judged', code: df`
+    {
+      name: 'unresolved build argument is not judged',
+      code: df`
         ARG BASE
         FROM \${BASE}
-        FROM node:\${NODE_VERSION}` },
-    { name: 'tag from a build argument default', code: df`
+        FROM node:\${NODE_VERSION}`,
+    },
+    {
+      name: 'tag from a build argument default',
+      code: df`
         ARG V=3.12
-        FROM python:\${V}-slim` },
-    { name: 'release codenames pin a release', code: df`
+        FROM python:\${V}-slim`,
+    },
+    {
+      name: 'release codenames pin a release',
+      code: df`
         FROM debian:bookworm-slim
         FROM node:iron-alpine
-        FROM buildpack-deps:trixie-scm` },
-    { name: 'other images: only latest or no tag is judged', code: df`
+        FROM buildpack-deps:trixie-scm`,
+    },
+    {
+      name: 'other images: only latest or no tag is judged',
+      code: df`
         FROM myorg/app:stable
         FROM localhost:5000/app:1
-        FROM mcr.microsoft.com/windows/servercore:ltsc2022` },
-    { name: 'platform flag and lowercase instruction', code: df`
-        from --platform=$BUILDPLATFORM golang:1.26-alpine as build` },
-    { name: 'hadolint pragma with the peer id suppresses it', code: df`
+        FROM mcr.microsoft.com/windows/servercore:ltsc2022`,
+    },
+    {
+      name: 'platform flag and lowercase instruction',
+      code: df`
+        from --platform=$BUILDPLATFORM golang:1.26-alpine as build`,
+    },
+    {
+      name: 'hadolint pragma with the peer id suppresses it',
+      code: df`
         # hadolint ignore=DL3007
-        FROM node:latest` },
-    { name: 'escape directive', code: df`
+        FROM node:latest`,
+    },
+    {
+      name: 'escape directive',
+      code: df`
         # escape=\`
         FROM alpine:3.24
         RUN echo one \`
-            two` },
+            two`,
+    },
   ],
   invalid: [
     {
@@ -58,15 +89,24 @@ export default cases(rule, {
           messageId: 'untagged',
           data: { image: 'node' },
           suggestions: [
-            { messageId: 'useTag', output: df`
+            {
+              messageId: 'useTag',
+              output: df`
                 FROM node:26
-                CMD ["node", "server.js"]` },
-            { messageId: 'useTag', output: df`
+                CMD ["node", "server.js"]`,
+            },
+            {
+              messageId: 'useTag',
+              output: df`
                 FROM node:24
-                CMD ["node", "server.js"]` },
-            { messageId: 'useTag', output: df`
+                CMD ["node", "server.js"]`,
+            },
+            {
+              messageId: 'useTag',
+              output: df`
                 FROM node:22
-                CMD ["node", "server.js"]` },
+                CMD ["node", "server.js"]`,
+            },
           ],
         },
       ],
@@ -124,20 +164,30 @@ export default cases(rule, {
       name: 'another distribution codename does not pin the image version',
       code: df`
         FROM node:⟦bookworm-slim⟧`,
-      errors: [{ messageId: 'floating', suggestions: [
-        { messageId: 'useTag', output: 'FROM node:26-bookworm-slim\n' },
-        { messageId: 'useTag', output: 'FROM node:24-bookworm-slim\n' },
-        { messageId: 'useTag', output: 'FROM node:22-bookworm-slim\n' },
-      ] }],
+      errors: [
+        {
+          messageId: 'floating',
+          suggestions: [
+            { messageId: 'useTag', output: 'FROM node:26-bookworm-slim\n' },
+            { messageId: 'useTag', output: 'FROM node:24-bookworm-slim\n' },
+            { messageId: 'useTag', output: 'FROM node:22-bookworm-slim\n' },
+          ],
+        },
+      ],
     },
     {
       name: 'debian stable channel',
       code: df`
         FROM debian:⟦stable-slim⟧`,
-      errors: [{ messageId: 'floating', suggestions: [
-        { messageId: 'useTag', output: 'FROM debian:13-slim\n' },
-        { messageId: 'useTag', output: 'FROM debian:12-slim\n' },
-      ] }],
+      errors: [
+        {
+          messageId: 'floating',
+          suggestions: [
+            { messageId: 'useTag', output: 'FROM debian:13-slim\n' },
+            { messageId: 'useTag', output: 'FROM debian:12-slim\n' },
+          ],
+        },
+      ],
     },
     {
       name: 'Alpine release in a floating tag: no suggestion that may not exist',
@@ -149,7 +199,12 @@ export default cases(rule, {
       name: '.NET tags are major.minor',
       code: df`
         FROM mcr.microsoft.com/dotnet/aspnet:⟦latest⟧`,
-      errors: [{ messageId: 'latest', suggestions: [{ messageId: 'useTag', output: 'FROM mcr.microsoft.com/dotnet/aspnet:10.0\n' }] }],
+      errors: [
+        {
+          messageId: 'latest',
+          suggestions: [{ messageId: 'useTag', output: 'FROM mcr.microsoft.com/dotnet/aspnet:10.0\n' }],
+        },
+      ],
     },
     {
       name: 'latest from a build argument: the argument is underlined, not rewritten',
@@ -195,11 +250,16 @@ export default cases(rule, {
       name: 'fully qualified Docker Hub name keeps its spelling',
       code: df`
         FROM docker.io/library/alpine:⟦latest⟧`,
-      errors: [{ messageId: 'latest', suggestions: [
-        { messageId: 'useTag', output: 'FROM docker.io/library/alpine:3.24\n' },
-        { messageId: 'useTag', output: 'FROM docker.io/library/alpine:3.23\n' },
-        { messageId: 'useTag', output: 'FROM docker.io/library/alpine:3.22\n' },
-      ] }],
+      errors: [
+        {
+          messageId: 'latest',
+          suggestions: [
+            { messageId: 'useTag', output: 'FROM docker.io/library/alpine:3.24\n' },
+            { messageId: 'useTag', output: 'FROM docker.io/library/alpine:3.23\n' },
+            { messageId: 'useTag', output: 'FROM docker.io/library/alpine:3.22\n' },
+          ],
+        },
+      ],
     },
     {
       name: 'escape directive, lowercase instruction and platform flag',
@@ -208,23 +268,37 @@ export default cases(rule, {
         from --platform=linux/amd64 ⟦ubuntu⟧ as base
         RUN echo one \`
             two`,
-      errors: [{ messageId: 'untagged', suggestions: [
-        { messageId: 'useTag', output: df`
+      errors: [
+        {
+          messageId: 'untagged',
+          suggestions: [
+            {
+              messageId: 'useTag',
+              output: df`
             # escape=\`
             from --platform=linux/amd64 ubuntu:26.04 as base
             RUN echo one \`
-                two` },
-        { messageId: 'useTag', output: df`
+                two`,
+            },
+            {
+              messageId: 'useTag',
+              output: df`
             # escape=\`
             from --platform=linux/amd64 ubuntu:24.04 as base
             RUN echo one \`
-                two` },
-        { messageId: 'useTag', output: df`
+                two`,
+            },
+            {
+              messageId: 'useTag',
+              output: df`
             # escape=\`
             from --platform=linux/amd64 ubuntu:22.04 as base
             RUN echo one \`
-                two` },
-      ] }],
+                two`,
+            },
+          ],
+        },
+      ],
     },
     {
       name: 'hadolint pragma for another rule does not hide it',

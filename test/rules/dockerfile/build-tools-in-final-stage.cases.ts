@@ -25,7 +25,9 @@ export default cases(rule, {
             make -C /usr/src/app install; \\
             apk del --no-network .build-deps`,
     },
-    { name: 'the apt-mark auto idiom and a purge in a later RUN', code: df`
+    {
+      name: 'the apt-mark auto idiom and a purge in a later RUN',
+      code: df`
         FROM debian:12-slim
         RUN savedAptMark="$(apt-mark showmanual)" \\
             && apt-get update && apt-get install -y --no-install-recommends gcc libc6-dev make \\
@@ -35,10 +37,14 @@ export default cases(rule, {
             && apt-get purge -y --auto-remove \\
             && rm -rf /var/lib/apt/lists/*
         RUN apt-get update && apt-get install -y cmake && rm -rf /var/lib/apt/lists/*
-        RUN apt-get purge -y cmake` },
-    { name: 'JRE, scm and runtime images; git is allowed', code: df`
+        RUN apt-get purge -y cmake`,
+    },
+    {
+      name: 'JRE, scm and runtime images; git is allowed',
+      code: df`
         FROM eclipse-temurin:21-jre
-        RUN apt-get update && apt-get install -y --no-install-recommends git && rm -rf /var/lib/apt/lists/*` },
+        RUN apt-get update && apt-get install -y --no-install-recommends git && rm -rf /var/lib/apt/lists/*`,
+    },
   ],
   invalid: [
     {
@@ -176,13 +182,22 @@ export default cases(rule, {
       name: 'CRLF, heredoc, dnf devel packages and build-essential through sh -c',
       code: 'FROM fedora:40\r\nRUN <<EOF\r\ndnf install -y ⟦openssl-devel⟧ ⟦make⟧\r\nEOF\r\n',
       errors: [
-        { messageId: 'buildTool', suggestions: [{ messageId: 'multiStage', output: 'FROM fedora:40 AS build\r\nRUN <<EOF\r\ndnf install -y openssl-devel make\r\nEOF\r\n\r\nFROM fedora:40\r\n# TODO: copy only what the application needs at run time from the "build" stage\r\nCOPY --from=build /TODO/path/to/artifact /TODO/path/to/artifact\r\n' }] },
+        {
+          messageId: 'buildTool',
+          suggestions: [
+            {
+              messageId: 'multiStage',
+              output:
+                'FROM fedora:40 AS build\r\nRUN <<EOF\r\ndnf install -y openssl-devel make\r\nEOF\r\n\r\nFROM fedora:40\r\n# TODO: copy only what the application needs at run time from the "build" stage\r\nCOPY --from=build /TODO/path/to/artifact /TODO/path/to/artifact\r\n',
+            },
+          ],
+        },
         { messageId: 'buildTool' },
       ],
     },
     {
       name: 'escape directive and sh -c',
-      code: '# escape=`\nFROM ubuntu:24.04\nRUN sh -c \'apt-get install -y ⟦build-essential⟧\' `\n    && echo ok\n',
+      code: "# escape=`\nFROM ubuntu:24.04\nRUN sh -c 'apt-get install -y ⟦build-essential⟧' `\n    && echo ok\n",
       errors: [{ messageId: 'buildTool', data: { name: 'build-essential', what: 'a build tool' } }],
     },
   ],

@@ -12,18 +12,27 @@ export default cases(rule, {
         FROM nginx:1.31-alpine AS web
         COPY --from=build /app/dist /usr/share/nginx/html`,
     },
-    { name: 'copy from an image named like no stage', code: df`
+    {
+      name: 'copy from an image named like no stage',
+      code: df`
         FROM alpine:3.24 AS tools
-        COPY --from=alpine:3.24 /etc/os-release /tmp/` },
-    { name: 'build argument image, registry with a port, digest', code: df`
+        COPY --from=alpine:3.24 /etc/os-release /tmp/`,
+    },
+    {
+      name: 'build argument image, registry with a port, digest',
+      code: df`
         ARG V=3.7
         FROM python:\${V} AS deps
         FROM localhost:5000/base@sha256:8293a4b5c6d7e8f9001b2c3d4e5f60718293a4b5c6d7e8f9001b2c3d4e5f6071 AS base
-        COPY --from=deps /a /b` },
-    { name: 'unnamed stages', code: df`
+        COPY --from=deps /a /b`,
+    },
+    {
+      name: 'unnamed stages',
+      code: df`
         FROM alpine:3.24
         FROM alpine:3.24
-        COPY --from=0 /a /b` },
+        COPY --from=0 /a /b`,
+    },
   ],
   invalid: [
     {
@@ -43,7 +52,10 @@ export default cases(rule, {
         FROM alpine:3.24 AS Final
         COPY --from=⟦1⟧ /a /b
         COPY --from=⟦FINAL⟧ /a /b`,
-      errors: [{ messageId: 'ownStage', data: { flag: '--from=1' } }, { messageId: 'ownStage', data: { flag: '--from=FINAL' } }],
+      errors: [
+        { messageId: 'ownStage', data: { flag: '--from=1' } },
+        { messageId: 'ownStage', data: { flag: '--from=FINAL' } },
+      ],
     },
     {
       name: 'RUN mount from its own stage, lowercase instructions',

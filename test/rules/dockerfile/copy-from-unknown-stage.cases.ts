@@ -13,33 +13,51 @@ export default cases(rule, {
         COPY --from=build /app /app
         COPY --from=0 /etc/ssl/certs /etc/ssl/certs`,
     },
-    { name: 'stage names are case-insensitive', code: df`
+    {
+      name: 'stage names are case-insensitive',
+      code: df`
         FROM alpine:3.24 AS Builder
         FROM alpine:3.24
-        COPY --from=BUILDER /a /b` },
-    { name: 'images with a tag, registry or digest', code: df`
+        COPY --from=BUILDER /a /b`,
+    },
+    {
+      name: 'images with a tag, registry or digest',
+      code: df`
         FROM alpine:3.24
         COPY --from=nginx:1.27 /etc/nginx/nginx.conf /etc/nginx/
         COPY --from=ghcr.io/acme/tools /bin/tool /bin/
         COPY --from=localhost:5000/certs /certs /certs
-        COPY --from=busybox@sha256:3d4e5f60718293a4b5c6d7e8f9001b2c3d4e5f60718293a4b5c6d7e8f9001b2c /bin/busybox /bin/` },
-    { name: 'stages from a build argument image, a registry with a port and a digest', code: df`
+        COPY --from=busybox@sha256:3d4e5f60718293a4b5c6d7e8f9001b2c3d4e5f60718293a4b5c6d7e8f9001b2c /bin/busybox /bin/`,
+    },
+    {
+      name: 'stages from a build argument image, a registry with a port and a digest',
+      code: df`
         ARG V=3.7
         FROM python:\${V} AS deps
         FROM localhost:5000/base@sha256:718293a4b5c6d7e8f9001b2c3d4e5f60718293a4b5c6d7e8f9001b2c3d4e5f6 AS base
         FROM base
         COPY --from=deps /a /b
-        COPY --from=1 /c /d` },
-    { name: 'well-known official image by bare name', code: df`
+        COPY --from=1 /c /d`,
+    },
+    {
+      name: 'well-known official image by bare name',
+      code: df`
         FROM alpine:3.24
-        COPY --from=busybox /bin/busybox /bin/busybox` },
-    { name: 'build argument in the value is not judged', code: df`
+        COPY --from=busybox /bin/busybox /bin/busybox`,
+    },
+    {
+      name: 'build argument in the value is not judged',
+      code: df`
         FROM alpine:3.24
-        COPY --from=\${TOOLS} /a /b` },
-    { name: 'RUN mount from an earlier stage', code: df`
+        COPY --from=\${TOOLS} /a /b`,
+    },
+    {
+      name: 'RUN mount from an earlier stage',
+      code: df`
         FROM node:22 AS deps
         FROM node:22-slim
-        RUN --mount=type=bind,from=deps,source=/node_modules,target=/node_modules ls` },
+        RUN --mount=type=bind,from=deps,source=/node_modules,target=/node_modules ls`,
+    },
   ],
   invalid: [
     {
@@ -55,11 +73,14 @@ export default cases(rule, {
           messageId: 'unknownStage',
           data: { flag: '--from=biuld' },
           suggestions: [
-            { messageId: 'useStage', output: df`
+            {
+              messageId: 'useStage',
+              output: df`
                 FROM golang:1.26 AS build
                 RUN go build -o /app .
                 FROM gcr.io/distroless/static-debian12
-                COPY --from=build /app /app` },
+                COPY --from=build /app /app`,
+            },
           ],
         },
       ],
@@ -82,7 +103,10 @@ export default cases(rule, {
         COPY --from=⟦1⟧ /a /b
         COPY --from=⟦7⟧ /a /b
         FROM alpine:3.24 AS second`,
-      errors: [{ messageId: 'laterStage', data: { flag: '--from=1', name: 'second' } }, { messageId: 'unknownStage', data: { flag: '--from=7' }, suggestions: [] }],
+      errors: [
+        { messageId: 'laterStage', data: { flag: '--from=1', name: 'second' } },
+        { messageId: 'unknownStage', data: { flag: '--from=7' }, suggestions: [] },
+      ],
     },
     {
       name: 'unknown name with no close stage gets no suggestion',
@@ -98,10 +122,21 @@ export default cases(rule, {
         from node:22 as deps
         from node:22-slim
         run --mount=type=cache,from=⟦dep⟧,target=/root/.npm npm ci`,
-      errors: [{ messageId: 'unknownStage', data: { flag: 'from=dep' }, suggestions: [{ messageId: 'useStage', output: df`
+      errors: [
+        {
+          messageId: 'unknownStage',
+          data: { flag: 'from=dep' },
+          suggestions: [
+            {
+              messageId: 'useStage',
+              output: df`
           from node:22 as deps
           from node:22-slim
-          run --mount=type=cache,from=deps,target=/root/.npm npm ci` }] }],
+          run --mount=type=cache,from=deps,target=/root/.npm npm ci`,
+            },
+          ],
+        },
+      ],
     },
     {
       name: 'escape directive and platform flag',
@@ -111,12 +146,22 @@ export default cases(rule, {
         FROM alpine:3.24
         COPY --from=⟦buidler⟧ \`
             /app /app`,
-      errors: [{ messageId: 'unknownStage', suggestions: [{ messageId: 'useStage', output: df`
+      errors: [
+        {
+          messageId: 'unknownStage',
+          suggestions: [
+            {
+              messageId: 'useStage',
+              output: df`
           # escape=\`
           FROM --platform=$BUILDPLATFORM golang:1.26 AS builder
           FROM alpine:3.24
           COPY --from=builder \`
-              /app /app` }] }],
+              /app /app`,
+            },
+          ],
+        },
+      ],
     },
   ],
 });

@@ -13,21 +13,30 @@ export default cases(rule, {
         RUN --mount=type=secret,id=npmrc,target=/root/.npmrc npm ci
         COPY . .`,
     },
-    { name: 'public keys, certificates and examples', code: df`
+    {
+      name: 'public keys, certificates and examples',
+      code: df`
         FROM debian:12
         COPY id_ed25519.pub /home/app/.ssh/authorized_keys
         COPY ca.pem corp-root.crt fullchain.pem /usr/local/share/ca-certificates/
         COPY .env.example /app/.env.example
-        COPY .ssh/known_hosts /root/.ssh/known_hosts` },
-    { name: 'signing key copied to a public-key path', code: df`
+        COPY .ssh/known_hosts /root/.ssh/known_hosts`,
+    },
+    {
+      name: 'signing key copied to a public-key path',
+      code: df`
         FROM debian:12
         COPY jenkins.io-2026.key /war/jenkins-key.pub
-        COPY nginx_signing.key /usr/share/keyrings/nginx.gpg` },
-    { name: 'copies from another stage are not judged', code: df`
+        COPY nginx_signing.key /usr/share/keyrings/nginx.gpg`,
+    },
+    {
+      name: 'copies from another stage are not judged',
+      code: df`
         FROM alpine:3.20 AS certs
         RUN apk add openssl && openssl req -x509 -nodes -newkey rsa:2048 -keyout /tls.key -out /tls.crt -subj /CN=test
         FROM alpine:3.20
-        COPY --from=certs /tls.key /etc/tls/tls.key` },
+        COPY --from=certs /tls.key /etc/tls/tls.key`,
+    },
   ],
   invalid: [
     {

@@ -13,27 +13,48 @@ export default cases(rule, {
          && sh /tmp/install.sh \\
          && rm /tmp/install.sh`,
     },
-    { name: 'pipe into tar is not execution', code: df`
+    {
+      name: 'pipe into tar is not execution',
+      code: df`
         FROM debian:12
-        RUN curl -fsSL https://example.com/app.tar.gz | tar -xz -C /opt` },
-    { name: 'pipe into gpg', code: df`
+        RUN curl -fsSL https://example.com/app.tar.gz | tar -xz -C /opt`,
+    },
+    {
+      name: 'pipe into gpg',
+      code: df`
         FROM debian:12
-        RUN curl -fsSL https://example.com/key.asc | gpg --dearmor -o /usr/share/keyrings/example.gpg` },
-    { name: 'shell runs a script file, stdin unused', code: df`
+        RUN curl -fsSL https://example.com/key.asc | gpg --dearmor -o /usr/share/keyrings/example.gpg`,
+    },
+    {
+      name: 'shell runs a script file, stdin unused',
+      code: df`
         FROM debian:12
-        RUN curl -fsSL https://example.com/data.json | bash ./import.sh` },
-    { name: 'wget without -O- writes a file, nothing reaches the shell', code: df`
+        RUN curl -fsSL https://example.com/data.json | bash ./import.sh`,
+    },
+    {
+      name: 'wget without -O- writes a file, nothing reaches the shell',
+      code: df`
         FROM debian:12
-        RUN wget -q https://example.com/install.sh && sh install.sh` },
-    { name: 'sh -c running a pipe into tar is not execution of the download', code: df`
+        RUN wget -q https://example.com/install.sh && sh install.sh`,
+    },
+    {
+      name: 'sh -c running a pipe into tar is not execution of the download',
+      code: df`
         FROM debian:12
-        RUN sh -c 'curl -fsSL https://example.com/app.tar.gz | tar -xz'` },
-    { name: 'python -c does not read the script from stdin', code: df`
+        RUN sh -c 'curl -fsSL https://example.com/app.tar.gz | tar -xz'`,
+    },
+    {
+      name: 'python -c does not read the script from stdin',
+      code: df`
         FROM python:3.12
-        RUN curl -fsSL https://example.com/data.json | python3 -c 'import json, sys; json.load(sys.stdin)'` },
-    { name: 'local URL', code: df`
+        RUN curl -fsSL https://example.com/data.json | python3 -c 'import json, sys; json.load(sys.stdin)'`,
+    },
+    {
+      name: 'local URL',
+      code: df`
         FROM debian:12
-        RUN curl -fsSL http://localhost:8080/setup | sh` },
+        RUN curl -fsSL http://localhost:8080/setup | sh`,
+    },
   ],
   invalid: [
     {

@@ -12,20 +12,31 @@ export default cases(rule, {
             && apt-get install -y --no-install-recommends ca-certificates curl tzdata \\
             && rm -rf /var/lib/apt/lists/*`,
     },
-    { name: 'debug tools in a builder stage', code: df`
+    {
+      name: 'debug tools in a builder stage',
+      code: df`
         FROM debian:12 AS build
         RUN apt-get update && apt-get install -y gdb strace
         FROM debian:12-slim
-        COPY --from=build /out /app` },
-    { name: 'purged later in the same RUN or a later RUN', code: df`
+        COPY --from=build /out /app`,
+    },
+    {
+      name: 'purged later in the same RUN or a later RUN',
+      code: df`
         FROM debian:12-slim
         RUN apt-get update && apt-get install -y vim && do-things && apt-get purge -y vim
         RUN apt-get update && apt-get install -y netcat-openbsd
-        RUN apt-get remove -y netcat-openbsd` },
-    { name: 'apk virtual group deleted later', code: df`
+        RUN apt-get remove -y netcat-openbsd`,
+    },
+    {
+      name: 'apk virtual group deleted later',
+      code: df`
         FROM alpine:3.20
-        RUN apk add --no-cache --virtual .debug strace gdb && ./selftest && apk del .debug` },
-    { name: 'apt-mark auto followed by purge --auto-remove (official-image idiom)', code: df`
+        RUN apk add --no-cache --virtual .debug strace gdb && ./selftest && apk del .debug`,
+    },
+    {
+      name: 'apt-mark auto followed by purge --auto-remove (official-image idiom)',
+      code: df`
         FROM debian:12-slim
         RUN set -eux; \\
             savedAptMark="$(apt-mark showmanual)"; \\
@@ -35,7 +46,8 @@ export default cases(rule, {
             apt-mark auto '.*' > /dev/null; \\
             [ -z "$savedAptMark" ] || apt-mark manual $savedAptMark; \\
             apt-get purge -y --auto-remove -o APT::AutoRemove::RecommendsImportant=false; \\
-            rm -rf /var/lib/apt/lists/*` },
+            rm -rf /var/lib/apt/lists/*`,
+    },
   ],
   invalid: [
     {
@@ -50,11 +62,16 @@ export default cases(rule, {
         {
           messageId: 'tool',
           data: { name: 'netcat-openbsd', what: 'a network tool attackers use to probe and pivot' },
-          suggestions: [{ messageId: 'remove', output: df`
+          suggestions: [
+            {
+              messageId: 'remove',
+              output: df`
             FROM debian:12-slim
             RUN apt-get update \\
                 && apt-get install -y --no-install-recommends ca-certificates strace \\
-                && rm -rf /var/lib/apt/lists/*` }],
+                && rm -rf /var/lib/apt/lists/*`,
+            },
+          ],
         },
         { messageId: 'tool', data: { name: 'strace', what: 'a debugger that can read and alter other processes' } },
       ],
@@ -74,13 +91,18 @@ export default cases(rule, {
         {
           messageId: 'tool',
           data: { name: 'vim', what: 'an interactive editor' },
-          suggestions: [{ messageId: 'remove', output: df`
+          suggestions: [
+            {
+              messageId: 'remove',
+              output: df`
             FROM debian:12-slim
             RUN apt-get update && apt-get install -y \\
                 ca-certificates \\
                 # editors for support
                 tzdata \\
-                && rm -rf /var/lib/apt/lists/*` }],
+                && rm -rf /var/lib/apt/lists/*`,
+            },
+          ],
         },
       ],
     },
@@ -95,10 +117,15 @@ export default cases(rule, {
         {
           messageId: 'tool',
           data: { name: 'sudo', what: 'a privilege-escalation tool' },
-          suggestions: [{ messageId: 'remove', output: df`
+          suggestions: [
+            {
+              messageId: 'remove',
+              output: df`
             FROM alpine:3.20
             RUN apk add --no-cache curl
-            USER app` }],
+            USER app`,
+            },
+          ],
         },
       ],
     },
@@ -110,17 +137,34 @@ export default cases(rule, {
         FROM base
         RUN apk add --no-cache --virtual .other socat && apk del .other
         RUN sh -c 'apk add --no-cache ⟦nano⟧'`,
-      errors: [{ messageId: 'tool', suggestions: [] }, { messageId: 'tool', suggestions: [] }],
+      errors: [
+        { messageId: 'tool', suggestions: [] },
+        { messageId: 'tool', suggestions: [] },
+      ],
     },
     {
       name: 'heredoc, dnf and CRLF',
       code: 'FROM fedora:40\r\nRUN <<EOF\r\ndnf install -y ⟦gdb⟧ git\r\nEOF\r\n',
-      errors: [{ messageId: 'tool', suggestions: [{ messageId: 'remove', output: 'FROM fedora:40\r\nRUN <<EOF\r\ndnf install -y git\r\nEOF\r\n' }] }],
+      errors: [
+        {
+          messageId: 'tool',
+          suggestions: [
+            { messageId: 'remove', output: 'FROM fedora:40\r\nRUN <<EOF\r\ndnf install -y git\r\nEOF\r\n' },
+          ],
+        },
+      ],
     },
     {
       name: 'escape directive: the backtick continuation',
       code: '# escape=`\nFROM debian:12\nRUN apt-get install -y curl `\n    ⟦telnet⟧ `\n    wget\n',
-      errors: [{ messageId: 'tool', suggestions: [{ messageId: 'remove', output: '# escape=`\nFROM debian:12\nRUN apt-get install -y curl `\n    wget\n' }] }],
+      errors: [
+        {
+          messageId: 'tool',
+          suggestions: [
+            { messageId: 'remove', output: '# escape=`\nFROM debian:12\nRUN apt-get install -y curl `\n    wget\n' },
+          ],
+        },
+      ],
     },
   ],
 });

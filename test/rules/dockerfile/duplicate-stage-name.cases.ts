@@ -11,13 +11,19 @@ export default cases(rule, {
         FROM build AS test
         FROM gcr.io/distroless/static-debian12 AS runtime`,
     },
-    { name: 'build argument image, registry with a port, digest', code: df`
+    {
+      name: 'build argument image, registry with a port, digest',
+      code: df`
         ARG V=3.7
         FROM python:\${V} AS deps
-        FROM localhost:5000/base@sha256:93a4b5c6d7e8f9001b2c3d4e5f60718293a4b5c6d7e8f9001b2c3d4e5f607182 AS base` },
-    { name: 'unnamed stages', code: df`
+        FROM localhost:5000/base@sha256:93a4b5c6d7e8f9001b2c3d4e5f60718293a4b5c6d7e8f9001b2c3d4e5f607182 AS base`,
+    },
+    {
+      name: 'unnamed stages',
+      code: df`
         FROM alpine:3.24
-        FROM alpine:3.24` },
+        FROM alpine:3.24`,
+    },
   ],
   invalid: [
     {
@@ -37,7 +43,10 @@ export default cases(rule, {
         from alpine:3.24 as Base
         from alpine:3.24 as ⟦BASE⟧
         from alpine:3.24 as ⟦base⟧`,
-      errors: [{ messageId: 'duplicate', data: { name: 'BASE', line: 1 } }, { messageId: 'duplicate', data: { name: 'base', line: 1 } }],
+      errors: [
+        { messageId: 'duplicate', data: { name: 'BASE', line: 1 } },
+        { messageId: 'duplicate', data: { name: 'base', line: 1 } },
+      ],
     },
     {
       name: 'escape directive and platform flag',

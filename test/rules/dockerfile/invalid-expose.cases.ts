@@ -10,10 +10,13 @@ export default cases(rule, {
         FROM nginx:1.27
         EXPOSE 80 443/tcp 443/udp 8000-8010/tcp 0 65535 9000/SCTP`,
     },
-    { name: 'variables are not checked', code: df`
+    {
+      name: 'variables are not checked',
+      code: df`
         FROM debian:12
         ARG PORT=8080
-        EXPOSE $PORT \${METRICS_PORT}/tcp` },
+        EXPOSE $PORT \${METRICS_PORT}/tcp`,
+    },
   ],
   invalid: [
     {
@@ -27,9 +30,14 @@ export default cases(rule, {
         {
           messageId: 'hostPort',
           data: { spec: '8080:3000' },
-          suggestions: [{ messageId: 'containerOnly', output: df`
+          suggestions: [
+            {
+              messageId: 'containerOnly',
+              output: df`
             FROM node:22-slim
-            EXPOSE 70000 3000` }],
+            EXPOSE 70000 3000`,
+            },
+          ],
         },
       ],
       output: null,
@@ -51,7 +59,12 @@ export default cases(rule, {
     {
       name: 'ip:host:container with CRLF and escape directive',
       code: '# escape=`\r\nFROM debian:12\r\nEXPOSE ⟦127.0.0.1:80:8080/tcp⟧\r\n',
-      errors: [{ messageId: 'hostPort', suggestions: [{ messageId: 'containerOnly', output: '# escape=`\r\nFROM debian:12\r\nEXPOSE 8080/tcp\r\n' }] }],
+      errors: [
+        {
+          messageId: 'hostPort',
+          suggestions: [{ messageId: 'containerOnly', output: '# escape=`\r\nFROM debian:12\r\nEXPOSE 8080/tcp\r\n' }],
+        },
+      ],
     },
   ],
 });

@@ -22,19 +22,28 @@ export default cases(rule, {
         HEALTHCHECK NONE
         ENTRYPOINT ["/app"]`,
     },
-    { name: 'inherited from an earlier stage', code: df`
+    {
+      name: 'inherited from an earlier stage',
+      code: df`
         FROM alpine:3.20 AS base
         HEALTHCHECK CMD ["/bin/true"]
         FROM base
-        EXPOSE 80` },
-    { name: 'images that expose nothing are not services', code: df`
+        EXPOSE 80`,
+    },
+    {
+      name: 'images that expose nothing are not services',
+      code: df`
         FROM python:3.12-slim
-        CMD ["python3"]` },
-    { name: 'EXPOSE only in a builder stage', code: df`
+        CMD ["python3"]`,
+    },
+    {
+      name: 'EXPOSE only in a builder stage',
+      code: df`
         FROM golang:1.23 AS build
         EXPOSE 8080
         FROM scratch
-        COPY --from=build /app /app` },
+        COPY --from=build /app /app`,
+    },
   ],
   invalid: [
     {

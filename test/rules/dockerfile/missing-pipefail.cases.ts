@@ -21,26 +21,44 @@ export default cases(rule, {
             wget -qO- https://example.com/c.tgz | tar -xz
         RUN set -Eeuo pipefail && wget -qO- https://example.com/d.tgz | tar -xz`,
     },
-    { name: 'echo into sha256sum has nothing to hide', code: df`
+    {
+      name: 'echo into sha256sum has nothing to hide',
+      code: df`
         FROM debian:12
         RUN echo "24454f830cdb571e2c4ad15481119c43b3cafd48dd869a9b2945d1036d1dc68d  /tmp/a" | sha256sum -c - \\
-         && printf '%s\\n' a b | sort` },
-    { name: 'no pipe, only || and &&', code: df`
+         && printf '%s\\n' a b | sort`,
+    },
+    {
+      name: 'no pipe, only || and &&',
+      code: df`
         FROM debian:12
-        RUN make || true && make install` },
-    { name: 'exec form runs no shell', code: df`
+        RUN make || true && make install`,
+    },
+    {
+      name: 'exec form runs no shell',
+      code: df`
         FROM debian:12
-        RUN ["/bin/bash", "-o", "pipefail", "-c", "curl -fsSL https://example.com/a | tar -xz"]` },
-    { name: 'pipe inside a nested sh -c', code: df`
+        RUN ["/bin/bash", "-o", "pipefail", "-c", "curl -fsSL https://example.com/a | tar -xz"]`,
+    },
+    {
+      name: 'pipe inside a nested sh -c',
+      code: df`
         FROM debian:12
-        RUN su app -s /bin/bash -c 'set -o pipefail; curl -fsSL https://example.com/a | tar -xz'` },
-    { name: 'PowerShell SHELL', code: df`
+        RUN su app -s /bin/bash -c 'set -o pipefail; curl -fsSL https://example.com/a | tar -xz'`,
+    },
+    {
+      name: 'PowerShell SHELL',
+      code: df`
         FROM mcr.microsoft.com/windows/servercore:ltsc2022
         SHELL ["powershell", "-Command"]
-        RUN Get-ChildItem | Select-Object Name` },
-    { name: 'Windows base with the default cmd shell', code: df`
+        RUN Get-ChildItem | Select-Object Name`,
+    },
+    {
+      name: 'Windows base with the default cmd shell',
+      code: df`
         FROM mcr.microsoft.com/windows/nanoserver:ltsc2022
-        RUN dir | findstr app` },
+        RUN dir | findstr app`,
+    },
     {
       name: 'SHELL inherited from the stage it builds on',
       code: df`
@@ -49,10 +67,13 @@ export default cases(rule, {
         FROM base
         RUN curl -fsSL https://example.com/a | tar -xz`,
     },
-    { name: 'ash with pipefail', code: df`
+    {
+      name: 'ash with pipefail',
+      code: df`
         FROM alpine:3.20
         SHELL ["/bin/ash", "-eo", "pipefail", "-c"]
-        RUN wget -qO- https://example.com/a.tgz | tar -xz` },
+        RUN wget -qO- https://example.com/a.tgz | tar -xz`,
+    },
   ],
   invalid: [
     {
@@ -143,15 +164,26 @@ export default cases(rule, {
       code: df`
         FROM registry.example.com/team/base:1
         RUN grep -v '^#' /etc/hosts ⟦|⟧ wc -l`,
-      errors: [{ messageId: 'noPipefail', suggestions: [
-        { messageId: 'bashShell', output: df`
+      errors: [
+        {
+          messageId: 'noPipefail',
+          suggestions: [
+            {
+              messageId: 'bashShell',
+              output: df`
           FROM registry.example.com/team/base:1
           SHELL ["/bin/bash", "-o", "pipefail", "-c"]
-          RUN grep -v '^#' /etc/hosts | wc -l` },
-        { messageId: 'setPipefail', output: df`
+          RUN grep -v '^#' /etc/hosts | wc -l`,
+            },
+            {
+              messageId: 'setPipefail',
+              output: df`
           FROM registry.example.com/team/base:1
-          RUN set -o pipefail && grep -v '^#' /etc/hosts | wc -l` },
-      ] }],
+          RUN set -o pipefail && grep -v '^#' /etc/hosts | wc -l`,
+            },
+          ],
+        },
+      ],
     },
     {
       name: 'bash SHELL without pipefail',
@@ -159,17 +191,28 @@ export default cases(rule, {
         FROM ubuntu:24.04
         SHELL ["/bin/bash", "-c"]
         RUN ls /opt ⟦|⟧ xargs -n1 echo`,
-      errors: [{ messageId: 'noPipefail', suggestions: [
-        { messageId: 'bashShell', output: df`
+      errors: [
+        {
+          messageId: 'noPipefail',
+          suggestions: [
+            {
+              messageId: 'bashShell',
+              output: df`
           FROM ubuntu:24.04
           SHELL ["/bin/bash", "-c"]
           SHELL ["/bin/bash", "-o", "pipefail", "-c"]
-          RUN ls /opt | xargs -n1 echo` },
-        { messageId: 'setPipefail', output: df`
+          RUN ls /opt | xargs -n1 echo`,
+            },
+            {
+              messageId: 'setPipefail',
+              output: df`
           FROM ubuntu:24.04
           SHELL ["/bin/bash", "-c"]
-          RUN set -o pipefail && ls /opt | xargs -n1 echo` },
-      ] }],
+          RUN set -o pipefail && ls /opt | xargs -n1 echo`,
+            },
+          ],
+        },
+      ],
     },
     {
       name: 'two RUNs in a stage share one SHELL before the first; a builder SHELL does not reach the final stage',
@@ -183,7 +226,12 @@ export default cases(rule, {
         RUN apt-mark showmanual \\
             ⟦|⟧ xargs apt-mark auto`,
       errors: [
-        { messageId: 'noPipefail', suggestions: [{ messageId: 'bashShell', output: df`
+        {
+          messageId: 'noPipefail',
+          suggestions: [
+            {
+              messageId: 'bashShell',
+              output: df`
           FROM debian:12 AS build
           SHELL ["/bin/bash", "-o", "pipefail", "-c"]
           RUN curl -fsSL https://example.com/a | tar -xz
@@ -192,8 +240,16 @@ export default cases(rule, {
           SHELL ["/bin/bash", "-o", "pipefail", "-c"]
           RUN dpkg -l | grep libc
           RUN apt-mark showmanual \\
-              | xargs apt-mark auto` }] },
-        { messageId: 'noPipefail', suggestions: [{ messageId: 'bashShell', output: df`
+              | xargs apt-mark auto`,
+            },
+          ],
+        },
+        {
+          messageId: 'noPipefail',
+          suggestions: [
+            {
+              messageId: 'bashShell',
+              output: df`
           FROM debian:12 AS build
           SHELL ["/bin/bash", "-o", "pipefail", "-c"]
           RUN curl -fsSL https://example.com/a | tar -xz
@@ -202,7 +258,10 @@ export default cases(rule, {
           SHELL ["/bin/bash", "-o", "pipefail", "-c"]
           RUN dpkg -l | grep libc
           RUN apt-mark showmanual \\
-              | xargs apt-mark auto` }] },
+              | xargs apt-mark auto`,
+            },
+          ],
+        },
       ],
     },
     {
@@ -213,13 +272,23 @@ export default cases(rule, {
         set -e
         arch="$(uname -m ⟦|⟧ sed s/x86_64/amd64/)"
         EOF`,
-      errors: [{ messageId: 'noPipefail', suggestions: [{ messageId: 'ashShell', output: df`
+      errors: [
+        {
+          messageId: 'noPipefail',
+          suggestions: [
+            {
+              messageId: 'ashShell',
+              output: df`
         FROM python:3.12-alpine
         SHELL ["/bin/ash", "-o", "pipefail", "-c"]
         RUN <<EOF
         set -e
         arch="$(uname -m | sed s/x86_64/amd64/)"
-        EOF` }] }],
+        EOF`,
+            },
+          ],
+        },
+      ],
     },
     {
       name: 'escape directive',

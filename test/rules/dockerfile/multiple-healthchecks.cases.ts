@@ -10,11 +10,14 @@ export default cases(rule, {
         FROM nginx:1.27-alpine
         HEALTHCHECK --interval=30s CMD wget -qO- http://127.0.0.1/ || exit 1`,
     },
-    { name: 'one per stage, and a child stage overriding its parent', code: df`
+    {
+      name: 'one per stage, and a child stage overriding its parent',
+      code: df`
         FROM alpine:3.20 AS base
         HEALTHCHECK CMD ["/bin/true"]
         FROM base
-        HEALTHCHECK NONE` },
+        HEALTHCHECK NONE`,
+    },
   ],
   invalid: [
     {
@@ -34,7 +37,10 @@ export default cases(rule, {
     {
       name: 'three in a stage, one spanning continuation lines; CRLF',
       code: 'FROM alpine:3.20\r\n⟦HEALTHCHECK⟧ NONE\r\n⟦healthcheck⟧ --interval=5s \\\r\n    CMD true\r\nHEALTHCHECK CMD ["/probe"]\r\n',
-      errors: [{ messageId: 'overridden', data: { line: 5 } }, { messageId: 'overridden', data: { line: 5 } }],
+      errors: [
+        { messageId: 'overridden', data: { line: 5 } },
+        { messageId: 'overridden', data: { line: 5 } },
+      ],
       output: 'FROM alpine:3.20\r\nHEALTHCHECK CMD ["/probe"]\r\n',
     },
     {

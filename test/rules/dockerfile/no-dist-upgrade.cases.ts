@@ -10,14 +10,20 @@ export default cases(rule, {
         FROM debian:12-slim
         RUN apt-get update && apt-get upgrade -y && rm -rf /var/lib/apt/lists/*`,
     },
-    { name: 'apk upgrade and dnf upgrade', code: df`
+    {
+      name: 'apk upgrade and dnf upgrade',
+      code: df`
         FROM alpine:3.20
         RUN apk upgrade --no-cache
         FROM fedora:40
-        RUN dnf upgrade -y && dnf clean all` },
-    { name: 'the word in an echo is not a command', code: df`
+        RUN dnf upgrade -y && dnf clean all`,
+    },
+    {
+      name: 'the word in an echo is not a command',
+      code: df`
         FROM debian:12
-        RUN echo apt-get dist-upgrade` },
+        RUN echo apt-get dist-upgrade`,
+    },
   ],
   invalid: [
     {
@@ -30,9 +36,14 @@ export default cases(rule, {
         {
           messageId: 'distUpgrade',
           data: { command: 'apt-get dist-upgrade', instead: 'apt-get upgrade' },
-          suggestions: [{ messageId: 'useUpgrade', output: df`
+          suggestions: [
+            {
+              messageId: 'useUpgrade',
+              output: df`
             FROM debian:12-slim
-            RUN apt-get update && apt-get -y upgrade && rm -rf /var/lib/apt/lists/*` }],
+            RUN apt-get update && apt-get -y upgrade && rm -rf /var/lib/apt/lists/*`,
+            },
+          ],
         },
       ],
       output: null,
@@ -50,7 +61,13 @@ export default cases(rule, {
         RUN ⟦dnf distro-sync⟧ -y`,
       errors: [
         { messageId: 'distUpgrade', data: { command: 'apt full-upgrade', instead: 'apt upgrade' } },
-        { messageId: 'distUpgrade', data: { command: 'zypper dup', instead: 'zypper update' }, suggestions: [{ messageId: 'useUpgrade', output: df`
+        {
+          messageId: 'distUpgrade',
+          data: { command: 'zypper dup', instead: 'zypper update' },
+          suggestions: [
+            {
+              messageId: 'useUpgrade',
+              output: df`
             FROM ubuntu:24.04
             RUN apt-get update \\
                 # move everything
@@ -58,7 +75,10 @@ export default cases(rule, {
             FROM opensuse/leap:15.6
             RUN zypper update -y
             FROM fedora:40
-            RUN dnf distro-sync -y` }] },
+            RUN dnf distro-sync -y`,
+            },
+          ],
+        },
         { messageId: 'distUpgrade', data: { command: 'dnf distro-sync', instead: 'dnf upgrade' } },
       ],
     },

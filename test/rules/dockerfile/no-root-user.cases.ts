@@ -22,12 +22,18 @@ export default cases(rule, {
         COPY --from=build /app /app
         USER 65532:65532`,
     },
-    { name: 'distroless nonroot tag runs as non-root by default', code: df`
+    {
+      name: 'distroless nonroot tag runs as non-root by default',
+      code: df`
         FROM gcr.io/distroless/static-debian12:nonroot
-        COPY app /app` },
-    { name: 'chainguard images run as non-root by default', code: df`
+        COPY app /app`,
+    },
+    {
+      name: 'chainguard images run as non-root by default',
+      code: df`
         FROM cgr.dev/chainguard/python:latest
-        COPY app /app` },
+        COPY app /app`,
+    },
     {
       name: 'user inherited from an earlier stage',
       code: df`
@@ -36,16 +42,25 @@ export default cases(rule, {
         FROM base
         CMD ["app"]`,
     },
-    { name: 'user from a build argument is not judged', code: df`
+    {
+      name: 'user from a build argument is not judged',
+      code: df`
         FROM debian:12
         ARG UID=0
-        USER \${UID}` },
-    { name: 'named user', code: df`
+        USER \${UID}`,
+    },
+    {
+      name: 'named user',
+      code: df`
         FROM node:22-slim
-        USER node` },
-    { name: 'lowercase instruction', code: df`
+        USER node`,
+    },
+    {
+      name: 'lowercase instruction',
+      code: df`
         from node:22-slim
-        user node` },
+        user node`,
+    },
   ],
   invalid: [
     {
@@ -123,13 +138,21 @@ export default cases(rule, {
         CMD ["app"]`,
       errors: [{ messageId: 'noUser' }],
     },
-    { name: 'uid 0 with group', code: df`
+    {
+      name: 'uid 0 with group',
+      code: df`
         FROM debian:12
-        USER ⟦0:0⟧`, errors: [{ messageId: 'rootUser', data: { user: '0:0' } }] },
-    { name: 'root:root', code: df`
+        USER ⟦0:0⟧`,
+      errors: [{ messageId: 'rootUser', data: { user: '0:0' } }],
+    },
+    {
+      name: 'root:root',
+      code: df`
         FROM debian:12
         USER nobody
-        USER ⟦root:root⟧`, errors: [{ messageId: 'rootUser' }] },
+        USER ⟦root:root⟧`,
+      errors: [{ messageId: 'rootUser' }],
+    },
     {
       name: 'non-root in builder, none in the final stage',
       code: df`
@@ -173,7 +196,14 @@ export default cases(rule, {
       name: 'no entrypoint: the user goes at the end of the stage, CRLF kept',
       filename: 'app.Dockerfile',
       code: 'FROM ⟦scratch⟧\r\nCOPY app /app\r\n',
-      errors: [{ messageId: 'noUser', suggestions: [{ messageId: 'addNumericUser', output: 'FROM scratch\r\nCOPY app /app\r\nUSER 10001:10001\r\n' }] }],
+      errors: [
+        {
+          messageId: 'noUser',
+          suggestions: [
+            { messageId: 'addNumericUser', output: 'FROM scratch\r\nCOPY app /app\r\nUSER 10001:10001\r\n' },
+          ],
+        },
+      ],
     },
     {
       name: 'line continuation and escape directive',

@@ -11,26 +11,41 @@ export default cases(rule, {
         RUN groupadd --gid 10001 app && useradd --no-log-init --uid 10001 --gid app app
         USER 10001:10001`,
     },
-    { name: 'numeric UID with a group name', code: df`
+    {
+      name: 'numeric UID with a group name',
+      code: df`
         FROM node:22-slim
-        USER 1000:node` },
-    { name: 'names in builder stages do not matter', code: df`
+        USER 1000:node`,
+    },
+    {
+      name: 'names in builder stages do not matter',
+      code: df`
         FROM node:22 AS build
         USER node
         FROM gcr.io/distroless/nodejs22-debian12
-        USER 65532` },
-    { name: 'root is left to no-root-user', code: df`
+        USER 65532`,
+    },
+    {
+      name: 'root is left to no-root-user',
+      code: df`
         FROM debian:12
-        USER root` },
-    { name: 'variable without a default is not judged', code: df`
+        USER root`,
+    },
+    {
+      name: 'variable without a default is not judged',
+      code: df`
         FROM debian:12
         ARG APP_USER
-        USER \${APP_USER}` },
-    { name: 'build argument resolving to a number', code: df`
+        USER \${APP_USER}`,
+    },
+    {
+      name: 'build argument resolving to a number',
+      code: df`
         ARG UID=10001
         FROM debian:12
         ARG UID
-        USER \${UID}` },
+        USER \${UID}`,
+    },
   ],
   invalid: [
     {
@@ -128,13 +143,23 @@ export default cases(rule, {
         EOF
         FROM base
         USER ⟦app⟧`,
-      errors: [{ messageId: 'userName', suggestions: [{ messageId: 'useUid', output: df`
+      errors: [
+        {
+          messageId: 'userName',
+          suggestions: [
+            {
+              messageId: 'useUid',
+              output: df`
         FROM debian:12 AS base
         RUN <<EOF
         useradd --uid 10001 app
         EOF
         FROM base
-        USER 10001` }] }],
+        USER 10001`,
+            },
+          ],
+        },
+      ],
     },
   ],
 });

@@ -10,17 +10,23 @@ export default cases(rule, {
         FROM debian:12-slim
         RUN apt-get update && apt-get install -y --no-install-recommends curl && rm -rf /var/lib/apt/lists/*`,
     },
-    { name: 'every accepted spelling', code: df`
+    {
+      name: 'every accepted spelling',
+      code: df`
         FROM debian:12
         RUN apt-get -qq install curl && apt-get install --yes jq && apt-get --assume-yes purge vim && apt-get -qy upgrade
         RUN apt-get -o APT::Get::Assume-Yes=true install wget && yes | apt-get install git
         FROM fedora:40
         RUN dnf install --assumeyes nginx && yum -y install httpd && microdnf install -y tar
         FROM opensuse/leap:15.6
-        RUN zypper -n install nginx && zypper --non-interactive rm vim && zypper in -y git && zypper install --no-confirm jq` },
-    { name: 'commands that never prompt', code: df`
+        RUN zypper -n install nginx && zypper --non-interactive rm vim && zypper in -y git && zypper install --no-confirm jq`,
+    },
+    {
+      name: 'commands that never prompt',
+      code: df`
         FROM debian:12
-        RUN apt-get update && apt-get clean && apt-get install -s curl && apk add --no-cache curl && dnf clean all && zypper refresh` },
+        RUN apt-get update && apt-get clean && apt-get install -s curl && apk add --no-cache curl && dnf clean all && zypper refresh`,
+    },
   ],
   invalid: [
     {
@@ -50,9 +56,10 @@ export default cases(rule, {
     },
     {
       name: 'builder stage, continuation with a comment, sh -c, heredoc and CRLF',
-      code: 'FROM debian:12 AS build\r\nRUN apt-get update \\\r\n    # build deps\r\n    && ⟦apt-get install⟧ gcc\r\nRUN sh -c \'⟦apt-get purge⟧ gcc\'\r\nRUN <<EOF\r\n⟦apt-get autoremove⟧\r\nEOF\r\nFROM scratch\r\n',
+      code: "FROM debian:12 AS build\r\nRUN apt-get update \\\r\n    # build deps\r\n    && ⟦apt-get install⟧ gcc\r\nRUN sh -c '⟦apt-get purge⟧ gcc'\r\nRUN <<EOF\r\n⟦apt-get autoremove⟧\r\nEOF\r\nFROM scratch\r\n",
       errors: [{ messageId: 'prompt' }, { messageId: 'prompt' }, { messageId: 'prompt' }],
-      output: 'FROM debian:12 AS build\r\nRUN apt-get update \\\r\n    # build deps\r\n    && apt-get install -y gcc\r\nRUN sh -c \'apt-get purge -y gcc\'\r\nRUN <<EOF\r\napt-get autoremove -y\r\nEOF\r\nFROM scratch\r\n',
+      output:
+        "FROM debian:12 AS build\r\nRUN apt-get update \\\r\n    # build deps\r\n    && apt-get install -y gcc\r\nRUN sh -c 'apt-get purge -y gcc'\r\nRUN <<EOF\r\napt-get autoremove -y\r\nEOF\r\nFROM scratch\r\n",
     },
     {
       name: 'exec form has no fix; escape directive',

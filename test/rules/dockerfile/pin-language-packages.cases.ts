@@ -23,12 +23,18 @@ export default cases(rule, {
         RUN go install ./... && go build ./cmd/app && go get -d ./... && go run main.go
         RUN gem install ./my.gem`,
     },
-    { name: 'variables are not judged', code: df`
+    {
+      name: 'variables are not judged',
+      code: df`
         FROM python:3.12
-        RUN pip install "$PACKAGE" && npm install -g "$TOOL"` },
-    { name: 'go packages of the own module have no dot in the first element', code: df`
+        RUN pip install "$PACKAGE" && npm install -g "$TOOL"`,
+    },
+    {
+      name: 'go packages of the own module have no dot in the first element',
+      code: df`
         FROM golang:1.23
-        RUN go install myapp/cmd/server std` },
+        RUN go install myapp/cmd/server std`,
+    },
   ],
   invalid: [
     {
@@ -40,11 +46,26 @@ export default cases(rule, {
         RUN npm install -g ⟦typescript⟧ && npm i ⟦@scope/pkg⟧
         RUN gem install ⟦bundler⟧`,
       errors: [
-        { messageId: 'unpinned', data: { tool: 'pip install', name: 'flask', version: '', example: 'flask==<version>' } },
-        { messageId: 'unpinned', data: { tool: 'pip3 install', name: 'gunicorn', version: '', example: 'gunicorn==<version>' } },
-        { messageId: 'unpinned', data: { tool: 'npm install', name: 'typescript', version: '', example: 'typescript@<version>' } },
-        { messageId: 'unpinned', data: { tool: 'npm i', name: '@scope/pkg', version: '', example: '@scope/pkg@<version>' } },
-        { messageId: 'unpinned', data: { tool: 'gem install', name: 'bundler', version: '', example: 'bundler:<version> (or -v <version>)' } },
+        {
+          messageId: 'unpinned',
+          data: { tool: 'pip install', name: 'flask', version: '', example: 'flask==<version>' },
+        },
+        {
+          messageId: 'unpinned',
+          data: { tool: 'pip3 install', name: 'gunicorn', version: '', example: 'gunicorn==<version>' },
+        },
+        {
+          messageId: 'unpinned',
+          data: { tool: 'npm install', name: 'typescript', version: '', example: 'typescript@<version>' },
+        },
+        {
+          messageId: 'unpinned',
+          data: { tool: 'npm i', name: '@scope/pkg', version: '', example: '@scope/pkg@<version>' },
+        },
+        {
+          messageId: 'unpinned',
+          data: { tool: 'gem install', name: 'bundler', version: '', example: 'bundler:<version> (or -v <version>)' },
+        },
       ],
       output: null,
     },
@@ -55,9 +76,20 @@ export default cases(rule, {
         FROM golang:1.23 AS build
         RUN go install ⟦golang.org/x/tools/cmd/goimports@latest⟧ && go get ⟦example.com/lib⟧ && go run ⟦example.com/gen@main⟧ --out x`,
       errors: [
-        { messageId: 'floating', data: { tool: 'go install', name: 'golang.org/x/tools/cmd/goimports', version: 'latest', example: 'golang.org/x/tools/cmd/goimports@v<version>' } },
+        {
+          messageId: 'floating',
+          data: {
+            tool: 'go install',
+            name: 'golang.org/x/tools/cmd/goimports',
+            version: 'latest',
+            example: 'golang.org/x/tools/cmd/goimports@v<version>',
+          },
+        },
         { messageId: 'unpinned' },
-        { messageId: 'floating', data: { tool: 'go run', name: 'example.com/gen', version: 'main', example: 'example.com/gen@v<version>' } },
+        {
+          messageId: 'floating',
+          data: { tool: 'go run', name: 'example.com/gen', version: 'main', example: 'example.com/gen@v<version>' },
+        },
       ],
     },
     {
@@ -68,11 +100,17 @@ export default cases(rule, {
             # web framework
             ⟦django⟧ \\
             && npm install --prefix /opt/tools ⟦prettier@latest⟧`,
-      errors: [{ messageId: 'unpinned' }, { messageId: 'floating', data: { tool: 'npm install', name: 'prettier', version: 'latest', example: 'prettier@<version>' } }],
+      errors: [
+        { messageId: 'unpinned' },
+        {
+          messageId: 'floating',
+          data: { tool: 'npm install', name: 'prettier', version: 'latest', example: 'prettier@<version>' },
+        },
+      ],
     },
     {
       name: 'sh -c body, heredoc and CRLF',
-      code: 'FROM node:22\r\nRUN sh -c \'npm install -g ⟦pnpm⟧\'\r\nRUN <<EOF\r\npip install ⟦black⟧\r\nEOF\r\n',
+      code: "FROM node:22\r\nRUN sh -c 'npm install -g ⟦pnpm⟧'\r\nRUN <<EOF\r\npip install ⟦black⟧\r\nEOF\r\n",
       errors: [{ messageId: 'unpinned' }, { messageId: 'unpinned' }],
     },
   ],

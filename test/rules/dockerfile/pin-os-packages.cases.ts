@@ -17,20 +17,32 @@ export default cases(rule, {
         FROM opensuse/leap:15.6
         RUN zypper -n install nginx=1.21.5 && zypper clean --all`,
     },
-    { name: 'variables, local packages and virtual groups are not judged', code: df`
+    {
+      name: 'variables, local packages and virtual groups are not judged',
+      code: df`
         FROM debian:12
         RUN apt-get install -y "$PACKAGES" ./local.deb /tmp/other.deb "postgresql-$PG_MAJOR=$PG_VERSION"
         FROM alpine:3.20
-        RUN apk add --no-cache --virtual .build-deps $BUILD_DEPS && apk del .build-deps` },
-    { name: 'removing packages is not installing', code: df`
+        RUN apk add --no-cache --virtual .build-deps $BUILD_DEPS && apk del .build-deps`,
+    },
+    {
+      name: 'removing packages is not installing',
+      code: df`
         FROM debian:12
-        RUN apt-get purge -y curl && apk del wget && dnf remove -y vim` },
-    { name: 'a ranged constraint counts as pinned', code: df`
+        RUN apt-get purge -y curl && apk del wget && dnf remove -y vim`,
+    },
+    {
+      name: 'a ranged constraint counts as pinned',
+      code: df`
         FROM alpine:3.20
-        RUN apk add --no-cache "python3>=3.12"` },
-    { name: 'simulated install', code: df`
+        RUN apk add --no-cache "python3>=3.12"`,
+    },
+    {
+      name: 'simulated install',
+      code: df`
         FROM debian:12
-        RUN apt-get install -s curl` },
+        RUN apt-get install -s curl`,
+    },
   ],
   invalid: [
     {
@@ -42,7 +54,10 @@ export default cases(rule, {
             && rm -rf /var/lib/apt/lists/*`,
       errors: [
         { messageId: 'unpinned', data: { tool: 'apt-get install', name: 'curl', example: 'curl=<version>' } },
-        { messageId: 'unpinned', data: { tool: 'apt-get install', name: 'ca-certificates', example: 'ca-certificates=<version>' } },
+        {
+          messageId: 'unpinned',
+          data: { tool: 'apt-get install', name: 'ca-certificates', example: 'ca-certificates=<version>' },
+        },
       ],
       output: null,
     },
@@ -54,7 +69,10 @@ export default cases(rule, {
             # the tools
             ⟦jq⟧ \\
             ⟦yq@testing⟧`,
-      errors: [{ messageId: 'unpinned', data: { tool: 'apk add', name: 'jq', example: 'jq=<version>' } }, { messageId: 'unpinned', data: { tool: 'apk add', name: 'yq', example: 'yq=<version>' } }],
+      errors: [
+        { messageId: 'unpinned', data: { tool: 'apk add', name: 'jq', example: 'jq=<version>' } },
+        { messageId: 'unpinned', data: { tool: 'apk add', name: 'yq', example: 'yq=<version>' } },
+      ],
     },
     {
       name: 'yum, dnf and microdnf want name-version',
@@ -63,7 +81,10 @@ export default cases(rule, {
         RUN yum install -y ⟦httpd⟧ && dnf -y install ⟦java-17-openjdk⟧ && microdnf install -y ⟦tar⟧ && yum clean all`,
       errors: [
         { messageId: 'unpinned', data: { tool: 'yum install', name: 'httpd', example: 'httpd-<version>' } },
-        { messageId: 'unpinned', data: { tool: 'dnf install', name: 'java-17-openjdk', example: 'java-17-openjdk-<version>' } },
+        {
+          messageId: 'unpinned',
+          data: { tool: 'dnf install', name: 'java-17-openjdk', example: 'java-17-openjdk-<version>' },
+        },
         { messageId: 'unpinned', data: { tool: 'microdnf install', name: 'tar', example: 'tar-<version>' } },
       ],
     },

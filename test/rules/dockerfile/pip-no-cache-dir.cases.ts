@@ -19,7 +19,9 @@ export default cases(rule, {
         FROM python:3.12-slim
         RUN --mount=type=cache,target=/root/.cache/pip pip install -r requirements.txt`,
     },
-    { name: 'PIP_NO_CACHE_DIR from ENV in a parent stage, ARG, or on the command', code: df`
+    {
+      name: 'PIP_NO_CACHE_DIR from ENV in a parent stage, ARG, or on the command',
+      code: df`
         FROM python:3.12 AS base
         ENV PIP_NO_CACHE_DIR=1
         FROM base
@@ -28,20 +30,30 @@ export default cases(rule, {
         ARG PIP_NO_CACHE_DIR=1
         RUN pip install flask
         RUN PIP_NO_CACHE_DIR=1 pip install django && env PIP_NO_CACHE_DIR=off pip3 install celery
-        RUN export PIP_NO_CACHE_DIR=1 && python -m pip install redis` },
-    { name: 'cache purged or removed later in the RUN', code: df`
+        RUN export PIP_NO_CACHE_DIR=1 && python -m pip install redis`,
+    },
+    {
+      name: 'cache purged or removed later in the RUN',
+      code: df`
         FROM python:3.12
         RUN pip install flask && pip cache purge
         RUN pip install django && rm -rf /root/.cache/pip
-        RUN pip install celery; rm -rf ~/.cache` },
-    { name: 'builder stage with a virtualenv copied out', code: df`
+        RUN pip install celery; rm -rf ~/.cache`,
+    },
+    {
+      name: 'builder stage with a virtualenv copied out',
+      code: df`
         FROM python:3.12 AS build
         RUN python -m venv /venv && /venv/bin/pip install -r requirements.txt
         FROM python:3.12-slim
-        COPY --from=build /venv /venv` },
-    { name: 'pip commands other than install', code: df`
+        COPY --from=build /venv /venv`,
+    },
+    {
+      name: 'pip commands other than install',
+      code: df`
         FROM python:3.12
-        RUN pip --version && pip freeze && pip uninstall -y setuptools` },
+        RUN pip --version && pip freeze && pip uninstall -y setuptools`,
+    },
   ],
   invalid: [
     {
@@ -73,15 +85,17 @@ export default cases(rule, {
     },
     {
       name: 'heredoc, sh -c body, CRLF and an unrelated cache mount',
-      code: 'FROM python:3.12\r\nRUN --mount=type=cache,target=/var/cache/apt <<EOF\r\n⟦pip install⟧ flask\r\nEOF\r\nRUN sh -c \'⟦pip install⟧ gunicorn\'\r\n',
+      code: "FROM python:3.12\r\nRUN --mount=type=cache,target=/var/cache/apt <<EOF\r\n⟦pip install⟧ flask\r\nEOF\r\nRUN sh -c '⟦pip install⟧ gunicorn'\r\n",
       errors: [{ messageId: 'keepsCache' }, { messageId: 'keepsCache' }],
-      output: 'FROM python:3.12\r\nRUN --mount=type=cache,target=/var/cache/apt <<EOF\r\npip install --no-cache-dir flask\r\nEOF\r\nRUN sh -c \'pip install --no-cache-dir gunicorn\'\r\n',
+      output:
+        "FROM python:3.12\r\nRUN --mount=type=cache,target=/var/cache/apt <<EOF\r\npip install --no-cache-dir flask\r\nEOF\r\nRUN sh -c 'pip install --no-cache-dir gunicorn'\r\n",
     },
     {
       name: 'exec form is reported without a fix; escape directive',
       code: '# escape=`\nFROM python:3.12\nRUN [⟦"pip", "install"⟧, "flask"]\nRUN ⟦pip install⟧ `\n    django\n',
       errors: [{ messageId: 'keepsCache' }, { messageId: 'keepsCache' }],
-      output: '# escape=`\nFROM python:3.12\nRUN ["pip", "install", "flask"]\nRUN pip install --no-cache-dir `\n    django\n',
+      output:
+        '# escape=`\nFROM python:3.12\nRUN ["pip", "install", "flask"]\nRUN pip install --no-cache-dir `\n    django\n',
     },
   ],
 });

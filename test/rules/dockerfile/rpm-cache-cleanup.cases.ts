@@ -11,7 +11,9 @@ export default cases(rule, {
         RUN dnf install -y nginx-1.20.1 \\
             && dnf clean all`,
     },
-    { name: 'yum, microdnf, zypper and rm of the cache directory', code: df`
+    {
+      name: 'yum, microdnf, zypper and rm of the cache directory',
+      code: df`
         FROM centos:7
         RUN yum install -y httpd && yum clean all
         FROM oraclelinux:9-slim
@@ -19,12 +21,16 @@ export default cases(rule, {
         FROM opensuse/leap:15.6
         RUN zypper -n in nginx && zypper cc -a
         FROM fedora:40
-        RUN dnf install -y git && rm -rf /var/cache/dnf` },
-    { name: 'cache mount and builder stage', code: df`
+        RUN dnf install -y git && rm -rf /var/cache/dnf`,
+    },
+    {
+      name: 'cache mount and builder stage',
+      code: df`
         FROM fedora:40 AS build
         RUN dnf install -y gcc
         FROM fedora:40
-        RUN --mount=type=cache,target=/var/cache/dnf dnf install -y nginx` },
+        RUN --mount=type=cache,target=/var/cache/dnf dnf install -y nginx`,
+    },
   ],
   invalid: [
     {
@@ -54,18 +60,20 @@ export default cases(rule, {
     },
     {
       name: 'zypper in a parent stage, microdnf in a sh -c body, CRLF',
-      code: 'FROM opensuse/leap:15.6 AS base\r\nRUN ⟦zypper in⟧ -y nginx\r\nFROM base\r\nRUN sh -c \'⟦microdnf install⟧ -y tar\'\r\n',
+      code: "FROM opensuse/leap:15.6 AS base\r\nRUN ⟦zypper in⟧ -y nginx\r\nFROM base\r\nRUN sh -c '⟦microdnf install⟧ -y tar'\r\n",
       errors: [
         { messageId: 'keepsCache', data: { command: 'zypper in', clean: 'zypper clean --all' } },
         { messageId: 'keepsCache', data: { command: 'microdnf install', clean: 'microdnf clean all' } },
       ],
-      output: 'FROM opensuse/leap:15.6 AS base\r\nRUN zypper in -y nginx && zypper clean --all\r\nFROM base\r\nRUN sh -c \'microdnf install -y tar\' && microdnf clean all\r\n',
+      output:
+        "FROM opensuse/leap:15.6 AS base\r\nRUN zypper in -y nginx && zypper clean --all\r\nFROM base\r\nRUN sh -c 'microdnf install -y tar' && microdnf clean all\r\n",
     },
     {
       name: 'heredoc has no fix; escape directive',
       code: '# escape=`\nFROM fedora:40\nRUN <<EOF\n⟦dnf install⟧ -y nginx\nEOF\nRUN ⟦dnf upgrade⟧ -y `\n    && echo ok\n',
       errors: [{ messageId: 'keepsCache' }, { messageId: 'keepsCache' }],
-      output: '# escape=`\nFROM fedora:40\nRUN <<EOF\ndnf install -y nginx\nEOF\nRUN dnf upgrade -y `\n    && echo ok && dnf clean all\n',
+      output:
+        '# escape=`\nFROM fedora:40\nRUN <<EOF\ndnf install -y nginx\nEOF\nRUN dnf upgrade -y `\n    && echo ok && dnf clean all\n',
     },
   ],
 });

@@ -21,16 +21,25 @@ export default cases(rule, {
         ENV POSTGRES_PASSWORD_FILE=/run/secrets/db_password TOKEN_URL=https://auth.example.com/token
         ENV GOOGLE_APPLICATION_CREDENTIALS=/var/secrets/google/key.json`,
     },
-    { name: 'switches that name a password', code: df`
+    {
+      name: 'switches that name a password',
+      code: df`
         FROM mysql:8
-        ENV MYSQL_ALLOW_EMPTY_PASSWORD=yes MYSQL_RANDOM_ROOT_PASSWORD=1 PASSWORD_AUTH=false` },
-    { name: 'empty value', code: df`
+        ENV MYSQL_ALLOW_EMPTY_PASSWORD=yes MYSQL_RANDOM_ROOT_PASSWORD=1 PASSWORD_AUTH=false`,
+    },
+    {
+      name: 'empty value',
+      code: df`
         FROM postgres:16
-        ENV POSTGRES_PASSWORD=""` },
-    { name: 'names that only contain the letters', code: df`
+        ENV POSTGRES_PASSWORD=""`,
+    },
+    {
+      name: 'names that only contain the letters',
+      code: df`
         FROM debian:12
         ARG TOKENIZERS_PARALLELISM=false
-        ENV PASS_MAX_DAYS=90 KEYBOARD=us PWD_DIR=/app` },
+        ENV PASS_MAX_DAYS=90 KEYBOARD=us PWD_DIR=/app`,
+    },
   ],
   invalid: [
     {
@@ -57,7 +66,10 @@ export default cases(rule, {
             ⟦DJANGO_SECRET_KEY⟧="x y"`,
       errors: [
         { messageId: 'secretName', data: { keyword: 'ARG', name: 'GITHUB_TOKEN', id: 'github_token' } },
-        { messageId: 'secretName', data: { keyword: 'ENV', name: 'AWS_SECRET_ACCESS_KEY', id: 'aws_secret_access_key' } },
+        {
+          messageId: 'secretName',
+          data: { keyword: 'ENV', name: 'AWS_SECRET_ACCESS_KEY', id: 'aws_secret_access_key' },
+        },
         { messageId: 'secretName', data: { keyword: 'ENV', name: 'apiKey', id: 'apikey' } },
         { messageId: 'secretName' },
         { messageId: 'secretName' },

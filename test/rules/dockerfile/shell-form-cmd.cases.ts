@@ -11,15 +11,21 @@ export default cases(rule, {
         ENTRYPOINT ["docker-entrypoint.sh"]
         CMD ["node", "server.js"]`,
     },
-    { name: 'overridden shell-form CMD and a builder stage are not what runs', code: df`
+    {
+      name: 'overridden shell-form CMD and a builder stage are not what runs',
+      code: df`
         FROM golang:1.23 AS build
         CMD go run .
         FROM alpine:3.20
         CMD echo old
-        CMD ["/app"]` },
-    { name: 'an explicit shell in exec form', code: df`
+        CMD ["/app"]`,
+    },
+    {
+      name: 'an explicit shell in exec form',
+      code: df`
         FROM alpine:3.20
-        CMD ["sh", "-c", "exec /app --port \${PORT}"]` },
+        CMD ["sh", "-c", "exec /app --port \${PORT}"]`,
+    },
   ],
   invalid: [
     {
@@ -63,14 +69,32 @@ export default cases(rule, {
         ENTRYPOINT ⟦/usr/local/bin/app serve⟧
         CMD ⟦--verbose⟧`,
       errors: [
-        { messageId: 'shellForm', data: { keyword: 'ENTRYPOINT' }, suggestions: [{ messageId: 'useExecForm', output: df`
+        {
+          messageId: 'shellForm',
+          data: { keyword: 'ENTRYPOINT' },
+          suggestions: [
+            {
+              messageId: 'useExecForm',
+              output: df`
             FROM alpine:3.20
             ENTRYPOINT ["/usr/local/bin/app", "serve"]
-            CMD --verbose` }] },
-        { messageId: 'shellForm', data: { keyword: 'CMD' }, suggestions: [{ messageId: 'useExecForm', output: df`
+            CMD --verbose`,
+            },
+          ],
+        },
+        {
+          messageId: 'shellForm',
+          data: { keyword: 'CMD' },
+          suggestions: [
+            {
+              messageId: 'useExecForm',
+              output: df`
             FROM alpine:3.20
             ENTRYPOINT /usr/local/bin/app serve
-            CMD ["--verbose"]` }] },
+            CMD ["--verbose"]`,
+            },
+          ],
+        },
       ],
       output: null,
     },

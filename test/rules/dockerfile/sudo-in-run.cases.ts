@@ -12,12 +12,18 @@ export default cases(rule, {
         RUN apt-get update && apt-get install -y --no-install-recommends git
         USER node`,
     },
-    { name: 'a package named sudo is not the command', code: df`
+    {
+      name: 'a package named sudo is not the command',
+      code: df`
         FROM debian:12
-        RUN apt-get install -y sudo && echo sudo` },
-    { name: 'sudoers file edits', code: df`
+        RUN apt-get install -y sudo && echo sudo`,
+    },
+    {
+      name: 'sudoers file edits',
+      code: df`
         FROM debian:12
-        RUN echo 'app ALL=(ALL) NOPASSWD: ALL' > /etc/sudoers.d/app && visudo -c` },
+        RUN echo 'app ALL=(ALL) NOPASSWD: ALL' > /etc/sudoers.d/app && visudo -c`,
+    },
   ],
   invalid: [
     {
@@ -92,11 +98,7 @@ export default cases(rule, {
         ⟦/usr/bin/sudo⟧ chown -R app /app
         EOF
         RUN [⟦"sudo"⟧, "make", "install"]`,
-      errors: [
-        { messageId: 'sudo' },
-        { messageId: 'sudo' },
-        { messageId: 'sudo', suggestions: [] },
-      ],
+      errors: [{ messageId: 'sudo' }, { messageId: 'sudo' }, { messageId: 'sudo', suggestions: [] }],
     },
     {
       name: 'escape directive, in a builder stage',

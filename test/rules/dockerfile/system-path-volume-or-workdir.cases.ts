@@ -11,19 +11,25 @@ export default cases(rule, {
         VOLUME /var/lib/postgresql/data
         WORKDIR /app`,
     },
-    { name: 'system WORKDIR during the build only, WORKDIR /, subdirectories of /etc and /usr', code: df`
+    {
+      name: 'system WORKDIR during the build only, WORKDIR /, subdirectories of /etc and /usr',
+      code: df`
         FROM debian:12
         WORKDIR /usr
         RUN make install
         WORKDIR /
-        VOLUME /etc/myapp /usr/local/share/data` },
-    { name: 'builder stage, variables and relative paths', code: df`
+        VOLUME /etc/myapp /usr/local/share/data`,
+    },
+    {
+      name: 'builder stage, variables and relative paths',
+      code: df`
         FROM debian:12 AS build
         VOLUME /etc
         WORKDIR /proc
         FROM debian:12-slim
         VOLUME $DATA_DIR
-        WORKDIR app` },
+        WORKDIR app`,
+    },
   ],
   invalid: [
     {

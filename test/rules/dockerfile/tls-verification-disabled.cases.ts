@@ -13,19 +13,31 @@ export default cases(rule, {
          && curl -fsSL -o /tmp/tool https://example.com/tool \\
          && pip install --index-url https://pypi.corp.example/simple app`,
     },
-    { name: 'a k inside the value of -o is not -k', code: df`
+    {
+      name: 'a k inside the value of -o is not -k',
+      code: df`
         FROM debian:12
-        RUN curl -fsSLokubectl https://dl.k8s.io/release/v1.30.0/bin/linux/amd64/kubectl` },
-    { name: 'words that only mention the flags', code: df`
+        RUN curl -fsSLokubectl https://dl.k8s.io/release/v1.30.0/bin/linux/amd64/kubectl`,
+    },
+    {
+      name: 'words that only mention the flags',
+      code: df`
         FROM debian:12
-        RUN echo "do not use curl -k or --insecure" && apt-get install -y curl` },
-    { name: 'variables that keep verification on', code: df`
+        RUN echo "do not use curl -k or --insecure" && apt-get install -y curl`,
+    },
+    {
+      name: 'variables that keep verification on',
+      code: df`
         FROM node:22
         ENV NODE_TLS_REJECT_UNAUTHORIZED=1 PYTHONHTTPSVERIFY=1 NPM_CONFIG_STRICT_SSL=true
-        ARG GIT_SSL_NO_VERIFY` },
-    { name: 'proxy TLS option is not server verification', code: df`
+        ARG GIT_SSL_NO_VERIFY`,
+    },
+    {
+      name: 'proxy TLS option is not server verification',
+      code: df`
         FROM debian:12
-        RUN curl --proxy-insecure -fsSLo /tmp/a https://example.com/a` },
+        RUN curl --proxy-insecure -fsSLo /tmp/a https://example.com/a`,
+    },
   ],
   invalid: [
     {
@@ -178,7 +190,12 @@ export default cases(rule, {
       name: 'CRLF: the ENV line goes with its line break',
       filename: 'app.Dockerfile',
       code: 'FROM node:22\r\nENV ⟦NODE_TLS_REJECT_UNAUTHORIZED=0⟧\r\nCMD ["node", "app.js"]\r\n',
-      errors: [{ messageId: 'disabled', suggestions: [{ messageId: 'remove', output: 'FROM node:22\r\nCMD ["node", "app.js"]\r\n' }] }],
+      errors: [
+        {
+          messageId: 'disabled',
+          suggestions: [{ messageId: 'remove', output: 'FROM node:22\r\nCMD ["node", "app.js"]\r\n' }],
+        },
+      ],
     },
     {
       name: 'command prefixes and env',
@@ -223,7 +240,10 @@ export default cases(rule, {
         RUN yum install -y ⟦--nogpgcheck⟧ app && rpm -i ⟦--nosignature⟧ /tmp/x.rpm && dnf ⟦--setopt=sslverify=false⟧ install -y y`,
       errors: [
         { messageId: 'disabled', data: { what: 'apk --allow-untrusted', check: 'package signature verification' } },
-        { messageId: 'disabled', data: { what: 'apt-get --allow-unauthenticated', check: 'package signature verification' } },
+        {
+          messageId: 'disabled',
+          data: { what: 'apt-get --allow-unauthenticated', check: 'package signature verification' },
+        },
         { messageId: 'disabled', data: { what: 'apt-get --force-yes', check: 'package signature verification' } },
         {
           messageId: 'disabled',
@@ -244,7 +264,10 @@ export default cases(rule, {
         },
         { messageId: 'disabled', data: { what: 'yum --nogpgcheck', check: 'package signature verification' } },
         { messageId: 'disabled', data: { what: 'rpm --nosignature', check: 'package signature verification' } },
-        { messageId: 'disabled', data: { what: 'dnf --setopt=sslverify=false', check: 'TLS certificate verification' } },
+        {
+          messageId: 'disabled',
+          data: { what: 'dnf --setopt=sslverify=false', check: 'TLS certificate verification' },
+        },
       ],
     },
     {
@@ -255,8 +278,16 @@ export default cases(rule, {
          && ⟦git config --global http.sslVerify false⟧ \\
          && git ⟦-c http.sslVerify=false⟧ clone https://git.corp/app.git`,
       errors: [
-        { messageId: 'disabled', data: { what: 'npm config set strict-ssl false', check: 'TLS certificate verification' }, suggestions: [] },
-        { messageId: 'disabled', data: { what: 'git config http.sslVerify false', check: 'TLS certificate verification' }, suggestions: [] },
+        {
+          messageId: 'disabled',
+          data: { what: 'npm config set strict-ssl false', check: 'TLS certificate verification' },
+          suggestions: [],
+        },
+        {
+          messageId: 'disabled',
+          data: { what: 'git config http.sslVerify false', check: 'TLS certificate verification' },
+          suggestions: [],
+        },
         {
           messageId: 'disabled',
           suggestions: [

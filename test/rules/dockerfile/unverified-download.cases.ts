@@ -58,9 +58,12 @@ export default cases(rule, {
          && wget --spider https://example.com/ \\
          && curl -fsSLo /tmp/x http://localhost:8080/x`,
     },
-    { name: 'package managers verify their own signatures', code: df`
+    {
+      name: 'package managers verify their own signatures',
+      code: df`
         FROM debian:12
-        RUN apt-get update && apt-get install -y --no-install-recommends curl` },
+        RUN apt-get update && apt-get install -y --no-install-recommends curl`,
+    },
   ],
   invalid: [
     {

@@ -12,28 +12,43 @@ export default cases(rule, {
             && apt-get install -y --no-install-recommends curl \\
             && rm -rf /var/lib/apt/lists/*`,
     },
-    { name: 'semicolons, set -eux and an install through xargs', code: df`
+    {
+      name: 'semicolons, set -eux and an install through xargs',
+      code: df`
         FROM debian:12
-        RUN set -eux; apt-get update; grep -v '^#' packages.txt | xargs apt-get install -y` },
-    { name: 'apk update then add, dnf makecache then install, zypper refresh then in', code: df`
+        RUN set -eux; apt-get update; grep -v '^#' packages.txt | xargs apt-get install -y`,
+    },
+    {
+      name: 'apk update then add, dnf makecache then install, zypper refresh then in',
+      code: df`
         FROM alpine:3.20
         RUN apk update && apk add curl
         FROM fedora:40
         RUN dnf makecache && dnf install -y nginx
         FROM opensuse/leap:15.6
-        RUN zypper refresh && zypper -n in nginx` },
-    { name: 'update followed by upgrade', code: df`
+        RUN zypper refresh && zypper -n in nginx`,
+    },
+    {
+      name: 'update followed by upgrade',
+      code: df`
         FROM ubuntu:24.04
-        RUN apt-get update && apt-get upgrade -y` },
-    { name: 'yum update upgrades packages and is not an index refresh', code: df`
+        RUN apt-get update && apt-get upgrade -y`,
+    },
+    {
+      name: 'yum update upgrades packages and is not an index refresh',
+      code: df`
         FROM centos:7
-        RUN yum update -y` },
-    { name: 'heredoc with update and install', code: df`
+        RUN yum update -y`,
+    },
+    {
+      name: 'heredoc with update and install',
+      code: df`
         FROM debian:12
         RUN <<EOF
         apt-get update
         apt-get install -y curl
-        EOF` },
+        EOF`,
+    },
   ],
   invalid: [
     {
@@ -84,16 +99,35 @@ export default cases(rule, {
     },
     {
       name: 'trailing semicolon, CRLF and sh -c body',
-      code: 'FROM debian:12\r\nRUN set -e; ⟦apt-get update⟧;\r\nRUN apt-get install -y curl\r\nRUN sh -c \'⟦apt-get update⟧\'\r\n',
+      code: "FROM debian:12\r\nRUN set -e; ⟦apt-get update⟧;\r\nRUN apt-get install -y curl\r\nRUN sh -c '⟦apt-get update⟧'\r\n",
       errors: [
-        { messageId: 'alone', suggestions: [{ messageId: 'merge', output: 'FROM debian:12\r\nRUN set -e; apt-get update \\\r\n    && apt-get install -y curl\r\nRUN sh -c \'apt-get update\'\r\n' }] },
+        {
+          messageId: 'alone',
+          suggestions: [
+            {
+              messageId: 'merge',
+              output:
+                "FROM debian:12\r\nRUN set -e; apt-get update \\\r\n    && apt-get install -y curl\r\nRUN sh -c 'apt-get update'\r\n",
+            },
+          ],
+        },
         { messageId: 'alone', suggestions: [] },
       ],
     },
     {
       name: 'escape directive uses the backtick for the merge',
       code: '# escape=`\nFROM debian:12\nRUN ⟦apt-get update⟧\nRUN apt-get install -y curl\n',
-      errors: [{ messageId: 'alone', suggestions: [{ messageId: 'merge', output: '# escape=`\nFROM debian:12\nRUN apt-get update `\n    && apt-get install -y curl\n' }] }],
+      errors: [
+        {
+          messageId: 'alone',
+          suggestions: [
+            {
+              messageId: 'merge',
+              output: '# escape=`\nFROM debian:12\nRUN apt-get update `\n    && apt-get install -y curl\n',
+            },
+          ],
+        },
+      ],
     },
     {
       name: 'cache mount on either RUN blocks the merge; dnf makecache alone',

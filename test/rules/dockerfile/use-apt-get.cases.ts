@@ -10,10 +10,13 @@ export default cases(rule, {
         FROM debian:12-slim
         RUN apt-get update && apt-cache policy curl && apt-get install -y --no-install-recommends curl && rm -rf /var/lib/apt/lists/*`,
     },
-    { name: 'apt-key, apt-mark and words that only contain apt', code: df`
+    {
+      name: 'apt-key, apt-mark and words that only contain apt',
+      code: df`
         FROM debian:12
         RUN apt-mark hold curl && echo apt install && cp apt /tmp/apt
-        RUN if command -v apt > /dev/null; then apt-get update; fi && apt --version` },
+        RUN if command -v apt > /dev/null; then apt-get update; fi && apt --version`,
+    },
   ],
   invalid: [
     {
@@ -22,7 +25,10 @@ export default cases(rule, {
       code: df`
         FROM ubuntu:24.04
         RUN ⟦apt⟧ update && ⟦apt⟧ install -y --no-install-recommends curl && rm -rf /var/lib/apt/lists/*`,
-      errors: [{ messageId: 'useAptGet', data: { instead: 'apt-get' } }, { messageId: 'useAptGet', data: { instead: 'apt-get' } }],
+      errors: [
+        { messageId: 'useAptGet', data: { instead: 'apt-get' } },
+        { messageId: 'useAptGet', data: { instead: 'apt-get' } },
+      ],
       output: df`
         FROM ubuntu:24.04
         RUN apt-get update && apt-get install -y --no-install-recommends curl && rm -rf /var/lib/apt/lists/*`,
@@ -49,18 +55,27 @@ export default cases(rule, {
         FROM debian:12
         RUN ⟦apt⟧ search curl; ⟦apt⟧ list --installed`,
       errors: [
-        { messageId: 'useAptGet', data: { instead: 'apt-cache' }, suggestions: [{ messageId: 'useAptCache', output: df`
+        {
+          messageId: 'useAptGet',
+          data: { instead: 'apt-cache' },
+          suggestions: [
+            {
+              messageId: 'useAptCache',
+              output: df`
             FROM debian:12
-            RUN apt-cache search curl; apt list --installed` }] },
+            RUN apt-cache search curl; apt list --installed`,
+            },
+          ],
+        },
         { messageId: 'useAptGet', data: { instead: 'apt-get' }, suggestions: [] },
       ],
       output: null,
     },
     {
       name: 'heredoc, sh -c body and CRLF are fixed in place',
-      code: 'FROM debian:12\r\nRUN <<EOF\r\n⟦apt⟧ install -y curl\r\nEOF\r\nRUN sh -c \'⟦apt⟧ remove -y curl\'\r\n',
+      code: "FROM debian:12\r\nRUN <<EOF\r\n⟦apt⟧ install -y curl\r\nEOF\r\nRUN sh -c '⟦apt⟧ remove -y curl'\r\n",
       errors: [{ messageId: 'useAptGet' }, { messageId: 'useAptGet' }],
-      output: 'FROM debian:12\r\nRUN <<EOF\r\napt-get install -y curl\r\nEOF\r\nRUN sh -c \'apt-get remove -y curl\'\r\n',
+      output: "FROM debian:12\r\nRUN <<EOF\r\napt-get install -y curl\r\nEOF\r\nRUN sh -c 'apt-get remove -y curl'\r\n",
     },
     {
       name: 'exec form is reported without a fix',

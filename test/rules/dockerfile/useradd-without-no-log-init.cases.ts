@@ -10,19 +10,31 @@ export default cases(rule, {
         FROM debian:12
         RUN groupadd --gid 100001 app && useradd --no-log-init --uid 100001 --gid app app`,
     },
-    { name: '-l in a cluster', code: df`
+    {
+      name: '-l in a cluster',
+      code: df`
         FROM debian:12
-        RUN useradd -lm -u 200000 app` },
-    { name: 'UID below the threshold', code: df`
+        RUN useradd -lm -u 200000 app`,
+    },
+    {
+      name: 'UID below the threshold',
+      code: df`
         FROM debian:12
-        RUN useradd -u 10001 app && useradd --uid=99999 other` },
-    { name: 'UID from a variable is not judged', code: df`
+        RUN useradd -u 10001 app && useradd --uid=99999 other`,
+    },
+    {
+      name: 'UID from a variable is not judged',
+      code: df`
         FROM debian:12
         ARG UID=100000
-        RUN useradd -u "$UID" app` },
-    { name: 'BusyBox adduser has no lastlog', code: df`
+        RUN useradd -u "$UID" app`,
+    },
+    {
+      name: 'BusyBox adduser has no lastlog',
+      code: df`
         FROM alpine:3.20
-        RUN adduser -D -u 100000 app` },
+        RUN adduser -D -u 100000 app`,
+    },
   ],
   invalid: [
     {

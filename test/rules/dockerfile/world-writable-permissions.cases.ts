@@ -11,18 +11,30 @@ export default cases(rule, {
         COPY --chmod=755 entrypoint.sh /usr/local/bin/
         RUN mkdir -p /app/data && chgrp -R 0 /app && chmod -R g=u /app && chmod 775 /app/data`,
     },
-    { name: 'sticky bit for shared tmp directories', code: df`
+    {
+      name: 'sticky bit for shared tmp directories',
+      code: df`
         FROM php:8.3-apache
-        RUN mkdir -p /var/www/html && chmod 1777 /var/www/html && chmod -R a+rwxt /tmp/shared` },
-    { name: '+w without who follows the umask', code: df`
+        RUN mkdir -p /var/www/html && chmod 1777 /var/www/html && chmod -R a+rwxt /tmp/shared`,
+    },
+    {
+      name: '+w without who follows the umask',
+      code: df`
         FROM debian:12
-        RUN chmod +w /app/config && chmod -R u+rwX,go-w /app` },
-    { name: 'scratch directory deleted in the same RUN', code: df`
+        RUN chmod +w /app/config && chmod -R u+rwX,go-w /app`,
+    },
+    {
+      name: 'scratch directory deleted in the same RUN',
+      code: df`
         FROM debian:12
-        RUN tempDir="$(mktemp -d)" && chmod 777 "$tempDir" && make -C "$tempDir" && rm -rf "$tempDir"` },
-    { name: 'mode from a reference file or a variable', code: df`
+        RUN tempDir="$(mktemp -d)" && chmod 777 "$tempDir" && make -C "$tempDir" && rm -rf "$tempDir"`,
+    },
+    {
+      name: 'mode from a reference file or a variable',
+      code: df`
         FROM debian:12
-        RUN chmod --reference=/etc/passwd /app/x && chmod "$MODE" /app/y` },
+        RUN chmod --reference=/etc/passwd /app/x && chmod "$MODE" /app/y`,
+    },
   ],
   invalid: [
     {
@@ -35,9 +47,14 @@ export default cases(rule, {
         {
           messageId: 'worldWritable',
           data: { mode: '777' },
-          suggestions: [{ messageId: 'restrict', output: df`
+          suggestions: [
+            {
+              messageId: 'restrict',
+              output: df`
             FROM debian:12
-            RUN chmod -R 775 /app` }],
+            RUN chmod -R 775 /app`,
+            },
+          ],
         },
       ],
       output: null,
@@ -50,16 +67,34 @@ export default cases(rule, {
          && chmod -R "⟦o+w⟧" /app/data \\
          && chmod ⟦u+x,ugo=rw⟧ /app/log`,
       errors: [
-        { messageId: 'worldWritable', data: { mode: 'a+rwx' }, suggestions: [{ messageId: 'restrict', output: df`
+        {
+          messageId: 'worldWritable',
+          data: { mode: 'a+rwx' },
+          suggestions: [
+            {
+              messageId: 'restrict',
+              output: df`
           FROM debian:12
           RUN chmod a+rwx,o-w /app/run.sh \\
            && chmod -R "o+w" /app/data \\
-           && chmod u+x,ugo=rw /app/log` }] },
-        { messageId: 'worldWritable', data: { mode: 'o+w' }, suggestions: [{ messageId: 'restrict', output: df`
+           && chmod u+x,ugo=rw /app/log`,
+            },
+          ],
+        },
+        {
+          messageId: 'worldWritable',
+          data: { mode: 'o+w' },
+          suggestions: [
+            {
+              messageId: 'restrict',
+              output: df`
           FROM debian:12
           RUN chmod a+rwx /app/run.sh \\
            && chmod -R "o+w,o-w" /app/data \\
-           && chmod u+x,ugo=rw /app/log` }] },
+           && chmod u+x,ugo=rw /app/log`,
+            },
+          ],
+        },
         { messageId: 'worldWritable', data: { mode: 'u+x,ugo=rw' } },
       ],
     },
@@ -71,18 +106,35 @@ export default cases(rule, {
         ADD --chmod=⟦666⟧ conf.tar.gz /etc/app/
         RUN mkdir -m ⟦777⟧ /data && install -m⟦0666⟧ app.conf /etc/app.conf && mkdir --mode=⟦a+w⟧ /cache`,
       errors: [
-        { messageId: 'worldWritable', suggestions: [{ messageId: 'restrict', output: df`
+        {
+          messageId: 'worldWritable',
+          suggestions: [
+            {
+              messageId: 'restrict',
+              output: df`
           FROM alpine:3.20
           COPY --chmod=0775 app /app
           ADD --chmod=666 conf.tar.gz /etc/app/
-          RUN mkdir -m 777 /data && install -m0666 app.conf /etc/app.conf && mkdir --mode=a+w /cache` }] },
+          RUN mkdir -m 777 /data && install -m0666 app.conf /etc/app.conf && mkdir --mode=a+w /cache`,
+            },
+          ],
+        },
         { messageId: 'worldWritable', data: { mode: '666' } },
         { messageId: 'worldWritable', data: { mode: '777' } },
-        { messageId: 'worldWritable', data: { mode: '0666' }, suggestions: [{ messageId: 'restrict', output: df`
+        {
+          messageId: 'worldWritable',
+          data: { mode: '0666' },
+          suggestions: [
+            {
+              messageId: 'restrict',
+              output: df`
           FROM alpine:3.20
           COPY --chmod=0777 app /app
           ADD --chmod=666 conf.tar.gz /etc/app/
-          RUN mkdir -m 777 /data && install -m0664 app.conf /etc/app.conf && mkdir --mode=a+w /cache` }] },
+          RUN mkdir -m 777 /data && install -m0664 app.conf /etc/app.conf && mkdir --mode=a+w /cache`,
+            },
+          ],
+        },
         { messageId: 'worldWritable', data: { mode: 'a+w' } },
       ],
     },
@@ -98,13 +150,21 @@ export default cases(rule, {
       errors: [
         { messageId: 'worldWritable' },
         { messageId: 'worldWritable' },
-        { messageId: 'worldWritable', suggestions: [{ messageId: 'restrict', output: df`
+        {
+          messageId: 'worldWritable',
+          suggestions: [
+            {
+              messageId: 'restrict',
+              output: df`
           FROM debian:12
           RUN sh -c 'chmod 777 /srv'
           RUN <<EOF
           sudo chmod o+w /srv/upload
           EOF
-          RUN ["chmod", "664", "/srv/file"]` }] },
+          RUN ["chmod", "664", "/srv/file"]`,
+            },
+          ],
+        },
       ],
     },
     {

@@ -176,7 +176,10 @@ export default cases(rule, {
             - name: b
               ⟦securityContext⟧:
                 capabilities: {add: [CAP_SYS_ADMIN]}`,
-      errors: [{ messageId: 'missing', data: { container: 'a' } }, { messageId: 'missing', data: { container: 'b' } }],
+      errors: [
+        { messageId: 'missing', data: { container: 'a' } },
+        { messageId: 'missing', data: { container: 'b' } },
+      ],
       output: null,
     },
     {
@@ -184,13 +187,17 @@ export default cases(rule, {
       settings: { pss: { level: 'restricted', version: 'v1.24' } },
       code: 'apiVersion: v1\r\nkind: ConfigMap\r\nmetadata: {name: c}\r\n---\r\napiVersion: v1\r\nkind: Pod\r\nmetadata: {name: w}\r\nspec:\r\n  os: {name: windows}\r\n  containers:\r\n  - ⟦name: a⟧\r\n    image: a\r\n',
       errors: [{ messageId: 'missing' }],
-      output: 'apiVersion: v1\r\nkind: ConfigMap\r\nmetadata: {name: c}\r\n---\r\napiVersion: v1\r\nkind: Pod\r\nmetadata: {name: w}\r\nspec:\r\n  os: {name: windows}\r\n  containers:\r\n  - name: a\r\n    image: a\r\n    securityContext:\r\n      allowPrivilegeEscalation: false\r\n',
+      output:
+        'apiVersion: v1\r\nkind: ConfigMap\r\nmetadata: {name: c}\r\n---\r\napiVersion: v1\r\nkind: Pod\r\nmetadata: {name: w}\r\nspec:\r\n  os: {name: windows}\r\n  containers:\r\n  - name: a\r\n    image: a\r\n    securityContext:\r\n      allowPrivilegeEscalation: false\r\n',
     },
     {
       name: 'kustomize patch: an explicit true is still reported',
       settings: restricted,
       filename: 'patch.yaml',
-      workspace: { 'kustomization.yaml': 'apiVersion: kustomize.config.k8s.io/v1beta1\nkind: Kustomization\npatchesStrategicMerge: [patch.yaml]\n' },
+      workspace: {
+        'kustomization.yaml':
+          'apiVersion: kustomize.config.k8s.io/v1beta1\nkind: Kustomization\npatchesStrategicMerge: [patch.yaml]\n',
+      },
       code: k8s`
         apiVersion: apps/v1
         kind: Deployment
@@ -235,7 +242,10 @@ export default cases(rule, {
               spec:
                 containers:
                   - ⟦name: b⟧`,
-      errors: [{ messageId: 'missing', data: { container: 'a' } }, { messageId: 'missing', data: { container: 'b' } }],
+      errors: [
+        { messageId: 'missing', data: { container: 'a' } },
+        { messageId: 'missing', data: { container: 'b' } },
+      ],
       output: k8s`
         apiVersion: v1
         kind: List

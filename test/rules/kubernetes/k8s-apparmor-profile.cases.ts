@@ -25,7 +25,9 @@ export default cases(rule, {
             - name: sidecar
               image: sidecar:1`,
     },
-    { name: 'other annotations are ignored', code: k8s`
+    {
+      name: 'other annotations are ignored',
+      code: k8s`
         apiVersion: apps/v1
         kind: Deployment
         metadata:
@@ -36,7 +38,8 @@ export default cases(rule, {
             metadata:
               annotations: {seccomp.security.alpha.kubernetes.io/pod: unconfined}
             spec:
-              containers: [{name: a}]` },
+              containers: [{name: a}]`,
+    },
   ],
   invalid: [
     {

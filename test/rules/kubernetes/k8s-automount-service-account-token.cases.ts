@@ -1,7 +1,8 @@
 import rule from '../../../server/src/engine/rules/kubernetes/k8s-automount-service-account-token';
 import { cases, k8s } from '../../support/cases';
 
-const kustomization = 'apiVersion: kustomize.config.k8s.io/v1beta1\nkind: Kustomization\nresources: [deployment.yaml]\npatches:\n  - path: manifest.yaml\n';
+const kustomization =
+  'apiVersion: kustomize.config.k8s.io/v1beta1\nkind: Kustomization\nresources: [deployment.yaml]\npatches:\n  - path: manifest.yaml\n';
 
 export default cases(rule, {
   valid: [
@@ -22,12 +23,17 @@ export default cases(rule, {
                 - name: web
                   image: app:1.2`,
     },
-    { name: 'an explicit true is a decision', code: k8s`
+    {
+      name: 'an explicit true is a decision',
+      code: k8s`
         apiVersion: v1
         kind: Pod
         metadata: {name: operator}
-        spec: {serviceAccountName: operator, automountServiceAccountToken: true, containers: [{name: a}]}` },
-    { name: 'the service account is bound to a role', code: k8s`
+        spec: {serviceAccountName: operator, automountServiceAccountToken: true, containers: [{name: a}]}`,
+    },
+    {
+      name: 'the service account is bound to a role',
+      code: k8s`
         apiVersion: v1
         kind: List
         items:
@@ -43,8 +49,11 @@ export default cases(rule, {
             template:
               spec:
                 serviceAccountName: controller
-                containers: [{name: c}]` },
-    { name: 'the service account decides itself; a group binding covers a namespace', code: k8s`
+                containers: [{name: c}]`,
+    },
+    {
+      name: 'the service account decides itself; a group binding covers a namespace',
+      code: k8s`
         apiVersion: v1
         kind: List
         items:
@@ -61,7 +70,8 @@ export default cases(rule, {
         - apiVersion: v1
           kind: Pod
           metadata: {name: kubectl, namespace: tools}
-          spec: {containers: [{name: a}]}` },
+          spec: {containers: [{name: a}]}`,
+    },
     {
       name: 'kustomize patch that leaves the field out',
       workspace: { 'kustomization.yaml': kustomization },
@@ -74,14 +84,18 @@ export default cases(rule, {
             spec:
               containers: [{name: web, image: app:1.3}]`,
     },
-    { name: 'helm template is skipped', filename: 'chart/templates/deployment.yaml', code: k8s`
+    {
+      name: 'helm template is skipped',
+      filename: 'chart/templates/deployment.yaml',
+      code: k8s`
         apiVersion: apps/v1
         kind: Deployment
         metadata: {name: {{ .Release.Name }}}
         spec:
           template:
             spec:
-              containers: [{name: app}]` },
+              containers: [{name: app}]`,
+    },
   ],
   invalid: [
     {
@@ -182,7 +196,8 @@ export default cases(rule, {
           suggestions: [
             {
               messageId: 'disableToken',
-              output: 'apiVersion: v1\r\nkind: Service\r\nmetadata: {name: s}\r\n---\r\napiVersion: v1\r\nkind: Pod\r\nmetadata: {name: p}\r\nspec:\r\n  # legacy field\r\n  serviceAccount: legacy\r\n  containers:\r\n  - name: a\r\n  automountServiceAccountToken: false\r\n',
+              output:
+                'apiVersion: v1\r\nkind: Service\r\nmetadata: {name: s}\r\n---\r\napiVersion: v1\r\nkind: Pod\r\nmetadata: {name: p}\r\nspec:\r\n  # legacy field\r\n  serviceAccount: legacy\r\n  containers:\r\n  - name: a\r\n  automountServiceAccountToken: false\r\n',
             },
           ],
         },

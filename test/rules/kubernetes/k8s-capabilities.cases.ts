@@ -224,7 +224,10 @@ export default cases(rule, {
                         ⟦drop⟧:
                         - NET_RAW # raw sockets
                         - all`,
-      errors: [{ messageId: 'dropAll', data: { container: 'backup' } }, { messageId: 'dropAll', data: { container: 'upload' } }],
+      errors: [
+        { messageId: 'dropAll', data: { container: 'backup' } },
+        { messageId: 'dropAll', data: { container: 'upload' } },
+      ],
       output: k8s`
         apiVersion: batch/v1
         kind: CronJob
@@ -333,7 +336,10 @@ export default cases(rule, {
                     capabilities:
                       add: [⟦SYS_PTRACE⟧]
                       ⟦drop⟧: []`,
-      errors: [{ messageId: 'addRestricted', data: { container: 'cart', capability: 'SYS_PTRACE' } }, { messageId: 'dropAll' }],
+      errors: [
+        { messageId: 'addRestricted', data: { container: 'cart', capability: 'SYS_PTRACE' } },
+        { messageId: 'dropAll' },
+      ],
       output: k8s`
         apiVersion: v1
         kind: Namespace

@@ -1,7 +1,8 @@
 import rule from '../../../server/src/engine/rules/kubernetes/k8s-cpu-limits';
 import { cases, k8s } from '../../support/cases';
 
-const kustomization = 'apiVersion: kustomize.config.k8s.io/v1beta1\nkind: Kustomization\nresources: [deployment.yaml]\npatches:\n  - path: manifest.yaml\n';
+const kustomization =
+  'apiVersion: kustomize.config.k8s.io/v1beta1\nkind: Kustomization\nresources: [deployment.yaml]\npatches:\n  - path: manifest.yaml\n';
 
 export default cases(rule, {
   valid: [
@@ -23,14 +24,17 @@ export default cases(rule, {
                     requests: {cpu: 250m, memory: 256Mi}
                     limits: {cpu: 500m, memory: 256Mi}`,
     },
-    { name: 'pod-level cpu limit; ephemeral containers cannot set resources', code: k8s`
+    {
+      name: 'pod-level cpu limit; ephemeral containers cannot set resources',
+      code: k8s`
         apiVersion: v1
         kind: Pod
         metadata: {name: p}
         spec:
           resources: {limits: {cpu: "2"}}
           containers: [{name: a}, {name: b}]
-          ephemeralContainers: [{name: debug}]` },
+          ephemeralContainers: [{name: debug}]`,
+    },
     {
       name: 'kustomize patch that leaves the limit out',
       workspace: { 'kustomization.yaml': kustomization },
@@ -43,14 +47,18 @@ export default cases(rule, {
             spec:
               containers: [{name: web, image: nginx:1.28}]`,
     },
-    { name: 'helm template is skipped', filename: 'chart/templates/deployment.yaml', code: k8s`
+    {
+      name: 'helm template is skipped',
+      filename: 'chart/templates/deployment.yaml',
+      code: k8s`
         apiVersion: apps/v1
         kind: Deployment
         metadata: {name: {{ .Release.Name }}}
         spec:
           template:
             spec:
-              containers: [{name: app}]` },
+              containers: [{name: app}]`,
+    },
   ],
   invalid: [
     {
@@ -153,7 +161,8 @@ export default cases(rule, {
           suggestions: [
             {
               messageId: 'addLimit',
-              output: 'apiVersion: v1\r\nkind: Service\r\nmetadata: {name: s}\r\n---\r\napiVersion: v1\r\nkind: List\r\nitems:\r\n- apiVersion: v1\r\n  kind: Pod\r\n  metadata: {name: p}\r\n  spec:\r\n    containers:\r\n    - name: a\r\n      resources:\r\n        limits:\r\n          cpu: 500m\r\n',
+              output:
+                'apiVersion: v1\r\nkind: Service\r\nmetadata: {name: s}\r\n---\r\napiVersion: v1\r\nkind: List\r\nitems:\r\n- apiVersion: v1\r\n  kind: Pod\r\n  metadata: {name: p}\r\n  spec:\r\n    containers:\r\n    - name: a\r\n      resources:\r\n        limits:\r\n          cpu: 500m\r\n',
             },
           ],
         },

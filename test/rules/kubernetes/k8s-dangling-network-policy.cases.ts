@@ -1,8 +1,10 @@
 import rule from '../../../server/src/engine/rules/kubernetes/k8s-dangling-network-policy';
 import { cases, k8s } from '../../support/cases';
 
-const web = 'apiVersion: apps/v1\nkind: Deployment\nmetadata: {name: web, namespace: shop}\nspec:\n  template:\n    metadata:\n      labels: {app: web, tier: frontend}\n    spec:\n      containers: [{name: web, image: web:1.4}]\n';
-const kustomization = 'apiVersion: kustomize.config.k8s.io/v1beta1\nkind: Kustomization\nresources: [policy.yaml]\npatches:\n  - path: manifest.yaml\n';
+const web =
+  'apiVersion: apps/v1\nkind: Deployment\nmetadata: {name: web, namespace: shop}\nspec:\n  template:\n    metadata:\n      labels: {app: web, tier: frontend}\n    spec:\n      containers: [{name: web, image: web:1.4}]\n';
+const kustomization =
+  'apiVersion: kustomize.config.k8s.io/v1beta1\nkind: Kustomization\nresources: [policy.yaml]\npatches:\n  - path: manifest.yaml\n';
 
 export default cases(rule, {
   valid: [
@@ -51,7 +53,10 @@ export default cases(rule, {
               app: web
           policyTypes: [Ingress]`,
     },
-    { name: 'matchExpressions and an empty selector', workspace: { 'apps/web.yaml': web }, code: k8s`
+    {
+      name: 'matchExpressions and an empty selector',
+      workspace: { 'apps/web.yaml': web },
+      code: k8s`
         apiVersion: networking.k8s.io/v1
         kind: NetworkPolicy
         metadata: {name: frontends, namespace: shop}
@@ -62,15 +67,24 @@ export default cases(rule, {
         apiVersion: networking.k8s.io/v1
         kind: NetworkPolicy
         metadata: {name: deny-all, namespace: shop}
-        spec: {podSelector: {}}` },
-    { name: 'no workload of the namespace in the workspace: nothing to judge', workspace: { 'apps/web.yaml': web }, code: k8s`
+        spec: {podSelector: {}}`,
+    },
+    {
+      name: 'no workload of the namespace in the workspace: nothing to judge',
+      workspace: { 'apps/web.yaml': web },
+      code: k8s`
         apiVersion: networking.k8s.io/v1
         kind: NetworkPolicy
         metadata: {name: db, namespace: data}
-        spec: {podSelector: {matchLabels: {app: postgres}}}` },
+        spec: {podSelector: {matchLabels: {app: postgres}}}`,
+    },
     {
       name: 'a custom resource in the namespace may create the pods',
-      workspace: { 'apps/web.yaml': web, 'apps/prometheus.yaml': 'apiVersion: monitoring.coreos.com/v1\nkind: Prometheus\nmetadata: {name: k8s, namespace: shop}\nspec: {replicas: 2}\n' },
+      workspace: {
+        'apps/web.yaml': web,
+        'apps/prometheus.yaml':
+          'apiVersion: monitoring.coreos.com/v1\nkind: Prometheus\nmetadata: {name: k8s, namespace: shop}\nspec: {replicas: 2}\n',
+      },
       code: k8s`
         apiVersion: networking.k8s.io/v1
         kind: NetworkPolicy
@@ -88,13 +102,18 @@ export default cases(rule, {
           podSelector:
             matchLabels: {version: v2}`,
     },
-    { name: 'helm template is skipped', filename: 'chart/templates/np.yaml', workspace: { 'apps/web.yaml': web }, code: k8s`
+    {
+      name: 'helm template is skipped',
+      filename: 'chart/templates/np.yaml',
+      workspace: { 'apps/web.yaml': web },
+      code: k8s`
         apiVersion: networking.k8s.io/v1
         kind: NetworkPolicy
         metadata: {name: x, namespace: shop}
         spec:
           podSelector:
-            matchLabels: {{- include "selectorLabels" . | nindent 6 }}` },
+            matchLabels: {{- include "selectorLabels" . | nindent 6 }}`,
+    },
   ],
   invalid: [
     {
@@ -135,7 +154,10 @@ export default cases(rule, {
     },
     {
       name: 'a policy in a kind List against a CronJob in another file',
-      workspace: { 'jobs.yaml': 'apiVersion: batch/v1\nkind: CronJob\nmetadata: {name: backup, namespace: ops}\nspec:\n  jobTemplate:\n    spec:\n      template:\n        metadata: {labels: {job: backup}}\n        spec: {containers: [{name: b}]}\n' },
+      workspace: {
+        'jobs.yaml':
+          'apiVersion: batch/v1\nkind: CronJob\nmetadata: {name: backup, namespace: ops}\nspec:\n  jobTemplate:\n    spec:\n      template:\n        metadata: {labels: {job: backup}}\n        spec: {containers: [{name: b}]}\n',
+      },
       code: k8s`
         apiVersion: v1
         kind: List

@@ -28,23 +28,33 @@ export default cases(rule, {
                 - name: cart
                   image: cart:1.4`,
     },
-    { name: 'a pod on the default account that says nothing about the token is left to k8s-automount-service-account-token', code: k8s`
+    {
+      name: 'a pod on the default account that says nothing about the token is left to k8s-automount-service-account-token',
+      code: k8s`
         apiVersion: v1
         kind: Pod
         metadata: {name: p}
-        spec: {containers: [{name: a}]}` },
-    { name: 'bindings of other accounts', code: k8s`
+        spec: {containers: [{name: a}]}`,
+    },
+    {
+      name: 'bindings of other accounts',
+      code: k8s`
         apiVersion: rbac.authorization.k8s.io/v1
         kind: RoleBinding
         metadata: {name: b}
         roleRef: {apiGroup: rbac.authorization.k8s.io, kind: Role, name: r}
-        subjects: [{kind: ServiceAccount, name: app}, {kind: User, name: default}]` },
-    { name: 'helm template is skipped', filename: 'chart/templates/sa.yaml', code: k8s`
+        subjects: [{kind: ServiceAccount, name: app}, {kind: User, name: default}]`,
+    },
+    {
+      name: 'helm template is skipped',
+      filename: 'chart/templates/sa.yaml',
+      code: k8s`
         apiVersion: v1
         kind: ServiceAccount
         metadata:
           name: default
-          labels: {{- include "labels" . | nindent 4 }}` },
+          labels: {{- include "labels" . | nindent 4 }}`,
+    },
   ],
   invalid: [
     {
@@ -107,7 +117,10 @@ export default cases(rule, {
             },
           ],
         },
-        { messageId: 'bindsDefault', data: { kind: 'ClusterRoleBinding', name: 'shop-view', role: '"view"', namespace: 'shop' } },
+        {
+          messageId: 'bindsDefault',
+          data: { kind: 'ClusterRoleBinding', name: 'shop-view', role: '"view"', namespace: 'shop' },
+        },
       ],
     },
     {
@@ -125,7 +138,9 @@ export default cases(rule, {
         subjects:
           - kind: ServiceAccount
             name: ⟦default⟧`,
-      errors: [{ messageId: 'bindsDefault', data: { kind: 'RoleBinding', name: 'edit', role: '"edit"', namespace: 'dev' } }],
+      errors: [
+        { messageId: 'bindsDefault', data: { kind: 'RoleBinding', name: 'edit', role: '"edit"', namespace: 'dev' } },
+      ],
     },
   ],
 });

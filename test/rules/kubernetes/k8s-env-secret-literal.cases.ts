@@ -1,7 +1,8 @@
 import rule from '../../../server/src/engine/rules/kubernetes/k8s-env-secret-literal';
 import { cases, k8s } from '../../support/cases';
 
-const kustomization = 'apiVersion: kustomize.config.k8s.io/v1beta1\nkind: Kustomization\nresources: [deployment.yaml]\npatches:\n  - path: manifest.yaml\n';
+const kustomization =
+  'apiVersion: kustomize.config.k8s.io/v1beta1\nkind: Kustomization\nresources: [deployment.yaml]\npatches:\n  - path: manifest.yaml\n';
 
 export default cases(rule, {
   valid: [
@@ -26,7 +27,9 @@ export default cases(rule, {
                     - name: DB_HOST
                       value: postgres`,
     },
-    { name: 'names about a secret, switches, paths, references and empty values', code: k8s`
+    {
+      name: 'names about a secret, switches, paths, references and empty values',
+      code: k8s`
         apiVersion: v1
         kind: Pod
         metadata: {name: p}
@@ -40,8 +43,12 @@ export default cases(rule, {
                 - {name: DB_PASSWORD, value: $(POSTGRES_PASSWORD)}
                 - {name: REDIS_PASSWORD, value: "\${REDIS_PASSWORD}"}
                 - {name: TOKEN_TTL, value: "3600"}
-                - {name: GPG_KEY, value: A1B2C3D4}` },
-    { name: 'helm template is skipped', filename: 'chart/templates/deployment.yaml', code: k8s`
+                - {name: GPG_KEY, value: A1B2C3D4}`,
+    },
+    {
+      name: 'helm template is skipped',
+      filename: 'chart/templates/deployment.yaml',
+      code: k8s`
         apiVersion: apps/v1
         kind: Deployment
         metadata: {name: app}
@@ -52,7 +59,8 @@ export default cases(rule, {
                 - name: app
                   env:
                     - name: API_KEY
-                      value: {{ .Values.apiKey | quote }}` },
+                      value: {{ .Values.apiKey | quote }}`,
+    },
   ],
   invalid: [
     {

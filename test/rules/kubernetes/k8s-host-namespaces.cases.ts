@@ -55,13 +55,16 @@ export default cases(rule, {
           hostIPC: true
           containers: [{name: agent, image: agent:1}]`,
     },
-    { name: 'quoted string is not a boolean', code: k8s`
+    {
+      name: 'quoted string is not a boolean',
+      code: k8s`
         apiVersion: v1
         kind: Pod
         metadata: {name: p}
         spec:
           hostPID: "no"
-          containers: [{name: a, image: a}]` },
+          containers: [{name: a, image: a}]`,
+    },
     {
       name: 'helm template is skipped',
       filename: 'templates/daemonset.yaml',
@@ -140,7 +143,8 @@ export default cases(rule, {
       name: 'kind List item with CRLF',
       code: 'apiVersion: v1\r\nkind: List\r\nitems:\r\n- apiVersion: v1\r\n  kind: Pod\r\n  metadata: {name: p}\r\n  spec:\r\n    hostNetwork: ⟦true⟧\r\n    containers: [{name: a, image: a}]\r\n',
       errors: [{ messageId: 'hostNamespace' }],
-      output: 'apiVersion: v1\r\nkind: List\r\nitems:\r\n- apiVersion: v1\r\n  kind: Pod\r\n  metadata: {name: p}\r\n  spec:\r\n    hostNetwork: false\r\n    containers: [{name: a, image: a}]\r\n',
+      output:
+        'apiVersion: v1\r\nkind: List\r\nitems:\r\n- apiVersion: v1\r\n  kind: Pod\r\n  metadata: {name: p}\r\n  spec:\r\n    hostNetwork: false\r\n    containers: [{name: a, image: a}]\r\n',
     },
     {
       name: 'namespace labelled baseline overrides a privileged-free default',

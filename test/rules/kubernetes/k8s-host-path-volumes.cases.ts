@@ -23,7 +23,10 @@ export default cases(rule, {
     },
     {
       name: 'privileged namespace',
-      workspace: { 'ns.yaml': 'apiVersion: v1\nkind: Namespace\nmetadata:\n  name: logging\n  labels:\n    pod-security.kubernetes.io/enforce: privileged\n' },
+      workspace: {
+        'ns.yaml':
+          'apiVersion: v1\nkind: Namespace\nmetadata:\n  name: logging\n  labels:\n    pod-security.kubernetes.io/enforce: privileged\n',
+      },
       code: k8s`
         apiVersion: apps/v1
         kind: DaemonSet

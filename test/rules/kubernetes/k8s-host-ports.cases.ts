@@ -18,12 +18,15 @@ export default cases(rule, {
               ports:
                 - containerPort: 8080`,
     },
-    { name: 'hostPort 0 means none', code: k8s`
+    {
+      name: 'hostPort 0 means none',
+      code: k8s`
         apiVersion: v1
         kind: Pod
         metadata: {name: p}
         spec:
-          containers: [{name: a, ports: [{containerPort: 80, hostPort: 0}]}]` },
+          containers: [{name: a, ports: [{containerPort: 80, hostPort: 0}]}]`,
+    },
   ],
   invalid: [
     {

@@ -22,18 +22,25 @@ export default cases(rule, {
                   httpHeaders:
                     - {name: Host, value: web.example.com}`,
     },
-    { name: 'not checked before v1.34', settings: { pss: { version: 'v1.33' } }, code: k8s`
+    {
+      name: 'not checked before v1.34',
+      settings: { pss: { version: 'v1.33' } },
+      code: k8s`
         apiVersion: v1
         kind: Pod
         metadata: {name: p}
         spec:
-          containers: [{name: a, readinessProbe: {tcpSocket: {host: 10.0.0.1, port: 22}}}]` },
-    { name: 'empty host', code: k8s`
+          containers: [{name: a, readinessProbe: {tcpSocket: {host: 10.0.0.1, port: 22}}}]`,
+    },
+    {
+      name: 'empty host',
+      code: k8s`
         apiVersion: v1
         kind: Pod
         metadata: {name: p}
         spec:
-          containers: [{name: a, startupProbe: {httpGet: {host: "", port: 80}}}]` },
+          containers: [{name: a, startupProbe: {httpGet: {host: "", port: 80}}}]`,
+    },
   ],
   invalid: [
     {

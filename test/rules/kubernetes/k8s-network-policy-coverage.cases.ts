@@ -1,7 +1,8 @@
 import rule from '../../../server/src/engine/rules/kubernetes/k8s-network-policy-coverage';
 import { cases, k8s } from '../../support/cases';
 
-const denyAll = 'apiVersion: networking.k8s.io/v1\nkind: NetworkPolicy\nmetadata: {name: deny-all, namespace: shop}\nspec:\n  podSelector: {}\n  policyTypes: [Ingress, Egress]\n';
+const denyAll =
+  'apiVersion: networking.k8s.io/v1\nkind: NetworkPolicy\nmetadata: {name: deny-all, namespace: shop}\nspec:\n  podSelector: {}\n  policyTypes: [Ingress, Egress]\n';
 const frontendOnly = k8s`
   apiVersion: networking.k8s.io/v1
   kind: NetworkPolicy
@@ -12,7 +13,8 @@ const frontendOnly = k8s`
         - {key: tier, operator: In, values: [frontend, edge]}
         - {key: canary, operator: DoesNotExist}
     policyTypes: [Ingress]`;
-const kustomization = 'apiVersion: kustomize.config.k8s.io/v1beta1\nkind: Kustomization\nresources: [deployment.yaml]\npatches:\n  - path: manifest.yaml\n';
+const kustomization =
+  'apiVersion: kustomize.config.k8s.io/v1beta1\nkind: Kustomization\nresources: [deployment.yaml]\npatches:\n  - path: manifest.yaml\n';
 
 export default cases(rule, {
   valid: [
@@ -67,22 +69,33 @@ export default cases(rule, {
                 - name: web
                   image: web:1.4`,
     },
-    { name: 'an empty podSelector selects every pod of its namespace', workspace: { 'deny.yaml': denyAll }, code: k8s`
+    {
+      name: 'an empty podSelector selects every pod of its namespace',
+      workspace: { 'deny.yaml': denyAll },
+      code: k8s`
         apiVersion: v1
         kind: Pod
         metadata: {name: p, namespace: shop}
-        spec: {containers: [{name: a}]}` },
-    { name: 'host-network pods are not governed by policies', workspace: { 'policies/shop.yaml': frontendOnly }, code: k8s`
+        spec: {containers: [{name: a}]}`,
+    },
+    {
+      name: 'host-network pods are not governed by policies',
+      workspace: { 'policies/shop.yaml': frontendOnly },
+      code: k8s`
         apiVersion: apps/v1
         kind: DaemonSet
         metadata: {name: node-agent, namespace: shop}
         spec:
           template:
             metadata: {labels: {app: node-agent}}
-            spec: {hostNetwork: true, containers: [{name: a}]}` },
+            spec: {hostNetwork: true, containers: [{name: a}]}`,
+    },
     {
       name: 'a namespace without policies is reported once, on its first workload (here in another file)',
-      workspace: { 'a/api.yaml': 'apiVersion: apps/v1\nkind: Deployment\nmetadata: {name: api, namespace: shop}\nspec:\n  template:\n    metadata: {labels: {app: api}}\n    spec: {containers: [{name: api}]}\n' },
+      workspace: {
+        'a/api.yaml':
+          'apiVersion: apps/v1\nkind: Deployment\nmetadata: {name: api, namespace: shop}\nspec:\n  template:\n    metadata: {labels: {app: api}}\n    spec: {containers: [{name: api}]}\n',
+      },
       code: k8s`
         apiVersion: apps/v1
         kind: Deployment
@@ -92,13 +105,16 @@ export default cases(rule, {
             metadata: {labels: {app: web}}
             spec: {containers: [{name: web}]}`,
     },
-    { name: 'PodTemplates create no pods', code: k8s`
+    {
+      name: 'PodTemplates create no pods',
+      code: k8s`
         apiVersion: v1
         kind: PodTemplate
         metadata: {name: t}
         template:
           metadata: {labels: {app: t}}
-          spec: {containers: [{name: a}]}` },
+          spec: {containers: [{name: a}]}`,
+    },
     {
       name: 'kustomize patches are partial',
       workspace: { 'kustomization.yaml': kustomization, 'policies/shop.yaml': frontendOnly },
@@ -110,14 +126,18 @@ export default cases(rule, {
           template:
             metadata: {labels: {tier: backend}}`,
     },
-    { name: 'helm template is skipped', filename: 'chart/templates/deployment.yaml', code: k8s`
+    {
+      name: 'helm template is skipped',
+      filename: 'chart/templates/deployment.yaml',
+      code: k8s`
         apiVersion: apps/v1
         kind: Deployment
         metadata: {name: {{ .Release.Name }}}
         spec:
           template:
             metadata: {labels: {app: web}}
-            spec: {containers: [{name: app}]}` },
+            spec: {containers: [{name: app}]}`,
+    },
   ],
   invalid: [
     {
@@ -235,7 +255,10 @@ export default cases(rule, {
             },
             {
               messageId: 'createPolicyFile',
-              newFile: { name: "web-networkpolicy.yaml", text: "# Default-deny NetworkPolicy for Deployment \"web\": it selects exactly its pods and, with no allow rule,\n# denies all their ingress and egress traffic. Uncomment and edit the allow rules they need before applying it.\napiVersion: networking.k8s.io/v1\nkind: NetworkPolicy\nmetadata:\n  name: web-default-deny\n  namespace: shop\nspec:\n  podSelector:\n    matchLabels:\n      app: web\n  policyTypes:\n    - Ingress\n    - Egress\n  # Allow ingress from pods of this namespace (narrow the podSelector) to the ports the containers declare:\n  # ingress:\n  #   - from:\n  #       - podSelector: {}\n  #     ports:\n  #       - protocol: TCP\n  #         port: http\n  # Allow DNS lookups; add the services the pods call:\n  # egress:\n  #   - to:\n  #       - namespaceSelector:\n  #           matchLabels:\n  #             kubernetes.io/metadata.name: kube-system\n  #         podSelector:\n  #           matchLabels:\n  #             k8s-app: kube-dns\n  #     ports:\n  #       - protocol: UDP\n  #         port: 53\n  #       - protocol: TCP\n  #         port: 53\n" },
+              newFile: {
+                name: 'web-networkpolicy.yaml',
+                text: '# Default-deny NetworkPolicy for Deployment "web": it selects exactly its pods and, with no allow rule,\n# denies all their ingress and egress traffic. Uncomment and edit the allow rules they need before applying it.\napiVersion: networking.k8s.io/v1\nkind: NetworkPolicy\nmetadata:\n  name: web-default-deny\n  namespace: shop\nspec:\n  podSelector:\n    matchLabels:\n      app: web\n  policyTypes:\n    - Ingress\n    - Egress\n  # Allow ingress from pods of this namespace (narrow the podSelector) to the ports the containers declare:\n  # ingress:\n  #   - from:\n  #       - podSelector: {}\n  #     ports:\n  #       - protocol: TCP\n  #         port: http\n  # Allow DNS lookups; add the services the pods call:\n  # egress:\n  #   - to:\n  #       - namespaceSelector:\n  #           matchLabels:\n  #             kubernetes.io/metadata.name: kube-system\n  #         podSelector:\n  #           matchLabels:\n  #             k8s-app: kube-dns\n  #     ports:\n  #       - protocol: UDP\n  #         port: 53\n  #       - protocol: TCP\n  #         port: 53\n',
+              },
             },
           ],
         },
@@ -308,7 +331,10 @@ export default cases(rule, {
             },
             {
               messageId: 'createPolicyFile',
-              newFile: { name: "report-networkpolicy.yaml", text: "# Default-deny NetworkPolicy for CronJob \"report\": it selects exactly its pods and, with no allow rule,\n# denies all their ingress and egress traffic. Uncomment and edit the allow rules they need before applying it.\napiVersion: networking.k8s.io/v1\nkind: NetworkPolicy\nmetadata:\n  name: report-default-deny\n  namespace: shop\nspec:\n  podSelector:\n    matchLabels:\n      tier: frontend\n      canary: \"true\"\n  policyTypes:\n    - Ingress\n    - Egress\n  # Allow ingress from pods of this namespace (narrow the podSelector) to the ports the containers declare:\n  # ingress:\n  #   - from:\n  #       - podSelector: {}\n  # Allow DNS lookups; add the services the pods call:\n  # egress:\n  #   - to:\n  #       - namespaceSelector:\n  #           matchLabels:\n  #             kubernetes.io/metadata.name: kube-system\n  #         podSelector:\n  #           matchLabels:\n  #             k8s-app: kube-dns\n  #     ports:\n  #       - protocol: UDP\n  #         port: 53\n  #       - protocol: TCP\n  #         port: 53\n" },
+              newFile: {
+                name: 'report-networkpolicy.yaml',
+                text: '# Default-deny NetworkPolicy for CronJob "report": it selects exactly its pods and, with no allow rule,\n# denies all their ingress and egress traffic. Uncomment and edit the allow rules they need before applying it.\napiVersion: networking.k8s.io/v1\nkind: NetworkPolicy\nmetadata:\n  name: report-default-deny\n  namespace: shop\nspec:\n  podSelector:\n    matchLabels:\n      tier: frontend\n      canary: "true"\n  policyTypes:\n    - Ingress\n    - Egress\n  # Allow ingress from pods of this namespace (narrow the podSelector) to the ports the containers declare:\n  # ingress:\n  #   - from:\n  #       - podSelector: {}\n  # Allow DNS lookups; add the services the pods call:\n  # egress:\n  #   - to:\n  #       - namespaceSelector:\n  #           matchLabels:\n  #             kubernetes.io/metadata.name: kube-system\n  #         podSelector:\n  #           matchLabels:\n  #             k8s-app: kube-dns\n  #     ports:\n  #       - protocol: UDP\n  #         port: 53\n  #       - protocol: TCP\n  #         port: 53\n',
+              },
             },
           ],
         },
@@ -316,7 +342,10 @@ export default cases(rule, {
     },
     {
       name: 'kind List with CRLF and flush sequences; the policy keeps the file style',
-      workspace: { 'policies/other.yaml': 'apiVersion: networking.k8s.io/v1\nkind: NetworkPolicy\nmetadata: {name: x}\nspec:\n  podSelector: {matchLabels: {app: other}}\n' },
+      workspace: {
+        'policies/other.yaml':
+          'apiVersion: networking.k8s.io/v1\nkind: NetworkPolicy\nmetadata: {name: x}\nspec:\n  podSelector: {matchLabels: {app: other}}\n',
+      },
       code: 'apiVersion: v1\r\nkind: List\r\nitems:\r\n- apiVersion: v1\r\n  kind: Pod\r\n  metadata:\r\n    name: p\r\n    ⟦labels⟧: {app: p}\r\n  spec:\r\n    containers:\r\n    - name: a\r\n      ports:\r\n      - {containerPort: 53, protocol: UDP}\r\n',
       errors: [
         {
@@ -325,11 +354,15 @@ export default cases(rule, {
           suggestions: [
             {
               messageId: 'createPolicy',
-              output: 'apiVersion: v1\r\nkind: List\r\nitems:\r\n- apiVersion: v1\r\n  kind: Pod\r\n  metadata:\r\n    name: p\r\n    labels: {app: p}\r\n  spec:\r\n    containers:\r\n    - name: a\r\n      ports:\r\n      - {containerPort: 53, protocol: UDP}\r\n---\r\n# Default-deny NetworkPolicy for Pod "p": it selects exactly its pods and, with no allow rule,\r\n# denies all their ingress and egress traffic. Uncomment and edit the allow rules they need before applying it.\r\napiVersion: networking.k8s.io/v1\r\nkind: NetworkPolicy\r\nmetadata:\r\n  name: p-default-deny\r\nspec:\r\n  podSelector:\r\n    matchLabels:\r\n      app: p\r\n  policyTypes:\r\n  - Ingress\r\n  - Egress\r\n  # Allow ingress from pods of this namespace (narrow the podSelector) to the ports the containers declare:\r\n  # ingress:\r\n  # - from:\r\n  #   - podSelector: {}\r\n  #   ports:\r\n  #   - protocol: UDP\r\n  #     port: 53\r\n  # Allow DNS lookups; add the services the pods call:\r\n  # egress:\r\n  # - to:\r\n  #   - namespaceSelector:\r\n  #       matchLabels:\r\n  #         kubernetes.io/metadata.name: kube-system\r\n  #     podSelector:\r\n  #       matchLabels:\r\n  #         k8s-app: kube-dns\r\n  #   ports:\r\n  #   - protocol: UDP\r\n  #     port: 53\r\n  #   - protocol: TCP\r\n  #     port: 53\r\n',
+              output:
+                'apiVersion: v1\r\nkind: List\r\nitems:\r\n- apiVersion: v1\r\n  kind: Pod\r\n  metadata:\r\n    name: p\r\n    labels: {app: p}\r\n  spec:\r\n    containers:\r\n    - name: a\r\n      ports:\r\n      - {containerPort: 53, protocol: UDP}\r\n---\r\n# Default-deny NetworkPolicy for Pod "p": it selects exactly its pods and, with no allow rule,\r\n# denies all their ingress and egress traffic. Uncomment and edit the allow rules they need before applying it.\r\napiVersion: networking.k8s.io/v1\r\nkind: NetworkPolicy\r\nmetadata:\r\n  name: p-default-deny\r\nspec:\r\n  podSelector:\r\n    matchLabels:\r\n      app: p\r\n  policyTypes:\r\n  - Ingress\r\n  - Egress\r\n  # Allow ingress from pods of this namespace (narrow the podSelector) to the ports the containers declare:\r\n  # ingress:\r\n  # - from:\r\n  #   - podSelector: {}\r\n  #   ports:\r\n  #   - protocol: UDP\r\n  #     port: 53\r\n  # Allow DNS lookups; add the services the pods call:\r\n  # egress:\r\n  # - to:\r\n  #   - namespaceSelector:\r\n  #       matchLabels:\r\n  #         kubernetes.io/metadata.name: kube-system\r\n  #     podSelector:\r\n  #       matchLabels:\r\n  #         k8s-app: kube-dns\r\n  #   ports:\r\n  #   - protocol: UDP\r\n  #     port: 53\r\n  #   - protocol: TCP\r\n  #     port: 53\r\n',
             },
             {
               messageId: 'createPolicyFile',
-              newFile: { name: "p-networkpolicy.yaml", text: "# Default-deny NetworkPolicy for Pod \"p\": it selects exactly its pods and, with no allow rule,\r\n# denies all their ingress and egress traffic. Uncomment and edit the allow rules they need before applying it.\r\napiVersion: networking.k8s.io/v1\r\nkind: NetworkPolicy\r\nmetadata:\r\n  name: p-default-deny\r\nspec:\r\n  podSelector:\r\n    matchLabels:\r\n      app: p\r\n  policyTypes:\r\n  - Ingress\r\n  - Egress\r\n  # Allow ingress from pods of this namespace (narrow the podSelector) to the ports the containers declare:\r\n  # ingress:\r\n  # - from:\r\n  #   - podSelector: {}\r\n  #   ports:\r\n  #   - protocol: UDP\r\n  #     port: 53\r\n  # Allow DNS lookups; add the services the pods call:\r\n  # egress:\r\n  # - to:\r\n  #   - namespaceSelector:\r\n  #       matchLabels:\r\n  #         kubernetes.io/metadata.name: kube-system\r\n  #     podSelector:\r\n  #       matchLabels:\r\n  #         k8s-app: kube-dns\r\n  #   ports:\r\n  #   - protocol: UDP\r\n  #     port: 53\r\n  #   - protocol: TCP\r\n  #     port: 53\r\n" },
+              newFile: {
+                name: 'p-networkpolicy.yaml',
+                text: '# Default-deny NetworkPolicy for Pod "p": it selects exactly its pods and, with no allow rule,\r\n# denies all their ingress and egress traffic. Uncomment and edit the allow rules they need before applying it.\r\napiVersion: networking.k8s.io/v1\r\nkind: NetworkPolicy\r\nmetadata:\r\n  name: p-default-deny\r\nspec:\r\n  podSelector:\r\n    matchLabels:\r\n      app: p\r\n  policyTypes:\r\n  - Ingress\r\n  - Egress\r\n  # Allow ingress from pods of this namespace (narrow the podSelector) to the ports the containers declare:\r\n  # ingress:\r\n  # - from:\r\n  #   - podSelector: {}\r\n  #   ports:\r\n  #   - protocol: UDP\r\n  #     port: 53\r\n  # Allow DNS lookups; add the services the pods call:\r\n  # egress:\r\n  # - to:\r\n  #   - namespaceSelector:\r\n  #       matchLabels:\r\n  #         kubernetes.io/metadata.name: kube-system\r\n  #     podSelector:\r\n  #       matchLabels:\r\n  #         k8s-app: kube-dns\r\n  #   ports:\r\n  #   - protocol: UDP\r\n  #     port: 53\r\n  #   - protocol: TCP\r\n  #     port: 53\r\n',
+              },
             },
           ],
         },

@@ -18,20 +18,26 @@ export default cases(rule, {
               securityContext:
                 privileged: false`,
     },
-    { name: 'no security context', code: k8s`
+    {
+      name: 'no security context',
+      code: k8s`
         apiVersion: apps/v1
         kind: Deployment
         metadata: {name: web}
         spec:
           template:
             spec:
-              containers: [{name: web, image: nginx}]` },
-    { name: 'not a workload', code: k8s`
+              containers: [{name: web, image: nginx}]`,
+    },
+    {
+      name: 'not a workload',
+      code: k8s`
         apiVersion: v1
         kind: ConfigMap
         metadata: {name: c}
         data:
-          privileged: "true"` },
+          privileged: "true"`,
+    },
     {
       name: 'suppressed with a pragma above the container',
       code: k8s`
@@ -63,7 +69,10 @@ export default cases(rule, {
     },
     {
       name: 'namespace labelled privileged',
-      workspace: { 'ns.yaml': 'apiVersion: v1\nkind: Namespace\nmetadata:\n  name: kube-system\n  labels:\n    pod-security.kubernetes.io/enforce: privileged\n' },
+      workspace: {
+        'ns.yaml':
+          'apiVersion: v1\nkind: Namespace\nmetadata:\n  name: kube-system\n  labels:\n    pod-security.kubernetes.io/enforce: privileged\n',
+      },
       code: k8s`
         apiVersion: apps/v1
         kind: DaemonSet
@@ -73,7 +82,10 @@ export default cases(rule, {
             spec:
               containers: [{name: kube-proxy, securityContext: {privileged: true}}]`,
     },
-    { name: 'helm template is skipped quietly', filename: 'templates/deployment.yaml', code: k8s`
+    {
+      name: 'helm template is skipped quietly',
+      filename: 'templates/deployment.yaml',
+      code: k8s`
         apiVersion: apps/v1
         kind: Deployment
         metadata:
@@ -84,7 +96,8 @@ export default cases(rule, {
               containers:
                 - name: app
                   securityContext:
-                    privileged: true` },
+                    privileged: true`,
+    },
   ],
   invalid: [
     {
@@ -135,7 +148,10 @@ export default cases(rule, {
                   - name: main
                     image: busybox
                     securityContext: {privileged: ⟦true⟧}`,
-      errors: [{ messageId: 'privileged', data: { container: 'init' } }, { messageId: 'privileged', data: { container: 'main' } }],
+      errors: [
+        { messageId: 'privileged', data: { container: 'init' } },
+        { messageId: 'privileged', data: { container: 'main' } },
+      ],
       output: k8s`
         apiVersion: batch/v1
         kind: CronJob
@@ -156,7 +172,8 @@ export default cases(rule, {
       name: 'second document of a multi-document file with CRLF',
       code: 'apiVersion: v1\r\nkind: Service\r\nmetadata: {name: s}\r\n---\r\n# the pod\r\napiVersion: v1\r\nkind: Pod\r\nmetadata: {name: p}\r\nspec:\r\n  containers:\r\n  - name: a\r\n    securityContext:\r\n      privileged: ⟦true⟧\r\n',
       errors: [{ messageId: 'privileged' }],
-      output: 'apiVersion: v1\r\nkind: Service\r\nmetadata: {name: s}\r\n---\r\n# the pod\r\napiVersion: v1\r\nkind: Pod\r\nmetadata: {name: p}\r\nspec:\r\n  containers:\r\n  - name: a\r\n    securityContext:\r\n      privileged: false\r\n',
+      output:
+        'apiVersion: v1\r\nkind: Service\r\nmetadata: {name: s}\r\n---\r\n# the pod\r\napiVersion: v1\r\nkind: Pod\r\nmetadata: {name: p}\r\nspec:\r\n  containers:\r\n  - name: a\r\n    securityContext:\r\n      privileged: false\r\n',
     },
     {
       name: 'YAML 1.1 boolean in an ephemeral container',

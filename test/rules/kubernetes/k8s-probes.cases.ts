@@ -1,7 +1,8 @@
 import rule from '../../../server/src/engine/rules/kubernetes/k8s-probes';
 import { cases, k8s } from '../../support/cases';
 
-const kustomization = 'apiVersion: kustomize.config.k8s.io/v1beta1\nkind: Kustomization\nresources: [deployment.yaml]\npatches:\n  - path: manifest.yaml\n';
+const kustomization =
+  'apiVersion: kustomize.config.k8s.io/v1beta1\nkind: Kustomization\nresources: [deployment.yaml]\npatches:\n  - path: manifest.yaml\n';
 
 export default cases(rule, {
   valid: [
@@ -27,7 +28,9 @@ export default cases(rule, {
                   readinessProbe:
                     httpGet: {path: /readyz, port: http}`,
     },
-    { name: 'Jobs and CronJobs run to completion', code: k8s`
+    {
+      name: 'Jobs and CronJobs run to completion',
+      code: k8s`
         apiVersion: batch/v1
         kind: Job
         metadata: {name: migrate}
@@ -44,15 +47,21 @@ export default cases(rule, {
             spec:
               template:
                 spec:
-                  containers: [{name: backup, image: app:1}]` },
-    { name: 'bare Pod that does not restart (Helm test)', code: k8s`
+                  containers: [{name: backup, image: app:1}]`,
+    },
+    {
+      name: 'bare Pod that does not restart (Helm test)',
+      code: k8s`
         apiVersion: v1
         kind: Pod
         metadata: {name: test-connection}
         spec:
           restartPolicy: Never
-          containers: [{name: wget, image: busybox:1.36}]` },
-    { name: 'init, sidecar and ephemeral containers are not checked', code: k8s`
+          containers: [{name: wget, image: busybox:1.36}]`,
+    },
+    {
+      name: 'init, sidecar and ephemeral containers are not checked',
+      code: k8s`
         apiVersion: v1
         kind: Pod
         metadata: {name: p}
@@ -63,7 +72,8 @@ export default cases(rule, {
           containers:
             - {name: app, image: app:1, livenessProbe: {tcpSocket: {port: 80}}, readinessProbe: {tcpSocket: {port: 80}}}
           ephemeralContainers:
-            - {name: debug, image: busybox:1.36}` },
+            - {name: debug, image: busybox:1.36}`,
+    },
     {
       name: 'kustomize patch that leaves probes out',
       workspace: { 'kustomization.yaml': kustomization },
@@ -78,14 +88,18 @@ export default cases(rule, {
                 - name: web
                   image: nginx:1.28`,
     },
-    { name: 'helm template is skipped', filename: 'chart/templates/deployment.yaml', code: k8s`
+    {
+      name: 'helm template is skipped',
+      filename: 'chart/templates/deployment.yaml',
+      code: k8s`
         apiVersion: apps/v1
         kind: Deployment
         metadata: {name: {{ .Release.Name }}}
         spec:
           template:
             spec:
-              containers: [{name: app}]` },
+              containers: [{name: app}]`,
+    },
   ],
   invalid: [
     {
@@ -246,11 +260,13 @@ export default cases(rule, {
           suggestions: [
             {
               messageId: 'addHttpGet',
-              output: 'apiVersion: v1\r\nkind: ServiceAccount\r\nmetadata: {name: a}\r\n---\r\napiVersion: v1\r\nkind: List\r\nitems:\r\n- apiVersion: apps/v1\r\n  kind: DaemonSet\r\n  metadata: {name: agent}\r\n  spec:\r\n    template:\r\n      spec:\r\n        containers:\r\n        - name: agent\r\n          ports:\r\n          - {containerPort: 8125, protocol: UDP}\r\n          - {containerPort: 8126}\r\n          livenessProbe:\r\n            httpGet:\r\n              path: /healthz\r\n              port: 8126\r\n          readinessProbe:\r\n            httpGet:\r\n              path: /readyz\r\n              port: 8126\r\n',
+              output:
+                'apiVersion: v1\r\nkind: ServiceAccount\r\nmetadata: {name: a}\r\n---\r\napiVersion: v1\r\nkind: List\r\nitems:\r\n- apiVersion: apps/v1\r\n  kind: DaemonSet\r\n  metadata: {name: agent}\r\n  spec:\r\n    template:\r\n      spec:\r\n        containers:\r\n        - name: agent\r\n          ports:\r\n          - {containerPort: 8125, protocol: UDP}\r\n          - {containerPort: 8126}\r\n          livenessProbe:\r\n            httpGet:\r\n              path: /healthz\r\n              port: 8126\r\n          readinessProbe:\r\n            httpGet:\r\n              path: /readyz\r\n              port: 8126\r\n',
             },
             {
               messageId: 'addTcpSocket',
-              output: 'apiVersion: v1\r\nkind: ServiceAccount\r\nmetadata: {name: a}\r\n---\r\napiVersion: v1\r\nkind: List\r\nitems:\r\n- apiVersion: apps/v1\r\n  kind: DaemonSet\r\n  metadata: {name: agent}\r\n  spec:\r\n    template:\r\n      spec:\r\n        containers:\r\n        - name: agent\r\n          ports:\r\n          - {containerPort: 8125, protocol: UDP}\r\n          - {containerPort: 8126}\r\n          livenessProbe:\r\n            tcpSocket:\r\n              port: 8126\r\n          readinessProbe:\r\n            tcpSocket:\r\n              port: 8126\r\n',
+              output:
+                'apiVersion: v1\r\nkind: ServiceAccount\r\nmetadata: {name: a}\r\n---\r\napiVersion: v1\r\nkind: List\r\nitems:\r\n- apiVersion: apps/v1\r\n  kind: DaemonSet\r\n  metadata: {name: agent}\r\n  spec:\r\n    template:\r\n      spec:\r\n        containers:\r\n        - name: agent\r\n          ports:\r\n          - {containerPort: 8125, protocol: UDP}\r\n          - {containerPort: 8126}\r\n          livenessProbe:\r\n            tcpSocket:\r\n              port: 8126\r\n          readinessProbe:\r\n            tcpSocket:\r\n              port: 8126\r\n',
             },
           ],
         },

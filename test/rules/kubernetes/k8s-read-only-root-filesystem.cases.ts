@@ -1,7 +1,8 @@
 import rule from '../../../server/src/engine/rules/kubernetes/k8s-read-only-root-filesystem';
 import { cases, k8s } from '../../support/cases';
 
-const kustomization = 'apiVersion: kustomize.config.k8s.io/v1beta1\nkind: Kustomization\nresources: [deployment.yaml]\npatches:\n  - path: manifest.yaml\n';
+const kustomization =
+  'apiVersion: kustomize.config.k8s.io/v1beta1\nkind: Kustomization\nresources: [deployment.yaml]\npatches:\n  - path: manifest.yaml\n';
 
 export default cases(rule, {
   valid: [
@@ -28,25 +29,34 @@ export default cases(rule, {
                 - name: tmp
                   emptyDir: {}`,
     },
-    { name: 'YAML 1.1 yes and flow style', code: k8s`
+    {
+      name: 'YAML 1.1 yes and flow style',
+      code: k8s`
         apiVersion: v1
         kind: Pod
         metadata: {name: p}
         spec:
           containers: [{name: a, securityContext: {readOnlyRootFilesystem: yes}}]
-          ephemeralContainers: [{name: debug, image: busybox}]` },
-    { name: 'Windows pod', code: k8s`
+          ephemeralContainers: [{name: debug, image: busybox}]`,
+    },
+    {
+      name: 'Windows pod',
+      code: k8s`
         apiVersion: v1
         kind: Pod
         metadata: {name: p}
         spec:
           os: {name: windows}
-          containers: [{name: a}]` },
-    { name: 'not a workload', code: k8s`
+          containers: [{name: a}]`,
+    },
+    {
+      name: 'not a workload',
+      code: k8s`
         apiVersion: v1
         kind: ConfigMap
         metadata: {name: c}
-        data: {readOnlyRootFilesystem: "false"}` },
+        data: {readOnlyRootFilesystem: "false"}`,
+    },
     {
       name: 'kustomize patch that leaves the field out',
       workspace: { 'kustomization.yaml': kustomization },
@@ -61,7 +71,10 @@ export default cases(rule, {
                 - name: web
                   image: nginx:1.28`,
     },
-    { name: 'helm template is skipped', filename: 'templates/deployment.yaml', code: k8s`
+    {
+      name: 'helm template is skipped',
+      filename: 'templates/deployment.yaml',
+      code: k8s`
         apiVersion: apps/v1
         kind: Deployment
         metadata:
@@ -71,7 +84,8 @@ export default cases(rule, {
             spec:
               containers:
                 - name: app
-                  image: "{{ .Values.image.repository }}"` },
+                  image: "{{ .Values.image.repository }}"`,
+    },
   ],
   invalid: [
     {
@@ -194,7 +208,10 @@ export default cases(rule, {
                     ⟦securityContext⟧: {runAsNonRoot: true}
                   ephemeralContainers:
                   - {name: debug, image: busybox:1.36}`,
-      errors: [{ messageId: 'missing', data: { container: 'init' } }, { messageId: 'missing', data: { container: 'main' } }],
+      errors: [
+        { messageId: 'missing', data: { container: 'init' } },
+        { messageId: 'missing', data: { container: 'main' } },
+      ],
       output: k8s`
         apiVersion: batch/v1
         kind: CronJob
@@ -222,12 +239,14 @@ export default cases(rule, {
           suggestions: [
             {
               messageId: 'setTrueWithTmp',
-              output: 'apiVersion: v1\r\nkind: Service\r\nmetadata: {name: s}\r\n---\r\napiVersion: v1\r\nkind: List\r\nitems:\r\n- apiVersion: v1\r\n  kind: Pod\r\n  metadata: {name: p}\r\n  spec:\r\n    containers:\r\n    - name: a\r\n      securityContext:\r\n        readOnlyRootFilesystem: true\r\n      volumeMounts:\r\n      - name: a-tmp\r\n        mountPath: /tmp\r\n    volumes:\r\n    - name: tmp\r\n      configMap: {name: c}\r\n    - name: a-tmp\r\n      emptyDir: {}\r\n',
+              output:
+                'apiVersion: v1\r\nkind: Service\r\nmetadata: {name: s}\r\n---\r\napiVersion: v1\r\nkind: List\r\nitems:\r\n- apiVersion: v1\r\n  kind: Pod\r\n  metadata: {name: p}\r\n  spec:\r\n    containers:\r\n    - name: a\r\n      securityContext:\r\n        readOnlyRootFilesystem: true\r\n      volumeMounts:\r\n      - name: a-tmp\r\n        mountPath: /tmp\r\n    volumes:\r\n    - name: tmp\r\n      configMap: {name: c}\r\n    - name: a-tmp\r\n      emptyDir: {}\r\n',
             },
           ],
         },
       ],
-      output: 'apiVersion: v1\r\nkind: Service\r\nmetadata: {name: s}\r\n---\r\napiVersion: v1\r\nkind: List\r\nitems:\r\n- apiVersion: v1\r\n  kind: Pod\r\n  metadata: {name: p}\r\n  spec:\r\n    containers:\r\n    - name: a\r\n      securityContext:\r\n        readOnlyRootFilesystem: true\r\n    volumes:\r\n    - name: tmp\r\n      configMap: {name: c}\r\n',
+      output:
+        'apiVersion: v1\r\nkind: Service\r\nmetadata: {name: s}\r\n---\r\napiVersion: v1\r\nkind: List\r\nitems:\r\n- apiVersion: v1\r\n  kind: Pod\r\n  metadata: {name: p}\r\n  spec:\r\n    containers:\r\n    - name: a\r\n      securityContext:\r\n        readOnlyRootFilesystem: true\r\n    volumes:\r\n    - name: tmp\r\n      configMap: {name: c}\r\n',
     },
     {
       name: 'a kustomize patch that sets false is reported',

@@ -1,7 +1,8 @@
 import rule from '../../../server/src/engine/rules/kubernetes/k8s-resources';
 import { cases, k8s } from '../../support/cases';
 
-const kustomization = 'apiVersion: kustomize.config.k8s.io/v1beta1\nkind: Kustomization\nresources: [deployment.yaml]\npatchesStrategicMerge:\n  - manifest.yaml\n';
+const kustomization =
+  'apiVersion: kustomize.config.k8s.io/v1beta1\nkind: Kustomization\nresources: [deployment.yaml]\npatchesStrategicMerge:\n  - manifest.yaml\n';
 
 export default cases(rule, {
   valid: [
@@ -26,13 +27,18 @@ export default cases(rule, {
                     limits:
                       memory: 256Mi`,
     },
-    { name: 'requests default to the limits', code: k8s`
+    {
+      name: 'requests default to the limits',
+      code: k8s`
         apiVersion: v1
         kind: Pod
         metadata: {name: p}
         spec:
-          containers: [{name: a, resources: {limits: {cpu: "1", memory: 1Gi}}}]` },
-    { name: 'pod-level resources count for every container; ephemeral containers cannot set any', code: k8s`
+          containers: [{name: a, resources: {limits: {cpu: "1", memory: 1Gi}}}]`,
+    },
+    {
+      name: 'pod-level resources count for every container; ephemeral containers cannot set any',
+      code: k8s`
         apiVersion: v1
         kind: Pod
         metadata: {name: p}
@@ -41,7 +47,8 @@ export default cases(rule, {
             requests: {cpu: 500m, memory: 1Gi}
             limits: {memory: 1Gi}
           containers: [{name: a}, {name: b}]
-          ephemeralContainers: [{name: debug}]` },
+          ephemeralContainers: [{name: debug}]`,
+    },
     {
       name: 'kustomize patch that only changes the image',
       workspace: { 'kustomization.yaml': kustomization },
@@ -56,7 +63,10 @@ export default cases(rule, {
                 - name: web
                   image: nginx:1.28`,
     },
-    { name: 'helm template is skipped', filename: 'chart/templates/deployment.yaml', code: k8s`
+    {
+      name: 'helm template is skipped',
+      filename: 'chart/templates/deployment.yaml',
+      code: k8s`
         apiVersion: apps/v1
         kind: Deployment
         metadata: {name: app}
@@ -65,7 +75,8 @@ export default cases(rule, {
             spec:
               containers:
                 - name: app
-                  resources: {{- toYaml .Values.resources | nindent 12 }}` },
+                  resources: {{- toYaml .Values.resources | nindent 12 }}`,
+    },
   ],
   invalid: [
     {
@@ -204,7 +215,8 @@ export default cases(rule, {
           suggestions: [
             {
               messageId: 'addPlaceholders',
-              output: 'apiVersion: v1\r\nkind: Namespace\r\nmetadata: {name: n}\r\n---\r\napiVersion: v1\r\nkind: List\r\nitems:\r\n- apiVersion: apps/v1\r\n  kind: StatefulSet\r\n  metadata: {name: db}\r\n  spec:\r\n    template:\r\n      spec:\r\n        containers:\r\n        - name: db\r\n          resources:\r\n            limits:\r\n              cpu: 2\r\n              memory: 128Mi\r\n            requests:\r\n              memory: 128Mi\r\n',
+              output:
+                'apiVersion: v1\r\nkind: Namespace\r\nmetadata: {name: n}\r\n---\r\napiVersion: v1\r\nkind: List\r\nitems:\r\n- apiVersion: apps/v1\r\n  kind: StatefulSet\r\n  metadata: {name: db}\r\n  spec:\r\n    template:\r\n      spec:\r\n        containers:\r\n        - name: db\r\n          resources:\r\n            limits:\r\n              cpu: 2\r\n              memory: 128Mi\r\n            requests:\r\n              memory: 128Mi\r\n',
             },
           ],
         },

@@ -32,20 +32,28 @@ export default cases(rule, {
                 - name: tools
                   image: {reference: "tools:1", pullPolicy: IfNotPresent}`,
     },
-    { name: 'baseline allows nfs', settings: { pss: { level: 'baseline' } }, code: k8s`
+    {
+      name: 'baseline allows nfs',
+      settings: { pss: { level: 'baseline' } },
+      code: k8s`
         apiVersion: v1
         kind: Pod
         metadata: {name: p}
         spec:
           containers: [{name: a}]
-          volumes: [{name: share, nfs: {server: nas, path: /export}}]` },
-    { name: 'hostPath is left to k8s-host-path-volumes', settings: restricted, code: k8s`
+          volumes: [{name: share, nfs: {server: nas, path: /export}}]`,
+    },
+    {
+      name: 'hostPath is left to k8s-host-path-volumes',
+      settings: restricted,
+      code: k8s`
         apiVersion: v1
         kind: Pod
         metadata: {name: p}
         spec:
           containers: [{name: a}]
-          volumes: [{name: h, hostPath: {path: /tmp}}]` },
+          volumes: [{name: h, hostPath: {path: /tmp}}]`,
+    },
   ],
   invalid: [
     {

@@ -50,13 +50,17 @@ export default cases(rule, {
           hostUsers: false
           containers: [{name: a, image: a}]`,
     },
-    { name: 'baseline does not check it', settings: { pss: { level: 'baseline' } }, code: k8s`
+    {
+      name: 'baseline does not check it',
+      settings: { pss: { level: 'baseline' } },
+      code: k8s`
         apiVersion: v1
         kind: Pod
         metadata: {name: p}
         spec:
           securityContext: {runAsNonRoot: false}
-          containers: [{name: a, image: a}]` },
+          containers: [{name: a, image: a}]`,
+    },
   ],
   invalid: [
     {
@@ -112,7 +116,10 @@ export default cases(rule, {
             - name: debug
               ⟦securityContext⟧:
                 readOnlyRootFilesystem: true`,
-      errors: [{ messageId: 'missingContainer', data: { container: 'b' } }, { messageId: 'missingContainer', data: { container: 'debug' } }],
+      errors: [
+        { messageId: 'missingContainer', data: { container: 'b' } },
+        { messageId: 'missingContainer', data: { container: 'debug' } },
+      ],
       output: k8s`
         apiVersion: v1
         kind: Pod

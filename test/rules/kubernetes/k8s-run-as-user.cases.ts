@@ -21,19 +21,27 @@ export default cases(rule, {
             - name: web
               image: web:1.4`,
     },
-    { name: 'unset is allowed', settings: restricted, code: k8s`
+    {
+      name: 'unset is allowed',
+      settings: restricted,
+      code: k8s`
         apiVersion: v1
         kind: Pod
         metadata: {name: p}
         spec:
-          containers: [{name: a, image: a}]` },
-    { name: 'baseline does not check it', settings: { pss: { level: 'baseline' } }, code: k8s`
+          containers: [{name: a, image: a}]`,
+    },
+    {
+      name: 'baseline does not check it',
+      settings: { pss: { level: 'baseline' } },
+      code: k8s`
         apiVersion: v1
         kind: Pod
         metadata: {name: p}
         spec:
           securityContext: {runAsUser: 0}
-          containers: [{name: a, image: a}]` },
+          containers: [{name: a, image: a}]`,
+    },
     {
       name: 'user namespace pods are exempt from v1.35',
       settings: { pss: { level: 'restricted', version: 'v1.35' } },

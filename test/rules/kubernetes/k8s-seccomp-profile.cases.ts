@@ -40,12 +40,16 @@ export default cases(rule, {
               securityContext:
                 seccompProfile: {type: RuntimeDefault}`,
     },
-    { name: 'baseline allows an unset profile', settings: { pss: { level: 'baseline' } }, code: k8s`
+    {
+      name: 'baseline allows an unset profile',
+      settings: { pss: { level: 'baseline' } },
+      code: k8s`
         apiVersion: v1
         kind: Pod
         metadata: {name: p}
         spec:
-          containers: [{name: a, image: a}]` },
+          containers: [{name: a, image: a}]`,
+    },
     {
       name: 'restricted Windows pods are exempt from v1.25, even from Unconfined',
       settings: { pss: { level: 'restricted', version: 'v1.25' } },
@@ -199,7 +203,8 @@ export default cases(rule, {
       settings: { pss: { level: 'restricted', version: 'v1.24' } },
       code: 'kind: List\r\napiVersion: v1\r\nitems:\r\n- apiVersion: v1\r\n  kind: Pod\r\n  metadata: {name: w}\r\n  ⟦spec⟧:\r\n    os: {name: windows}\r\n    containers: [{name: a}]\r\n',
       errors: [{ messageId: 'missingPod' }],
-      output: 'kind: List\r\napiVersion: v1\r\nitems:\r\n- apiVersion: v1\r\n  kind: Pod\r\n  metadata: {name: w}\r\n  spec:\r\n    os: {name: windows}\r\n    containers: [{name: a}]\r\n    securityContext:\r\n      seccompProfile:\r\n        type: RuntimeDefault\r\n',
+      output:
+        'kind: List\r\napiVersion: v1\r\nitems:\r\n- apiVersion: v1\r\n  kind: Pod\r\n  metadata: {name: w}\r\n  spec:\r\n    os: {name: windows}\r\n    containers: [{name: a}]\r\n    securityContext:\r\n      seccompProfile:\r\n        type: RuntimeDefault\r\n',
     },
   ],
 });

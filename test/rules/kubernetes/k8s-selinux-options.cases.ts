@@ -21,19 +21,26 @@ export default cases(rule, {
               securityContext:
                 seLinuxOptions: {type: container_init_t}`,
     },
-    { name: 'container_engine_t from v1.31', settings: { pss: { version: 'v1.31' } }, code: k8s`
+    {
+      name: 'container_engine_t from v1.31',
+      settings: { pss: { version: 'v1.31' } },
+      code: k8s`
         apiVersion: v1
         kind: Pod
         metadata: {name: p}
         spec:
-          containers: [{name: a, securityContext: {seLinuxOptions: {type: container_engine_t}}}]` },
-    { name: 'empty strings are unset', code: k8s`
+          containers: [{name: a, securityContext: {seLinuxOptions: {type: container_engine_t}}}]`,
+    },
+    {
+      name: 'empty strings are unset',
+      code: k8s`
         apiVersion: v1
         kind: Pod
         metadata: {name: p}
         spec:
           securityContext: {seLinuxOptions: {type: "", user: "", role: ""}}
-          containers: [{name: a}]` },
+          containers: [{name: a}]`,
+    },
   ],
   invalid: [
     {
@@ -57,7 +64,11 @@ export default cases(rule, {
       errors: [
         {
           messageId: 'forbiddenType',
-          data: { owner: 'container "agent"', type: 'spc_t', allowed: 'container_t, container_init_t, container_kvm_t, container_engine_t' },
+          data: {
+            owner: 'container "agent"',
+            type: 'spc_t',
+            allowed: 'container_t, container_init_t, container_kvm_t, container_engine_t',
+          },
           suggestions: [
             {
               messageId: 'removeField',
@@ -94,7 +105,14 @@ export default cases(rule, {
           containers: [{name: a}]`,
       errors: [
         { messageId: 'forbiddenField', data: { owner: 'pod', field: 'role' } },
-        { messageId: 'forbiddenType', data: { owner: 'container "i"', type: 'container_engine_t', allowed: 'container_t, container_init_t, container_kvm_t' } },
+        {
+          messageId: 'forbiddenType',
+          data: {
+            owner: 'container "i"',
+            type: 'container_engine_t',
+            allowed: 'container_t, container_init_t, container_kvm_t',
+          },
+        },
       ],
     },
   ],

@@ -22,13 +22,17 @@ export default cases(rule, {
             - name: web
               image: web:1.4`,
     },
-    { name: 'tcp_rmem from v1.32', settings: { pss: { version: 'v1.32' } }, code: k8s`
+    {
+      name: 'tcp_rmem from v1.32',
+      settings: { pss: { version: 'v1.32' } },
+      code: k8s`
         apiVersion: v1
         kind: Pod
         metadata: {name: p}
         spec:
           securityContext: {sysctls: [{name: net.ipv4.tcp_rmem, value: "4096 87380 6291456"}]}
-          containers: [{name: a}]` },
+          containers: [{name: a}]`,
+    },
   ],
   invalid: [
     {

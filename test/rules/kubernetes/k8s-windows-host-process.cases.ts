@@ -21,7 +21,9 @@ export default cases(rule, {
             - name: iis
               image: mcr.microsoft.com/windows/servercore/iis:windowsservercore-ltsc2022`,
     },
-    { name: 'privileged namespace', code: k8s`
+    {
+      name: 'privileged namespace',
+      code: k8s`
         apiVersion: v1
         kind: Namespace
         metadata: {name: kube-system, labels: {pod-security.kubernetes.io/enforce: privileged}}
@@ -34,7 +36,8 @@ export default cases(rule, {
             spec:
               securityContext: {windowsOptions: {hostProcess: true}}
               hostNetwork: true
-              containers: [{name: csi-proxy}]` },
+              containers: [{name: csi-proxy}]`,
+    },
   ],
   invalid: [
     {

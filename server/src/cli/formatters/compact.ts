@@ -9,7 +9,10 @@ export class CompactReporter {
 
   file(f: FileReport): void {
     if (f.findings.length === 0) return;
-    const lines = f.findings.map((x) => `${f.path}:${x.range.start.line + 1}:${x.range.start.character + 1}: ${x.severity} ${oneLine(x.message)} [${x.ruleId}]`);
+    const lines = f.findings.map(
+      (x) =>
+        `${f.path}:${x.range.start.line + 1}:${x.range.start.character + 1}: ${x.severity} ${oneLine(x.message)} [${x.ruleId}]`,
+    );
     this.write(`${lines.join('\n')}\n`);
   }
 

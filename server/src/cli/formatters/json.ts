@@ -35,7 +35,10 @@ export function toJsonReport(files: readonly FileReport[]): JsonReport {
         ruleId: x.ruleId,
         severity: x.severity,
         message: x.message,
-        range: { start: { line: x.range.start.line, character: x.range.start.character }, end: { line: x.range.end.line, character: x.range.end.character } },
+        range: {
+          start: { line: x.range.start.line, character: x.range.start.character },
+          end: { line: x.range.end.line, character: x.range.end.character },
+        },
         fixable: x.fix !== undefined,
       })),
     })),

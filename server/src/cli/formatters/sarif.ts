@@ -36,7 +36,15 @@ export function toSarif(files: readonly FileReport[], cwd: string): Sarif.Log {
         result.fixes = [
           {
             description: { text: 'Safe fix (applied by harden --fix)' },
-            artifactChanges: [{ artifactLocation, replacements: x.fix.map((e) => ({ deletedRegion: region(e.range), insertedContent: { text: e.newText } })) }],
+            artifactChanges: [
+              {
+                artifactLocation,
+                replacements: x.fix.map((e) => ({
+                  deletedRegion: region(e.range),
+                  insertedContent: { text: e.newText },
+                })),
+              },
+            ],
           },
         ];
       }
@@ -49,7 +57,15 @@ export function toSarif(files: readonly FileReport[], cwd: string): Sarif.Log {
     version: '2.1.0',
     runs: [
       {
-        tool: { driver: { name: 'harden', informationUri: INFORMATION_URI, version: VERSION, semanticVersion: VERSION, rules: descriptors } },
+        tool: {
+          driver: {
+            name: 'harden',
+            informationUri: INFORMATION_URI,
+            version: VERSION,
+            semanticVersion: VERSION,
+            rules: descriptors,
+          },
+        },
         originalUriBaseIds: { [SRCROOT]: { uri: `${pathToFileURL(cwd).href.replace(/\/?$/, '/')}` } },
         columnKind: 'utf16CodeUnits',
         results,
@@ -86,12 +102,18 @@ function engineDescriptor(): Sarif.ReportingDescriptor {
 }
 
 function location(file: FileReport): Sarif.ArtifactLocation {
-  if (file.path.startsWith('../') || file.path === '..' || file.path === file.abs) return { uri: pathToFileURL(file.abs).href };
+  if (file.path.startsWith('../') || file.path === '..' || file.path === file.abs)
+    return { uri: pathToFileURL(file.abs).href };
   return { uri: file.path.split('/').map(encodeURIComponent).join('/'), uriBaseId: SRCROOT };
 }
 
 function region(range: Range): Sarif.Region {
-  return { startLine: range.start.line + 1, startColumn: range.start.character + 1, endLine: range.end.line + 1, endColumn: range.end.character + 1 };
+  return {
+    startLine: range.start.line + 1,
+    startColumn: range.start.character + 1,
+    endLine: range.end.line + 1,
+    endColumn: range.end.character + 1,
+  };
 }
 
 /** `k8s-privileged-container` → `K8sPrivilegedContainer` (SARIF `name` is an identifier-like label). */

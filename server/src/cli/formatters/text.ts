@@ -1,8 +1,22 @@
 import type { Finding, Position, Severity } from '../../engine';
 import type { Counts, FileReport } from '../report';
 
-const ANSI = { reset: '\x1b[0m', bold: '\x1b[1m', dim: '\x1b[2m', underline: '\x1b[4m', red: '\x1b[31m', yellow: '\x1b[33m', cyan: '\x1b[36m', gray: '\x1b[90m' };
-const SEVERITY_COLOR: Record<Severity, string> = { error: ANSI.red, warning: ANSI.yellow, info: ANSI.cyan, hint: ANSI.gray };
+const ANSI = {
+  reset: '\x1b[0m',
+  bold: '\x1b[1m',
+  dim: '\x1b[2m',
+  underline: '\x1b[4m',
+  red: '\x1b[31m',
+  yellow: '\x1b[33m',
+  cyan: '\x1b[36m',
+  gray: '\x1b[90m',
+};
+const SEVERITY_COLOR: Record<Severity, string> = {
+  error: ANSI.red,
+  warning: ANSI.yellow,
+  info: ANSI.cyan,
+  hint: ANSI.gray,
+};
 
 /**
  * ESLint's "stylish" layout: a header per file with problems and one row per finding (`line:col  severity  message
@@ -31,7 +45,12 @@ export class TextReporter {
     if (f.findings.length === 0) return;
     const paint = this.paint;
     const widest = (cell: (x: Finding) => string) => f.findings.reduce((m, x) => Math.max(m, cell(x).length), 0);
-    const w = { where: widest((x) => position(x.range.start)), severity: widest((x) => x.severity), message: widest((x) => x.message), rule: widest((x) => x.ruleId) };
+    const w = {
+      where: widest((x) => position(x.range.start)),
+      severity: widest((x) => x.severity),
+      message: widest((x) => x.message),
+      rule: widest((x) => x.ruleId),
+    };
     // `  where  severity  ` before the message, `  rule-id` after it.
     const indent = 2 + w.where + 2 + w.severity + 2;
     const room = this.width === undefined ? Infinity : this.width - indent - 2 - w.rule;

@@ -17,7 +17,12 @@ export const PSS_VERSIONS = Array.from({ length: 37 - 23 + 1 }, (_, i) => `v1.${
 export const LATEST_PSS_VERSION = PSS_VERSIONS[PSS_VERSIONS.length - 1];
 
 export function defaultSettings(): Settings {
-  return { rules: {}, pss: { level: 'restricted', version: 'latest' }, trustedRegistries: [], maxFileSize: DEFAULT_MAX_FILE_SIZE };
+  return {
+    rules: {},
+    pss: { level: 'restricted', version: 'latest' },
+    trustedRegistries: [],
+    maxFileSize: DEFAULT_MAX_FILE_SIZE,
+  };
 }
 
 /** Merges layers, highest precedence first (user settings, then `.harden.yaml`, then defaults). */
@@ -39,22 +44,29 @@ export interface ConfigProblem {
 }
 
 /** Validates a config object; `knownRules` are the registry ids. Returns the problems, one sentence each. */
-export function validateConfig(value: unknown, knownRules: ReadonlySet<string>): { config: ConfigLayer; problems: ConfigProblem[] } {
+export function validateConfig(
+  value: unknown,
+  knownRules: ReadonlySet<string>,
+): { config: ConfigLayer; problems: ConfigProblem[] } {
   const problems: ConfigProblem[] = [];
   const config: ConfigLayer = {};
   if (value === null || value === undefined) return { config, problems };
-  if (typeof value !== 'object' || Array.isArray(value)) return { config, problems: [{ message: 'the configuration must be a mapping' }] };
+  if (typeof value !== 'object' || Array.isArray(value))
+    return { config, problems: [{ message: 'the configuration must be a mapping' }] };
   const v = value as Record<string, unknown>;
   for (const key of Object.keys(v)) {
-    if (!['rules', 'pss', 'trustedRegistries', 'maxFileSize', 'include', 'exclude'].includes(key)) problems.push({ message: `unknown key "${key}"` });
+    if (!['rules', 'pss', 'trustedRegistries', 'maxFileSize', 'include', 'exclude'].includes(key))
+      problems.push({ message: `unknown key "${key}"` });
   }
   if (v.rules !== undefined) {
-    if (typeof v.rules !== 'object' || v.rules === null || Array.isArray(v.rules)) problems.push({ message: '"rules" must map rule ids to severities' });
+    if (typeof v.rules !== 'object' || v.rules === null || Array.isArray(v.rules))
+      problems.push({ message: '"rules" must map rule ids to severities' });
     else {
       config.rules = {};
       for (const [id, sev] of Object.entries(v.rules)) {
         if (!knownRules.has(id)) problems.push({ message: `unknown rule "${id}"` });
-        else if (!SEVERITIES.includes(sev as SeveritySetting)) problems.push({ message: `rule "${id}": severity must be one of ${SEVERITIES.join(', ')}` });
+        else if (!SEVERITIES.includes(sev as SeveritySetting))
+          problems.push({ message: `rule "${id}": severity must be one of ${SEVERITIES.join(', ')}` });
         else config.rules[id] = sev as SeveritySetting;
       }
     }
@@ -67,8 +79,10 @@ export function validateConfig(value: unknown, knownRules: ReadonlySet<string>):
       else problems.push({ message: '"pss.level" must be baseline or restricted' });
     }
     if (pss.version !== undefined) {
-      if (typeof pss.version === 'string' && (pss.version === 'latest' || PSS_VERSIONS.includes(pss.version))) config.pss.version = pss.version;
-      else problems.push({ message: `"pss.version" must be latest or one of ${PSS_VERSIONS[0]}..${LATEST_PSS_VERSION}` });
+      if (typeof pss.version === 'string' && (pss.version === 'latest' || PSS_VERSIONS.includes(pss.version)))
+        config.pss.version = pss.version;
+      else
+        problems.push({ message: `"pss.version" must be latest or one of ${PSS_VERSIONS[0]}..${LATEST_PSS_VERSION}` });
     }
   }
   for (const key of ['trustedRegistries', 'include', 'exclude'] as const) {
@@ -91,7 +105,10 @@ function parseConfigYaml(text: string): unknown {
 }
 
 /** Parses `.harden.yaml` text. */
-export function parseConfigText(text: string, knownRules: ReadonlySet<string>): { config: ConfigLayer; problems: ConfigProblem[] } {
+export function parseConfigText(
+  text: string,
+  knownRules: ReadonlySet<string>,
+): { config: ConfigLayer; problems: ConfigProblem[] } {
   let value: unknown;
   try {
     value = parseConfigYaml(text);
@@ -101,7 +118,13 @@ export function parseConfigText(text: string, knownRules: ReadonlySet<string>): 
   return validateConfig(value, knownRules);
 }
 
-const HADOLINT_SEVERITY: Record<string, SeveritySetting> = { error: 'error', warning: 'warning', info: 'info', style: 'hint', ignore: 'off' };
+const HADOLINT_SEVERITY: Record<string, SeveritySetting> = {
+  error: 'error',
+  warning: 'warning',
+  info: 'info',
+  style: 'hint',
+  ignore: 'off',
+};
 
 /**
  * A `.hadolint.yaml` next to a Dockerfile: `ignored`, `override` and `trustedRegistries`, mapped to our
@@ -120,7 +143,8 @@ export function fromHadolintConfig(text: string, rulesByPeer: (code: string) => 
     const sev = HADOLINT_SEVERITY[level];
     if (sev && Array.isArray(codes)) for (const c of codes) for (const id of rulesByPeer(String(c))) rules[id] = sev;
   }
-  if (Array.isArray(value.ignored)) for (const c of value.ignored) for (const id of rulesByPeer(String(c))) rules[id] = 'off';
+  if (Array.isArray(value.ignored))
+    for (const c of value.ignored) for (const id of rulesByPeer(String(c))) rules[id] = 'off';
   const layer: ConfigLayer = { rules };
   if (Array.isArray(value.trustedRegistries)) layer.trustedRegistries = value.trustedRegistries.map(String);
   return layer;

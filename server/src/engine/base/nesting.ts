@@ -49,7 +49,10 @@ export function yamlNesting(text: string): Nesting {
       while (text[j] === ' ') j++;
       const indent = j - i;
       let entries = 0;
-      while ((text[j] === '-' || text[j] === '?' || text[j] === ':') && (isBlank(text[j + 1]) || isBreak(text[j + 1]) || j + 1 >= n)) {
+      while (
+        (text[j] === '-' || text[j] === '?' || text[j] === ':') &&
+        (isBlank(text[j + 1]) || isBreak(text[j + 1]) || j + 1 >= n)
+      ) {
         entries++;
         j++;
         while (isBlank(text[j])) j++;
@@ -102,7 +105,14 @@ function startsScalar(text: string, i: number): boolean {
   return j < 0 || isBreak(text[j]) || ':-?[{,'.includes(text[j]);
 }
 
-const OPENERS: Record<string, string> = { if: 'fi', case: 'esac', for: 'done', select: 'done', while: 'done', until: 'done' };
+const OPENERS: Record<string, string> = {
+  if: 'fi',
+  case: 'esac',
+  for: 'done',
+  select: 'done',
+  while: 'done',
+  until: 'done',
+};
 const CLOSERS = new Set(['fi', 'esac', 'done']);
 /** Words after which the next word is in command position (where keywords are recognised). */
 const LEADING = new Set(['then', 'else', 'elif', 'do', 'if', 'while', 'until', '!', 'time']);
@@ -175,8 +185,11 @@ export function shellNesting(script: string): Nesting {
     }
     if (dq) {
       if (c === '"') dq = false;
-      else if (c === '`') stack[stack.length - 1]?.close === '`' ? pop('`') : push('`', i);
-      else if (c === '$' && (script[i + 1] === '(' || script[i + 1] === '{')) push(script[++i] === '(' ? ')' : '}', i);
+      else if (c === '`') {
+        if (stack[stack.length - 1]?.close === '`') pop('`');
+        else push('`', i);
+      } else if (c === '$' && (script[i + 1] === '(' || script[i + 1] === '{'))
+        push(script[++i] === '(' ? ')' : '}', i);
       continue;
     }
     switch (c) {
@@ -212,7 +225,8 @@ export function shellNesting(script: string): Nesting {
         pop(c);
         continue;
       case '`':
-        stack[stack.length - 1]?.close === '`' ? pop('`') : push('`', i);
+        if (stack[stack.length - 1]?.close === '`') pop('`');
+        else push('`', i);
         continue;
       case '|':
       case '&':

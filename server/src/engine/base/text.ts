@@ -82,11 +82,19 @@ export function restoreBom(text: string, bom: boolean): string {
 }
 
 export function compareRanges(a: Range, b: Range): number {
-  return a.start.line - b.start.line || a.start.character - b.start.character || a.end.line - b.end.line || a.end.character - b.end.character;
+  return (
+    a.start.line - b.start.line ||
+    a.start.character - b.start.character ||
+    a.end.line - b.end.line ||
+    a.end.character - b.end.character
+  );
 }
 
 export function rangesOverlap(a: Range, b: Range): boolean {
-  return compareRanges({ start: a.start, end: a.start }, { start: b.end, end: b.end }) < 0 && compareRanges({ start: b.start, end: b.start }, { start: a.end, end: a.end }) < 0;
+  return (
+    compareRanges({ start: a.start, end: a.start }, { start: b.end, end: b.end }) < 0 &&
+    compareRanges({ start: b.start, end: b.start }, { start: a.end, end: a.end }) < 0
+  );
 }
 
 /**

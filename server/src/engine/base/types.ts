@@ -63,7 +63,16 @@ export interface Peers {
   buildkit?: string[];
   pss?: string[];
 }
-export const PEER_TOOLS = ['hadolint', 'checkov', 'trivy', 'kubeLinter', 'polaris', 'kubeScore', 'buildkit', 'pss'] as const;
+export const PEER_TOOLS = [
+  'hadolint',
+  'checkov',
+  'trivy',
+  'kubeLinter',
+  'polaris',
+  'kubeScore',
+  'buildkit',
+  'pss',
+] as const;
 export type PeerTool = (typeof PEER_TOOLS)[number];
 
 export interface Suggestion {

@@ -5,7 +5,12 @@ import type { DockerfileModel, Stage } from '../models/dockerfile';
  * Offset and text to insert new instruction lines: before `before` (at the start of its line, same
  * indentation) or, without it, after the stage's last instruction.
  */
-export function insertLines(model: DockerfileModel, stage: Stage, lines: string[], before?: Instruction): { at: number; text: string } {
+export function insertLines(
+  model: DockerfileModel,
+  stage: Stage,
+  lines: string[],
+  before?: Instruction,
+): { at: number; text: string } {
   const eol = model.index.eol;
   if (before) {
     const start = model.offsets(before.getRange()).start;

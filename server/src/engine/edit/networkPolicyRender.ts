@@ -36,8 +36,19 @@ export function allowRuleComments(t: PolicyTarget, style: Style): string[] {
   const col = style.unit;
   const ports = t.ports.map((p) => ({ protocol: p.protocol, port: p.name ?? p.port }));
   const ingress = [{ from: [{ podSelector: {} }], ...(ports.length ? { ports } : {}) }];
-  const dns = { namespaceSelector: { matchLabels: { 'kubernetes.io/metadata.name': 'kube-system' } }, podSelector: { matchLabels: { 'k8s-app': 'kube-dns' } } };
-  const egress = [{ to: [dns], ports: [{ protocol: 'UDP', port: 53 }, { protocol: 'TCP', port: 53 }] }];
+  const dns = {
+    namespaceSelector: { matchLabels: { 'kubernetes.io/metadata.name': 'kube-system' } },
+    podSelector: { matchLabels: { 'k8s-app': 'kube-dns' } },
+  };
+  const egress = [
+    {
+      to: [dns],
+      ports: [
+        { protocol: 'UDP', port: 53 },
+        { protocol: 'TCP', port: 53 },
+      ],
+    },
+  ];
   const comment = (l: string) => `${l.slice(0, col)}# ${l.slice(col)}`;
   return [
     `${' '.repeat(col)}# Allow ingress from pods of this namespace (narrow the podSelector) to the ports the containers declare:`,
@@ -49,7 +60,9 @@ export function allowRuleComments(t: PolicyTarget, style: Style): string[] {
 
 /** The whole policy as YAML text (for a new file): header comment, policy, commented allow rules. */
 export function renderDefaultDenyPolicy(t: PolicyTarget, style: Style = { unit: 2, seq: 2 }, eol = '\n'): string {
-  const header = policyHeader(t).split('\n').map((l) => `# ${l}`);
+  const header = policyHeader(t)
+    .split('\n')
+    .map((l) => `# ${l}`);
   const body = compactLines(toPlain(defaultDenyPolicy(t)) as Record<string, never>, 0, style);
   return [...header, ...body, ...allowRuleComments(t, style)].join(eol) + eol;
 }

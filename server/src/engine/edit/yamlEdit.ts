@@ -20,7 +20,12 @@ export type { YamlSource } from './yamlLayout';
  * Helm template on an affected line, a scalar or sequence where a mapping is needed, a missing sequence item, a
  * comment that would have to go, or a result that would not re-parse to the same data with `value` at `path`.
  */
-export function ensurePath(src: YamlSource, root: YAMLMap, path: (string | number)[], value: unknown): TextEdit[] | undefined {
+export function ensurePath(
+  src: YamlSource,
+  root: YAMLMap,
+  path: (string | number)[],
+  value: unknown,
+): TextEdit[] | undefined {
   return run(src, [root], (ed) => {
     if (!isMap(root)) refuse('root is not a mapping');
     const v = toPlain(value);
@@ -54,7 +59,10 @@ export function removeItem(src: YamlSource, seq: YAMLSeq, i: number): TextEdit[]
     if (!Number.isInteger(i) || i < 0 || i >= seq.items.length) refuse('no such item');
     ed.touched.push(ed.L.itemStart(seq, i));
     ed.removeItems(seq, [i], false);
-    return { node: seq, change: (js) => (Array.isArray(js) ? js.filter((_, k) => k !== i) : refuse('not a sequence')) };
+    return {
+      node: seq,
+      change: (js) => (Array.isArray(js) ? (js as unknown[]).filter((_, k) => k !== i) : refuse('not a sequence')),
+    };
   });
 }
 
@@ -65,7 +73,7 @@ export function appendItem(src: YamlSource, seq: YAMLSeq, value: unknown): TextE
     guardNode(seq);
     const v = toPlain(value);
     ed.appendItems(seq, [v]);
-    return { node: seq, change: (js) => (Array.isArray(js) ? [...js, v] : refuse('not a sequence')) };
+    return { node: seq, change: (js) => (Array.isArray(js) ? [...(js as unknown[]), v] : refuse('not a sequence')) };
   });
 }
 
@@ -84,11 +92,16 @@ export function appendDocument(src: YamlSource, value: unknown, leadingComment?:
     throw e;
   }
   const body = isStructured(v) ? compactLines(v, 0, L.style([])) : [inlineText(v)];
-  const comment = leadingComment === undefined ? [] : leadingComment.split(/\r\n|\r|\n/).map((l) => (l ? `# ${l}` : '#'));
+  const comment =
+    leadingComment === undefined ? [] : leadingComment.split(/\r\n|\r|\n/).map((l) => (l ? `# ${l}` : '#'));
   const text = src.text;
   let prefix = '';
   if (text && !/[\r\n]$/.test(text)) prefix += L.eol;
-  const lastLine = text.trimEnd().split(/\r\n|\r|\n/).pop() ?? '';
+  const lastLine =
+    text
+      .trimEnd()
+      .split(/\r\n|\r|\n/)
+      .pop() ?? '';
   const hasContent = L.documents.some((d) => d.contents !== null);
   if (hasContent && !/^---(?:\s*$|\s+#)/.test(lastLine)) prefix += `---${L.eol}`;
   const at = L.index.range(text.length, text.length);
@@ -164,7 +177,17 @@ function toJS(doc: Document.Parsed): unknown {
 
 /** The keys and indexes from a document's contents to `target`, found by source range. */
 function pathTo(n: unknown, target: Node, path: (string | number)[]): (string | number)[] | undefined {
-  if (n === target || (isNode(n) && n.range && target.range && n.range[0] === target.range[0] && n.range[1] === target.range[1] && isMap(n) === isMap(target) && isSeq(n) === isSeq(target))) return path;
+  if (
+    n === target ||
+    (isNode(n) &&
+      n.range &&
+      target.range &&
+      n.range[0] === target.range[0] &&
+      n.range[1] === target.range[1] &&
+      isMap(n) === isMap(target) &&
+      isSeq(n) === isSeq(target))
+  )
+    return path;
   if (isMap(n)) {
     for (const p of n.items) {
       if (!isScalar(p.key)) continue;
@@ -201,7 +224,10 @@ function changeAt(js: unknown, path: (string | number)[], change: (js: unknown) 
 function setIn(js: unknown, path: (string | number)[], value: unknown): unknown {
   if (!path.length) return value;
   const [head, ...rest] = path;
-  const base = js === null || js === undefined || (typeof head === 'string' && (typeof js !== 'object' || Array.isArray(js))) ? {} : js;
+  const base =
+    js === null || js === undefined || (typeof head === 'string' && (typeof js !== 'object' || Array.isArray(js)))
+      ? {}
+      : js;
   const c = copy(base);
   setOwn(c, head, setIn(c[head], rest, value));
   return c;

@@ -2,11 +2,24 @@ import { isMap, isNode, isScalar, isSeq } from 'yaml';
 import type { Pair, YAMLMap, YAMLSeq } from 'yaml';
 import { deepEqual, findPair, guardMap, guardNode, guardSubtree, isEmptyNode, jsOf, refuse } from './yamlLayout';
 import type { Coll, Layout } from './yamlLayout';
-import { childLines, compactLines, entryLines, flowText, inlineText, isPlainObject, isScalarValue, isStructured, itemLines, keyText, scalarText } from './yamlRender';
+import {
+  childLines,
+  compactLines,
+  entryLines,
+  flowText,
+  inlineText,
+  isPlainObject,
+  isScalarValue,
+  isStructured,
+  itemLines,
+  keyText,
+  scalarText,
+} from './yamlRender';
 import type { Plain, PlainScalar, Style } from './yamlRender';
 
 /** Where a node sits: what has to change to replace it as a whole. */
-export type Slot = { kind: 'root' } | { kind: 'pair'; coll: YAMLMap; pair: Pair } | { kind: 'item'; coll: YAMLSeq; index: number };
+export type Slot =
+  { kind: 'root' } | { kind: 'pair'; coll: YAMLMap; pair: Pair } | { kind: 'item'; coll: YAMLSeq; index: number };
 
 /** A replacement in offsets of the original text. */
 export interface Span {
@@ -43,7 +56,8 @@ export class Editor {
       guardNode(node);
       if (typeof seg === 'string') {
         // `key:`, `key: null` and `key: {}` become a mapping holding the rest of the path.
-        if ((isScalar(node) && node.value === null) || this.isEmptyFlowMapInBlock(slot, node)) return this.replaceWhole(slot, node, nest(path.slice(i), v));
+        if ((isScalar(node) && node.value === null) || this.isEmptyFlowMapInBlock(slot, node))
+          return this.replaceWhole(slot, node, nest(path.slice(i), v));
         if (!isMap(node)) refuse('path crosses a non-mapping');
         guardMap(node);
         const at = findPair(node, seg);
@@ -66,7 +80,8 @@ export class Editor {
   reconcile(slot: Slot, node: unknown, v: Plain): void {
     if (deepEqual(jsOf(node), v)) return;
     guardNode(node);
-    if (isMap(node) && isPlainObject(v) && !this.isEmptyFlowMapInBlock(slot, node)) return this.reconcileMap(slot, node, v);
+    if (isMap(node) && isPlainObject(v) && !this.isEmptyFlowMapInBlock(slot, node))
+      return this.reconcileMap(slot, node, v);
     if (isSeq(node) && Array.isArray(v) && v.length) return this.reconcileSeq(slot, node, v);
     if (isScalar(node) && !isEmptyNode(node) && isScalarValue(v)) return this.replaceScalar(slot, node, v);
     this.replaceWhole(slot, node, v);
@@ -91,7 +106,10 @@ export class Editor {
       if (keep.has(k)) this.reconcile({ kind: 'pair', coll: map, pair: p }, p.value, obj[k]);
     }
     this.removeItems(map, remove, true);
-    this.addPairs(map, Object.entries(obj).filter(([k]) => !keep.has(k)));
+    this.addPairs(
+      map,
+      Object.entries(obj).filter(([k]) => !keep.has(k)),
+    );
   }
 
   private reconcileSeq(slot: Slot, seq: YAMLSeq, arr: Plain[]): void {
@@ -102,7 +120,11 @@ export class Editor {
   }
 
   /** Replaces only the scalar token, so a trailing comment and the surrounding layout stay. */
-  private replaceScalar(slot: Slot, node: { range?: [number, number, number] | null; type?: string }, v: PlainScalar): void {
+  private replaceScalar(
+    slot: Slot,
+    node: { range?: [number, number, number] | null; type?: string },
+    v: PlainScalar,
+  ): void {
     const start = node.range?.[0] ?? refuse('node without range');
     const end = this.L.contentEnd(node);
     if (this.L.hasComment(start, end)) refuse('comment inside the scalar');
@@ -141,7 +163,8 @@ export class Editor {
     let first = ` ${inlineText(v)}`;
     let rest: string[] = [];
     if (isStructured(v) && slot.kind === 'pair') [first, rest] = ['', childLines(v, col, st)];
-    else if (isStructured(v) && L.hasComment(to, lineEnd)) [first, rest] = ['', compactLines(v, col + 2, st)]; // `- # why` keeps its line
+    else if (isStructured(v) && L.hasComment(to, lineEnd))
+      [first, rest] = ['', compactLines(v, col + 2, st)]; // `- # why` keeps its line
     else if (isStructured(v)) {
       const lines = compactLines(v, col + 2, st);
       [first, rest] = [` ${lines[0].slice(col + 2)}`, lines.slice(1)];
@@ -304,7 +327,7 @@ export class Editor {
 function nest(keys: readonly (string | number)[], v: Plain): Plain {
   return keys.reduceRight<Plain>((acc, k) => {
     if (typeof k !== 'string') refuse('index into a missing sequence');
-    const o: { [key: string]: Plain } = Object.create(null);
+    const o = Object.create(null) as { [key: string]: Plain };
     o[k] = acc;
     return o;
   }, v);

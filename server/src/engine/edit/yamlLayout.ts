@@ -30,7 +30,8 @@ function collectComments(token: unknown, out: Array<[number, number]>): void {
   if (Array.isArray(token)) for (const t of token) collectComments(t, out);
   else if (token && typeof token === 'object') {
     const t = token as { type?: unknown; offset?: unknown; source?: unknown };
-    if (t.type === 'comment' && typeof t.offset === 'number' && typeof t.source === 'string') out.push([t.offset, t.offset + t.source.length]);
+    if (t.type === 'comment' && typeof t.offset === 'number' && typeof t.source === 'string')
+      out.push([t.offset, t.offset + t.source.length]);
     else for (const v of Object.values(token)) if (v && typeof v === 'object') collectComments(v, out);
   }
 }
@@ -129,8 +130,11 @@ export class Layout {
   dash(seq: YAMLSeq, i: number): number {
     const tok = seq.srcToken;
     if (!tok || tok.type !== 'block-seq') refuse('sequence without source tokens');
-    const dashes = tok.items.map((it) => it.start.find((t) => t.type === 'seq-item-ind')).filter((t) => t !== undefined);
-    if (dashes.length !== seq.items.length || this.text[dashes[i].offset] !== '-') refuse('sequence tokens do not match its items');
+    const dashes = tok.items
+      .map((it) => it.start.find((t) => t.type === 'seq-item-ind'))
+      .filter((t) => t !== undefined);
+    if (dashes.length !== seq.items.length || this.text[dashes[i].offset] !== '-')
+      refuse('sequence tokens do not match its items');
     return dashes[i].offset;
   }
 
@@ -262,7 +266,7 @@ export function jsOf(n: unknown, depth = 0): unknown {
   if (n === null || n === undefined) return null;
   if (isScalar(n)) return n.value;
   if (isMap(n)) {
-    const o: Record<string, unknown> = Object.create(null); // a `__proto__` key stays a key
+    const o = Object.create(null) as Record<string, unknown>; // a `__proto__` key stays a key
     for (const p of n.items) {
       if (!isScalar(p.key)) return UNEQUAL;
       o[String(p.key.value)] = jsOf(p.value, depth + 1);
@@ -278,9 +282,13 @@ const UNEQUAL = Symbol('unequal');
 export function deepEqual(a: unknown, b: unknown): boolean {
   if (a === b || (typeof a === 'number' && typeof b === 'number' && Number.isNaN(a) && Number.isNaN(b))) return true;
   if (!a || !b || typeof a !== 'object' || typeof b !== 'object' || Array.isArray(a) !== Array.isArray(b)) return false;
-  if (Array.isArray(a)) return a.length === (b as unknown[]).length && a.every((x, i) => deepEqual(x, (b as unknown[])[i]));
+  if (Array.isArray(a))
+    return a.length === (b as unknown[]).length && a.every((x, i) => deepEqual(x, (b as unknown[])[i]));
   const ka = Object.keys(a);
   const kb = Object.keys(b);
   const bo = b as Record<string, unknown>;
-  return ka.length === kb.length && ka.every((k) => Object.prototype.hasOwnProperty.call(bo, k) && deepEqual((a as Record<string, unknown>)[k], bo[k]));
+  return (
+    ka.length === kb.length &&
+    ka.every((k) => Object.prototype.hasOwnProperty.call(bo, k) && deepEqual((a as Record<string, unknown>)[k], bo[k]))
+  );
 }

@@ -14,12 +14,14 @@ export interface Style {
 /** Validates and copies `value`; object keys whose value is `undefined` are dropped, as JSON does. */
 export function toPlain(value: unknown, depth = 0): Plain {
   if (depth > 100) refuse('value nested too deeply');
-  if (value === null || typeof value === 'boolean' || typeof value === 'number' || typeof value === 'string') return value;
-  if (Array.isArray(value)) return value.map((v) => (v === undefined ? refuse('undefined array item') : toPlain(v, depth + 1)));
+  if (value === null || typeof value === 'boolean' || typeof value === 'number' || typeof value === 'string')
+    return value;
+  if (Array.isArray(value))
+    return value.map((v) => (v === undefined ? refuse('undefined array item') : toPlain(v, depth + 1)));
   if (typeof value === 'object') {
-    const proto = Object.getPrototypeOf(value);
+    const proto = Object.getPrototypeOf(value) as unknown;
     if (proto !== Object.prototype && proto !== null) refuse('not a plain object');
-    const out: { [key: string]: Plain } = Object.create(null); // a `__proto__` key stays a key
+    const out = Object.create(null) as { [key: string]: Plain }; // a `__proto__` key stays a key
     for (const [k, v] of Object.entries(value)) if (v !== undefined) out[k] = toPlain(v, depth + 1);
     return out;
   }
@@ -139,5 +141,7 @@ export function itemLines(v: Plain, col: number, st: Style): string[] {
 
 /** The lines of a structured value whose first line starts at column `col` (after a dash). */
 export function compactLines(v: Plain[] | { [key: string]: Plain }, col: number, st: Style): string[] {
-  return Array.isArray(v) ? v.flatMap((x) => itemLines(x, col, st)) : Object.entries(v).flatMap(([k, x]) => entryLines(k, x, col, st));
+  return Array.isArray(v)
+    ? v.flatMap((x) => itemLines(x, col, st))
+    : Object.entries(v).flatMap(([k, x]) => entryLines(k, x, col, st));
 }

@@ -1,4 +1,4 @@
-import type { Flag, Instruction, JSONInstruction, Run } from 'dockerfile-ast';
+import type { Flag, Instruction, JSONInstruction } from 'dockerfile-ast';
 import { unwrap } from '../models/commands';
 import type { DockerfileModel, Stage, Token } from '../models/dockerfile';
 import { execWords, jsonWord } from '../models/execForm';
@@ -65,9 +65,105 @@ export function parseOptions(args: readonly ShellWord[], shortWithValue: string,
 }
 
 const CURL_SHORT = 'AbcCdDeEFHKmoPQrtTuUwxXyYz';
-const CURL_LONG = new Set(['output', 'header', 'data', 'data-raw', 'data-binary', 'data-urlencode', 'json', 'user', 'user-agent', 'cookie', 'cookie-jar', 'continue-at', 'dump-header', 'referer', 'cert', 'cacert', 'capath', 'key', 'config', 'max-time', 'connect-timeout', 'retry', 'retry-delay', 'retry-max-time', 'proxy', 'request', 'write-out', 'range', 'upload-file', 'form', 'limit-rate', 'resolve', 'output-dir', 'proto', 'proto-redir', 'cert-type', 'key-type', 'url', 'max-redirs', 'speed-limit', 'speed-time', 'netrc-file', 'oauth2-bearer', 'interface', 'dns-servers', 'connect-to', 'max-filesize', 'ciphers', 'tls-max', 'expect100-timeout', 'keepalive-time']);
+const CURL_LONG = new Set([
+  'output',
+  'header',
+  'data',
+  'data-raw',
+  'data-binary',
+  'data-urlencode',
+  'json',
+  'user',
+  'user-agent',
+  'cookie',
+  'cookie-jar',
+  'continue-at',
+  'dump-header',
+  'referer',
+  'cert',
+  'cacert',
+  'capath',
+  'key',
+  'config',
+  'max-time',
+  'connect-timeout',
+  'retry',
+  'retry-delay',
+  'retry-max-time',
+  'proxy',
+  'request',
+  'write-out',
+  'range',
+  'upload-file',
+  'form',
+  'limit-rate',
+  'resolve',
+  'output-dir',
+  'proto',
+  'proto-redir',
+  'cert-type',
+  'key-type',
+  'url',
+  'max-redirs',
+  'speed-limit',
+  'speed-time',
+  'netrc-file',
+  'oauth2-bearer',
+  'interface',
+  'dns-servers',
+  'connect-to',
+  'max-filesize',
+  'ciphers',
+  'tls-max',
+  'expect100-timeout',
+  'keepalive-time',
+]);
 const WGET_SHORT = 'aBeiIlAoOPQRDtTUwX';
-const WGET_LONG = new Set(['output-document', 'output-file', 'append-output', 'input-file', 'base', 'execute', 'directory-prefix', 'tries', 'timeout', 'wait', 'user-agent', 'quota', 'level', 'accept', 'reject', 'domains', 'include-directories', 'exclude-directories', 'header', 'user', 'password', 'http-user', 'http-password', 'post-data', 'post-file', 'ca-certificate', 'ca-directory', 'certificate', 'private-key', 'load-cookies', 'save-cookies', 'progress', 'limit-rate', 'referer', 'method', 'body-data', 'body-file', 'read-timeout', 'connect-timeout', 'dns-timeout', 'waitretry', 'secure-protocol', 'bind-address']);
+const WGET_LONG = new Set([
+  'output-document',
+  'output-file',
+  'append-output',
+  'input-file',
+  'base',
+  'execute',
+  'directory-prefix',
+  'tries',
+  'timeout',
+  'wait',
+  'user-agent',
+  'quota',
+  'level',
+  'accept',
+  'reject',
+  'domains',
+  'include-directories',
+  'exclude-directories',
+  'header',
+  'user',
+  'password',
+  'http-user',
+  'http-password',
+  'post-data',
+  'post-file',
+  'ca-certificate',
+  'ca-directory',
+  'certificate',
+  'private-key',
+  'load-cookies',
+  'save-cookies',
+  'progress',
+  'limit-rate',
+  'referer',
+  'method',
+  'body-data',
+  'body-file',
+  'read-timeout',
+  'connect-timeout',
+  'dns-timeout',
+  'waitretry',
+  'secure-protocol',
+  'bind-address',
+]);
 
 /** The options of a curl or wget command, for rules that look at single flags (`-k`, `--no-check-certificate`). */
 export function httpClientOptions(tool: string, args: readonly ShellWord[]) {
@@ -112,7 +208,23 @@ export function downloadOf(cmd: ShellCommand, text: string): Download | undefine
   if (method !== undefined && method.toUpperCase() !== 'GET') return undefined;
   let output: DownloadOutput;
   if (name === 'curl') {
-    if (has('d', 'data', 'data-raw', 'data-binary', 'data-urlencode', 'json', 'F', 'form', 'T', 'upload-file', 'I', 'head')) return undefined;
+    if (
+      has(
+        'd',
+        'data',
+        'data-raw',
+        'data-binary',
+        'data-urlencode',
+        'json',
+        'F',
+        'form',
+        'T',
+        'upload-file',
+        'I',
+        'head',
+      )
+    )
+      return undefined;
     const o = has('o', 'output');
     if (o) output = outputOf(o.value ?? (o.valueWord ? staticText(o.valueWord) : undefined));
     else if (has('O', 'remote-name', 'remote-name-all')) output = { kind: 'file', path: basename(staticText(url)) };
@@ -120,12 +232,15 @@ export function downloadOf(cmd: ShellCommand, text: string): Download | undefine
   } else {
     if (has('spider', 'post-data', 'post-file', 'body-data', 'body-file', 'i', 'input-file')) return undefined;
     const o = has('O', 'output-document');
-    output = o ? outputOf(o.value ?? (o.valueWord ? staticText(o.valueWord) : undefined)) : { kind: 'file', path: basename(staticText(url)) };
+    output = o
+      ? outputOf(o.value ?? (o.valueWord ? staticText(o.valueWord) : undefined))
+      : { kind: 'file', path: basename(staticText(url)) };
   }
   return { cmd, tool: name, url, output };
 }
 
-const SIGNATURE_OR_CHECKSUM = /\.(?:asc|sig|sign|gpg|pgp|minisig|sigstore|bundle|pem|pub|crt|cer|sha1|sha256|sha512|sha256sum|sha512sum|md5|md5sum|intoto\.jsonl)$/i;
+const SIGNATURE_OR_CHECKSUM =
+  /\.(?:asc|sig|sign|gpg|pgp|minisig|sigstore|bundle|pem|pub|crt|cer|sha1|sha256|sha512|sha256sum|sha512sum|md5|md5sum|intoto\.jsonl)$/i;
 const CHECKSUM_LIST = /^(?:sha\d*sums?(?:\.txt)?|md5sums?|checksums?(?:\.txt)?|keys|.*[._-]checksums?\.txt)$/i;
 
 /** Signatures, checksum lists and keys: files that are the means of verification, not the thing verified. */
@@ -134,7 +249,25 @@ export function isVerificationMaterial(path: string): boolean {
   return SIGNATURE_OR_CHECKSUM.test(base) || CHECKSUM_LIST.test(base);
 }
 
-const EXTRACTORS = new Set(['tar', 'bsdtar', 'gunzip', 'zcat', 'gzip', 'xz', 'unxz', 'xzcat', 'bunzip2', 'bzip2', 'bzcat', 'zstd', 'unzstd', 'zstdcat', 'cpio', 'tee', 'dd']);
+const EXTRACTORS = new Set([
+  'tar',
+  'bsdtar',
+  'gunzip',
+  'zcat',
+  'gzip',
+  'xz',
+  'unxz',
+  'xzcat',
+  'bunzip2',
+  'bzip2',
+  'bzcat',
+  'zstd',
+  'unzstd',
+  'zstdcat',
+  'cpio',
+  'tee',
+  'dd',
+]);
 
 /** For a download to stdout: the pipeline stage that stores or unpacks it (`| tar -xz`, `| tee file`). */
 export function storedFromPipe(d: Download): ShellCommand | undefined {
@@ -171,7 +304,9 @@ export interface RemoteExecution {
 /** `curl … | sh`, `bash <(curl …)`, `sh -c "$(curl …)"`, `eval "$(wget -qO- …)"`, `source <(curl …)`. */
 export function remoteExecutions(script: ShellScript, text: string): RemoteExecution[] {
   const out: RemoteExecution[] = [];
-  const downloads = script.commands.map((c) => downloadOf(c, text)).filter((d): d is Download => d?.output.kind === 'stdout');
+  const downloads = script.commands
+    .map((c) => downloadOf(c, text))
+    .filter((d): d is Download => d?.output.kind === 'stdout');
   for (const d of downloads) {
     const p = d.cmd.pipeline;
     const runner = p?.commands.slice(p.index + 1).find(readsScriptFromStdin);
@@ -190,7 +325,10 @@ export function remoteExecutions(script: ShellScript, text: string): RemoteExecu
     }
     for (const d of downloads) {
       // Only output substituted into the code runs: `sh -c "$(curl …)"`, not `sh -c 'curl … | tar x'`.
-      const substituted = code.some((w) => d.cmd.start >= w.start && d.cmd.end <= w.end && /(?:\$\(|`|<\()\s*$/.test(text.slice(w.start, d.cmd.start)));
+      const substituted = code.some(
+        (w) =>
+          d.cmd.start >= w.start && d.cmd.end <= w.end && /(?:\$\(|`|<\()\s*$/.test(text.slice(w.start, d.cmd.start)),
+      );
       if (substituted && !out.some((e) => e.download === d)) out.push({ download: d, runner: cmd });
     }
   }

@@ -1,9 +1,22 @@
 import type { Copy, Flag, Instruction } from 'dockerfile-ast';
 import { EOL_PRODUCTS, type EolCycle, type EolProduct } from '../data/eol';
 import type { Settings } from '../base/types';
-import { canonicalName, parseImageRef, type DockerfileModel, type ImageRef, type Stage, type Token } from '../models/dockerfile';
+import {
+  canonicalName,
+  parseImageRef,
+  type DockerfileModel,
+  type ImageRef,
+  type Stage,
+  type Token,
+} from '../models/dockerfile';
 
-const DOCKER_HUB = new Set(['docker.io', 'index.docker.io', 'registry-1.docker.io', 'registry.hub.docker.com', 'hub.docker.com']);
+const DOCKER_HUB = new Set([
+  'docker.io',
+  'index.docker.io',
+  'registry-1.docker.io',
+  'registry.hub.docker.com',
+  'hub.docker.com',
+]);
 
 /** An image reference as BuildKit pulls it: ARG defaults substituted, quotes removed. */
 export interface ImageView {
@@ -78,7 +91,10 @@ const KNOWN_BARE_IMAGES = new Set(
 );
 
 /** `--from=` of COPY and `from=` of `RUN --mount`, with the token of the value. */
-export function* fromValues(model: DockerfileModel, stage: Stage): Generator<{ ins: Instruction; token: Token; mount: boolean }> {
+export function* fromValues(
+  model: DockerfileModel,
+  stage: Stage,
+): Generator<{ ins: Instruction; token: Token; mount: boolean }> {
   for (const ins of stage.instructions) {
     const keyword = ins.getKeyword();
     if (keyword === 'COPY') {
@@ -116,8 +132,14 @@ export function fromSource(model: DockerfileModel, stage: Stage, value: Token): 
     return n < model.stages.length ? { kind: 'later', stage: model.stages[n] } : { kind: 'unknown' };
   }
   const named = model.stages.find((s) => s.name?.value === v.toLowerCase());
-  if (named) return named === stage ? { kind: 'self' } : named.index < stage.index ? { kind: 'stage', stage: named } : { kind: 'later', stage: named };
-  if (/[/:.@]/.test(v) || KNOWN_BARE_IMAGES.has(v) || productOf(v)) return { kind: 'image', view: viewImage(parseImageRef(v, value.start, model.globalArgs)) };
+  if (named)
+    return named === stage
+      ? { kind: 'self' }
+      : named.index < stage.index
+        ? { kind: 'stage', stage: named }
+        : { kind: 'later', stage: named };
+  if (/[/:.@]/.test(v) || KNOWN_BARE_IMAGES.has(v) || productOf(v))
+    return { kind: 'image', view: viewImage(parseImageRef(v, value.start, model.globalArgs)) };
   return { kind: 'unknown' };
 }
 
@@ -141,7 +163,8 @@ let byImage: Map<string, Product> | undefined;
 export function productOf(imageName: string): Product | undefined {
   if (!byImage) {
     byImage = new Map();
-    for (const [slug, p] of Object.entries(EOL_PRODUCTS)) for (const image of p.images) byImage.set(image, { ...p, slug });
+    for (const [slug, p] of Object.entries(EOL_PRODUCTS))
+      for (const image of p.images) byImage.set(image, { ...p, slug });
     for (const [image, slug] of Object.entries(EXTRA_IMAGES)) byImage.set(image, { ...EOL_PRODUCTS[slug], slug });
   }
   return byImage.get(imageName);
@@ -149,7 +172,17 @@ export function productOf(imageName: string): Product | undefined {
 
 /** Node.js LTS codenames, which are tags of the official node image (`node:iron-slim`). */
 const NODE_CODENAMES: Record<string, string> = {
-  argon: '4', boron: '6', carbon: '8', dubnium: '10', erbium: '12', fermium: '14', gallium: '16', hydrogen: '18', iron: '20', jod: '22', krypton: '24',
+  argon: '4',
+  boron: '6',
+  carbon: '8',
+  dubnium: '10',
+  erbium: '12',
+  fermium: '14',
+  gallium: '16',
+  hydrogen: '18',
+  iron: '20',
+  jod: '22',
+  krypton: '24',
 };
 
 export function todayOf(settings: Settings): string {
@@ -193,7 +226,8 @@ export function cycleOf(product: EolProduct, version: string): EolCycle | undefi
 }
 
 /** Images whose tag scheme the suggestions know: official Docker Hub images, .NET and CentOS Stream. */
-export const knownTagScheme = (view: ImageView): boolean => !view.name.includes('/') || /^(mcr\.microsoft\.com\/dotnet|quay\.io\/centos)\//.test(view.name);
+export const knownTagScheme = (view: ImageView): boolean =>
+  !view.name.includes('/') || /^(mcr\.microsoft\.com\/dotnet|quay\.io\/centos)\//.test(view.name);
 
 /** How an image tag writes a cycle: .NET images are tagged `8.0` for cycle 8. */
 export function cycleTag(product: Product, cycle: EolCycle): string {
@@ -229,11 +263,20 @@ function tagWords(tag: string): Word[] {
   return out;
 }
 
-const codenameCycle = (product: EolProduct | undefined, word: string) => (word.length >= 4 ? product?.cycles.find((c) => c.codename === word) : undefined);
+const codenameCycle = (product: EolProduct | undefined, word: string) =>
+  word.length >= 4 ? product?.cycles.find((c) => c.codename === word) : undefined;
 
 /** The version the first tag word gives the image's own product, with its offset inside the word. */
-function ownVersion(product: Product, imageName: string, word: string): { cycle?: EolCycle; from: number; to: number; form: Release['form'] } | undefined {
-  const named = codenameCycle(product, word) ?? (imageName === 'node' && NODE_CODENAMES[word] ? product.cycles.find((c) => c.cycle === NODE_CODENAMES[word]) : undefined);
+function ownVersion(
+  product: Product,
+  imageName: string,
+  word: string,
+): { cycle?: EolCycle; from: number; to: number; form: Release['form'] } | undefined {
+  const named =
+    codenameCycle(product, word) ??
+    (imageName === 'node' && NODE_CODENAMES[word]
+      ? product.cycles.find((c) => c.cycle === NODE_CODENAMES[word])
+      : undefined);
   if (named) return { cycle: named, from: 0, to: word.length, form: 'codename' };
   const m = /^(v|centos)?(\d+(?:\.\d+)*)/.exec(word);
   if (!m) return undefined;
@@ -251,15 +294,20 @@ export function osCodename(word: string): { slug: 'debian' | 'ubuntu'; cycle: Eo
 }
 
 /** OS releases named inside a tag (`slim-bullseye`, `alpine3.18`, `jdk-focal`, `al2`, `debian-11`). */
-function embeddedRelease(words: Word[], i: number): { slug: string; version: string; from: number; form: Release['form'] } | undefined {
+function embeddedRelease(
+  words: Word[],
+  i: number,
+): { slug: string; version: string; from: number; form: Release['form'] } | undefined {
   const w = words[i].text.toLowerCase();
   let m: RegExpExecArray | null;
-  if ((m = /^alpine(\d+\.\d+)(?:\.\d+)?$/.exec(w))) return { slug: 'alpine-linux', version: m[1], from: 6, form: 'version' };
+  if ((m = /^alpine(\d+\.\d+)(?:\.\d+)?$/.exec(w)))
+    return { slug: 'alpine-linux', version: m[1], from: 6, form: 'version' };
   if ((m = /^centos(\d+)/.exec(w))) return { slug: 'centos', version: m[1], from: 6, form: 'version' };
   if ((m = /^al(2|2023)$/.exec(w))) return { slug: 'amazon-linux', version: m[1], from: 2, form: 'version' };
   const os = osCodename(w);
   if (os) return { slug: os.slug, version: os.cycle.cycle, from: 0, form: 'codename' };
-  if (w === 'debian' && /^\d+$/.test(words[i + 1]?.text ?? '')) return { slug: 'debian', version: words[i + 1].text, from: -1, form: 'version' };
+  if (w === 'debian' && /^\d+$/.test(words[i + 1]?.text ?? ''))
+    return { slug: 'debian', version: words[i + 1].text, from: -1, form: 'version' };
   return undefined;
 }
 
@@ -268,23 +316,43 @@ export function releasesOf(view: ImageView): Release[] {
   const product = productOf(view.name);
   const tag = view.tag;
   const ref = view.ref;
-  const whole = ref.tag && !view.literalTag ? { start: ref.tag.start, end: ref.tag.end } : { start: ref.start, end: ref.end };
+  const whole =
+    ref.tag && !view.literalTag ? { start: ref.tag.start, end: ref.tag.end } : { start: ref.start, end: ref.end };
   const out: Release[] = [];
   if (!tag || tag === 'latest') {
     const at = ref.tag ?? ref.name;
-    if (product) out.push({ product, cycle: product.cycles[0], form: 'implicit', start: at.start, end: at.end, editable: false, own: true });
+    if (product)
+      out.push({
+        product,
+        cycle: product.cycles[0],
+        form: 'implicit',
+        start: at.start,
+        end: at.end,
+        editable: false,
+        own: true,
+      });
     return out;
   }
   const words = tagWords(tag);
   const span = (word: Word, from: number, to: number) =>
-    view.literalTag ? { start: ref.tag!.start + word.at + from, end: ref.tag!.start + word.at + to, editable: true } : { ...whole, editable: false };
+    view.literalTag
+      ? { start: ref.tag!.start + word.at + from, end: ref.tag!.start + word.at + to, editable: true }
+      : { ...whole, editable: false };
   let first = 0;
   if (product) {
     const stream = product.slug === 'centos' && /^stream(\d+)$/.exec(words[0].text);
-    const own = stream ? { cycle: cycleOf(EOL_PRODUCTS['centos-stream'], stream[1]), from: 6, to: words[0].text.length, form: 'version' as const } : ownVersion(product, view.name, words[0].text.toLowerCase());
+    const own = stream
+      ? {
+          cycle: cycleOf(EOL_PRODUCTS['centos-stream'], stream[1]),
+          from: 6,
+          to: words[0].text.length,
+          form: 'version' as const,
+        }
+      : ownVersion(product, view.name, words[0].text.toLowerCase());
     const p = stream ? { ...EOL_PRODUCTS['centos-stream'], slug: 'centos-stream' } : product;
     if (own) first = 1;
-    if (own?.cycle) out.push({ product: p, cycle: own.cycle, form: own.form, ...span(words[0], own.from, own.to), own: true });
+    if (own?.cycle)
+      out.push({ product: p, cycle: own.cycle, form: own.form, ...span(words[0], own.from, own.to), own: true });
   }
   if (!product && view.name.includes('/')) return out;
   for (let i = first; i < words.length; i++) {
@@ -335,7 +403,10 @@ function dropDigest(view: ImageView): Edit[] {
 /** Edits that make the reference use `tag`; undefined when the tag is not written literally. */
 export function retag(view: ImageView, tag: string): Edit[] | undefined {
   const { ref } = view;
-  if (ref.tag) return view.literalTag && (!ref.digest || isLiteral(view)) ? [{ start: ref.tag.start, end: ref.tag.end, text: tag }, ...dropDigest(view)] : undefined;
+  if (ref.tag)
+    return view.literalTag && (!ref.digest || isLiteral(view))
+      ? [{ start: ref.tag.start, end: ref.tag.end, text: tag }, ...dropDigest(view)]
+      : undefined;
   if (!isLiteral(view)) return undefined;
   return [{ start: ref.name.end, end: ref.name.end, text: `:${tag}` }, ...dropDigest(view)];
 }
@@ -344,7 +415,8 @@ export function retag(view: ImageView, tag: string): Edit[] | undefined {
 export function spliceTag(view: ImageView, spans: Edit[]): string {
   const start = view.ref.tag!.start;
   let tag = view.ref.tag!.value;
-  for (const s of [...spans].sort((a, b) => b.start - a.start)) tag = tag.slice(0, s.start - start) + s.text + tag.slice(s.end - start);
+  for (const s of [...spans].sort((a, b) => b.start - a.start))
+    tag = tag.slice(0, s.start - start) + s.text + tag.slice(s.end - start);
   return tag;
 }
 

@@ -50,19 +50,33 @@ export function imageView(value: string, start = 0): ImageView {
 }
 
 /** Where to underline part of an image: the token when offsets are exact, else the whole scalar. */
-export function spanOf(img: ContainerImage, token: keyof Pick<ImageRef, 'registry' | 'name' | 'tag' | 'digest'>): { start: number; end: number } {
+export function spanOf(
+  img: ContainerImage,
+  token: keyof Pick<ImageRef, 'registry' | 'name' | 'tag' | 'digest'>,
+): { start: number; end: number } {
   const t = img.exact ? img.view.ref[token] : undefined;
   return t ? { start: t.start, end: t.end } : { start: img.start, end: img.end };
 }
 
-const HUB_ALIASES = new Set(['docker.io', 'index.docker.io', 'registry-1.docker.io', 'registry.hub.docker.com', 'hub.docker.com']);
+const HUB_ALIASES = new Set([
+  'docker.io',
+  'index.docker.io',
+  'registry-1.docker.io',
+  'registry.hub.docker.com',
+  'hub.docker.com',
+]);
 
 /**
  * A `trustedRegistries` entry: `host[:port][/path prefix]`; `*` in the host matches within one DNS label
  * (`*.azurecr.io`); Docker Hub under any of its names is `docker.io`. Shared by Dockerfile and Kubernetes rules.
  */
 export function registryMatcher(entry: string): (view: Pick<ImageView, 'registry' | 'path'>) => boolean {
-  const [hostPart, ...path] = entry.trim().toLowerCase().replace(/^[a-z]+:\/\//, '').replace(/\/+$/, '').split('/');
+  const [hostPart, ...path] = entry
+    .trim()
+    .toLowerCase()
+    .replace(/^[a-z]+:\/\//, '')
+    .replace(/\/+$/, '')
+    .split('/');
   const host = HUB_ALIASES.has(hostPart) ? 'docker.io' : hostPart;
   const hostRe = new RegExp(`^${host.replace(/[.+?^${}()|[\]\\]/g, '\\$&').replace(/\*/g, '[^./]*')}$`);
   const prefix = path.join('/');
@@ -80,7 +94,8 @@ export interface VerificationGlob {
 }
 
 const arr = (v: unknown): unknown[] => (Array.isArray(v) ? v : []);
-const rec = (v: unknown): Record<string, unknown> => (v && typeof v === 'object' && !Array.isArray(v) ? (v as Record<string, unknown>) : {});
+const rec = (v: unknown): Record<string, unknown> =>
+  v && typeof v === 'object' && !Array.isArray(v) ? (v as Record<string, unknown>) : {};
 const strings = (v: unknown): string[] => arr(v).filter((x): x is string => typeof x === 'string');
 
 /** Image patterns of the verification policies in the workspace (from the summaries' `spec`). */
@@ -93,14 +108,17 @@ export function verificationGlobs(ws: Workspace): VerificationGlob[] {
       for (const rule of arr(spec.rules)) {
         for (const v of arr(rec(rule).verifyImages)) {
           const vi = rec(v);
-          for (const glob of [...strings(vi.imageReferences), ...strings([vi.image])]) out.push({ glob, dialect: 'kyverno', namespace });
+          for (const glob of [...strings(vi.imageReferences), ...strings([vi.image])])
+            out.push({ glob, dialect: 'kyverno', namespace });
         }
       }
     } else if (s.apiVersion.startsWith('policies.kyverno.io/') && s.kind === 'ImageValidatingPolicy') {
       // A CEL expression cannot be evaluated here: it counts as covering every image.
-      for (const m of arr(spec.matchImageReferences)) out.push({ glob: typeof rec(m).glob === 'string' ? (rec(m).glob as string) : '*', dialect: 'kyverno' });
+      for (const m of arr(spec.matchImageReferences))
+        out.push({ glob: typeof rec(m).glob === 'string' ? (rec(m).glob as string) : '*', dialect: 'kyverno' });
     } else if (s.apiVersion.startsWith('policy.sigstore.dev/') && s.kind === 'ClusterImagePolicy') {
-      for (const i of arr(spec.images)) if (typeof rec(i).glob === 'string') out.push({ glob: rec(i).glob as string, dialect: 'sigstore' });
+      for (const i of arr(spec.images))
+        if (typeof rec(i).glob === 'string') out.push({ glob: rec(i).glob as string, dialect: 'sigstore' });
     }
   }
   return out;
@@ -127,8 +145,16 @@ function globRegExp(glob: string, dialect: VerificationGlob['dialect']): RegExp 
  */
 function spellings(image: string): string[] {
   const v = imageView(image);
-  const suffixes = ['', `:${v.tag ?? 'latest'}`, ...(v.digest ? [`@${v.digest}`, `:${v.tag ?? 'latest'}@${v.digest}`] : [])];
-  const repos = [v.repository, `${v.registry}/${v.path}`, ...(v.registry === 'docker.io' ? [`index.docker.io/${v.path}`] : [])];
+  const suffixes = [
+    '',
+    `:${v.tag ?? 'latest'}`,
+    ...(v.digest ? [`@${v.digest}`, `:${v.tag ?? 'latest'}@${v.digest}`] : []),
+  ];
+  const repos = [
+    v.repository,
+    `${v.registry}/${v.path}`,
+    ...(v.registry === 'docker.io' ? [`index.docker.io/${v.path}`] : []),
+  ];
   return [image, ...repos.flatMap((r) => suffixes.map((s) => r + s))];
 }
 
@@ -156,8 +182,20 @@ export type Attestor = 'keyless' | 'publicKey';
 export function verifyImagesPolicy(globs: string[], attestor: Attestor): Record<string, unknown> {
   const entry =
     attestor === 'keyless'
-      ? { keyless: { subject: 'REPLACE-ME: signer identity, e.g. https://github.com/OWNER/REPO/.github/workflows/release.yml@refs/tags/*', issuer: 'https://token.actions.githubusercontent.com', rekor: { url: 'https://rekor.sigstore.dev' } } }
-      : { keys: { publicKeys: '-----BEGIN PUBLIC KEY-----\nREPLACE-ME: the cosign public key that signs these images\n-----END PUBLIC KEY-----' } };
+      ? {
+          keyless: {
+            subject:
+              'REPLACE-ME: signer identity, e.g. https://github.com/OWNER/REPO/.github/workflows/release.yml@refs/tags/*',
+            issuer: 'https://token.actions.githubusercontent.com',
+            rekor: { url: 'https://rekor.sigstore.dev' },
+          },
+        }
+      : {
+          keys: {
+            publicKeys:
+              '-----BEGIN PUBLIC KEY-----\nREPLACE-ME: the cosign public key that signs these images\n-----END PUBLIC KEY-----',
+          },
+        };
   return {
     apiVersion: 'kyverno.io/v1',
     kind: 'ClusterPolicy',
@@ -165,7 +203,13 @@ export function verifyImagesPolicy(globs: string[], attestor: Attestor): Record<
     spec: {
       validationFailureAction: 'Enforce',
       webhookTimeoutSeconds: 30,
-      rules: [{ name: 'verify-signatures', match: { any: [{ resources: { kinds: ['Pod'] } }] }, verifyImages: [{ imageReferences: globs, attestors: [{ entries: [entry] }] }] }],
+      rules: [
+        {
+          name: 'verify-signatures',
+          match: { any: [{ resources: { kinds: ['Pod'] } }] },
+          verifyImages: [{ imageReferences: globs, attestors: [{ entries: [entry] }] }],
+        },
+      ],
     },
   };
 }

@@ -1,13 +1,14 @@
 import type { ObjectSummary, Workspace } from './workspace';
 import type { K8sObject } from '../models/kubernetes';
-import type { ContainerPort } from './workloads';
 
 /** NetworkPolicy coverage across the workspace: label selectors, which policies select which pods, default-deny policies. */
 
 export type Labels = Record<string, string>;
 
-const rec = (v: unknown): Record<string, unknown> | undefined => (v && typeof v === 'object' && !Array.isArray(v) ? (v as Record<string, unknown>) : undefined);
-const str = (v: unknown): string | undefined => (typeof v === 'string' ? v : typeof v === 'number' || typeof v === 'boolean' ? String(v) : undefined);
+const rec = (v: unknown): Record<string, unknown> | undefined =>
+  v && typeof v === 'object' && !Array.isArray(v) ? (v as Record<string, unknown>) : undefined;
+const str = (v: unknown): string | undefined =>
+  typeof v === 'string' ? v : typeof v === 'number' || typeof v === 'boolean' ? String(v) : undefined;
 
 /**
  * Whether a LabelSelector selects `labels`, as the API server evaluates it: every matchLabels pair and every
@@ -55,7 +56,8 @@ export function selectorMatches(selector: unknown, labels: Labels): boolean {
 /** An object's namespace as the rules compare them: unset means the default namespace. */
 export const namespaceOf = (o: { namespace?: string }): string => o.namespace ?? 'default';
 
-export const isNetworkPolicy = (o: { kind: string; apiVersion: string }): boolean => o.kind === 'NetworkPolicy' && o.apiVersion.startsWith('networking.k8s.io/');
+export const isNetworkPolicy = (o: { kind: string; apiVersion: string }): boolean =>
+  o.kind === 'NetworkPolicy' && o.apiVersion.startsWith('networking.k8s.io/');
 
 /** Custom resources (API groups outside Kubernetes' own) may be operators' workloads whose pods the workspace never shows. */
 const isCustomResource = (apiVersion: string): boolean => {
@@ -80,7 +82,8 @@ export function networkFacts(ws: Workspace): NetworkFacts {
   const hit = cache.get(ws);
   if (hit && hit.generation === ws.generation) return hit.facts;
   const facts: NetworkFacts = { policies: new Map(), workloads: new Map(), ordered: [], customResources: new Set() };
-  const push = (m: Map<string, ObjectSummary[]>, k: string, s: ObjectSummary) => (m.get(k) ?? m.set(k, []).get(k)!).push(s);
+  const push = (m: Map<string, ObjectSummary[]>, k: string, s: ObjectSummary) =>
+    (m.get(k) ?? m.set(k, []).get(k)!).push(s);
   const all = [...ws.objects()];
   // Array sort is stable: objects of one file keep their order.
   all.sort((a, b) => (a.uri < b.uri ? -1 : a.uri > b.uri ? 1 : 0));
@@ -109,5 +112,10 @@ export function policiesSelecting(facts: NetworkFacts, namespace: string, podLab
 
 /** Whether a workspace summary describes `obj` (a document only knows its own objects, not its file's URI). */
 export function isSummaryOf(s: ObjectSummary, obj: K8sObject): boolean {
-  return s.kind === obj.kind && s.name === obj.name && s.namespace === obj.namespace && JSON.stringify(s.podLabels ?? {}) === JSON.stringify(obj.podSpec?.labels ?? {});
+  return (
+    s.kind === obj.kind &&
+    s.name === obj.name &&
+    s.namespace === obj.namespace &&
+    JSON.stringify(s.podLabels ?? {}) === JSON.stringify(obj.podSpec?.labels ?? {})
+  );
 }

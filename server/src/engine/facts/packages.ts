@@ -4,7 +4,15 @@ import { effectiveCommand, isShellForm, wordRemovalSpan } from '../models/runScr
 import type { ShellCommand, ShellWord } from '../models/shell';
 
 export type Manager = 'apt-get' | 'apt' | 'apk' | 'yum' | 'dnf' | 'microdnf' | 'zypper' | 'pip' | 'npm' | 'gem' | 'go';
-export const OS_MANAGERS: ReadonlySet<Manager> = new Set<Manager>(['apt-get', 'apt', 'apk', 'yum', 'dnf', 'microdnf', 'zypper']);
+export const OS_MANAGERS: ReadonlySet<Manager> = new Set<Manager>([
+  'apt-get',
+  'apt',
+  'apk',
+  'yum',
+  'dnf',
+  'microdnf',
+  'zypper',
+]);
 export const RPM_MANAGERS: ReadonlySet<Manager> = new Set<Manager>(['yum', 'dnf', 'microdnf']);
 
 export interface PackageSpec {
@@ -39,29 +47,206 @@ export interface PackageCommand {
   simulated: boolean;
 }
 
-const ALIASES: Record<string, string> = { in: 'install', i: 'install', isntall: 'install', add: 'add', erase: 'remove', rm: 'remove', up: 'upgrade', update: 'update', ref: 'refresh', dup: 'dist-upgrade', cc: 'clean', localinstall: 'install', groupinstall: 'install' };
+const ALIASES: Record<string, string> = {
+  in: 'install',
+  i: 'install',
+  isntall: 'install',
+  add: 'add',
+  erase: 'remove',
+  rm: 'remove',
+  up: 'upgrade',
+  update: 'update',
+  ref: 'refresh',
+  dup: 'dist-upgrade',
+  cc: 'clean',
+  localinstall: 'install',
+  groupinstall: 'install',
+};
 const RPM_ACTIONS: Record<string, string> = { ...ALIASES, update: 'upgrade' };
-const NPM_ACTIONS: Record<string, string> = { i: 'install', in: 'install', add: 'install', isntall: 'install', install: 'install' };
+const NPM_ACTIONS: Record<string, string> = {
+  i: 'install',
+  in: 'install',
+  add: 'install',
+  isntall: 'install',
+  install: 'install',
+};
 
 /** Options whose value is the next word, per tool (the `--x=value` form needs no entry). */
 const VALUE_FLAGS: Record<string, string[]> = {
-  apt: ['-o', '--option', '-c', '--config-file', '-t', '--target-release', '--default-release', '-a', '--host-architecture', '-P', '--build-profiles'],
-  apk: ['-t', '--virtual', '-X', '--repository', '-p', '--root', '--arch', '--cache-dir', '--keys-dir', '--repositories-file', '--cache-max-age', '--timeout'],
-  rpm: ['-c', '--config', '--installroot', '--releasever', '-x', '--exclude', '--enablerepo', '--disablerepo', '--repo', '--repoid', '--setopt', '-d', '--debuglevel', '-e', '--errorlevel', '--downloaddir', '--destdir', '--forcearch', '--repofrompath'],
-  zypper: ['-R', '--root', '-c', '--config', '-D', '--reposd-dir', '-C', '--cache-dir', '-t', '--type', '-r', '--repo', '--from'],
-  pip: ['-r', '--requirement', '-c', '--constraint', '-e', '--editable', '-i', '--index-url', '--extra-index-url', '-f', '--find-links', '-t', '--target', '--prefix', '--root', '--trusted-host', '--platform', '--python-version', '--implementation', '--abi', '--only-binary', '--no-binary', '--upgrade-strategy', '--progress-bar', '--cache-dir', '--src', '--log', '--proxy', '--retries', '--timeout', '--exists-action', '--global-option', '-C', '--config-settings', '--install-option', '--python', '--report'],
-  npm: ['--prefix', '--registry', '--cache', '-w', '--workspace', '--omit', '--include', '--loglevel', '--tag', '--userconfig', '--globalconfig', '--install-strategy', '--scope'],
-  gem: ['-v', '--version', '-i', '--install-dir', '-n', '--bindir', '--source', '-s', '-P', '--trust-policy', '--platform', '-g', '--file', '--build-root'],
-  go: ['-ldflags', '-tags', '-o', '-gcflags', '-mod', '-modfile', '-p', '-pkgdir', '-toolexec', '-C', '-overlay', '-buildmode', '-compiler', '-asmflags', '-installsuffix', '-pgo', '-exec', '-gccgoflags'],
+  apt: [
+    '-o',
+    '--option',
+    '-c',
+    '--config-file',
+    '-t',
+    '--target-release',
+    '--default-release',
+    '-a',
+    '--host-architecture',
+    '-P',
+    '--build-profiles',
+  ],
+  apk: [
+    '-t',
+    '--virtual',
+    '-X',
+    '--repository',
+    '-p',
+    '--root',
+    '--arch',
+    '--cache-dir',
+    '--keys-dir',
+    '--repositories-file',
+    '--cache-max-age',
+    '--timeout',
+  ],
+  rpm: [
+    '-c',
+    '--config',
+    '--installroot',
+    '--releasever',
+    '-x',
+    '--exclude',
+    '--enablerepo',
+    '--disablerepo',
+    '--repo',
+    '--repoid',
+    '--setopt',
+    '-d',
+    '--debuglevel',
+    '-e',
+    '--errorlevel',
+    '--downloaddir',
+    '--destdir',
+    '--forcearch',
+    '--repofrompath',
+  ],
+  zypper: [
+    '-R',
+    '--root',
+    '-c',
+    '--config',
+    '-D',
+    '--reposd-dir',
+    '-C',
+    '--cache-dir',
+    '-t',
+    '--type',
+    '-r',
+    '--repo',
+    '--from',
+  ],
+  pip: [
+    '-r',
+    '--requirement',
+    '-c',
+    '--constraint',
+    '-e',
+    '--editable',
+    '-i',
+    '--index-url',
+    '--extra-index-url',
+    '-f',
+    '--find-links',
+    '-t',
+    '--target',
+    '--prefix',
+    '--root',
+    '--trusted-host',
+    '--platform',
+    '--python-version',
+    '--implementation',
+    '--abi',
+    '--only-binary',
+    '--no-binary',
+    '--upgrade-strategy',
+    '--progress-bar',
+    '--cache-dir',
+    '--src',
+    '--log',
+    '--proxy',
+    '--retries',
+    '--timeout',
+    '--exists-action',
+    '--global-option',
+    '-C',
+    '--config-settings',
+    '--install-option',
+    '--python',
+    '--report',
+  ],
+  npm: [
+    '--prefix',
+    '--registry',
+    '--cache',
+    '-w',
+    '--workspace',
+    '--omit',
+    '--include',
+    '--loglevel',
+    '--tag',
+    '--userconfig',
+    '--globalconfig',
+    '--install-strategy',
+    '--scope',
+  ],
+  gem: [
+    '-v',
+    '--version',
+    '-i',
+    '--install-dir',
+    '-n',
+    '--bindir',
+    '--source',
+    '-s',
+    '-P',
+    '--trust-policy',
+    '--platform',
+    '-g',
+    '--file',
+    '--build-root',
+  ],
+  go: [
+    '-ldflags',
+    '-tags',
+    '-o',
+    '-gcflags',
+    '-mod',
+    '-modfile',
+    '-p',
+    '-pkgdir',
+    '-toolexec',
+    '-C',
+    '-overlay',
+    '-buildmode',
+    '-compiler',
+    '-asmflags',
+    '-installsuffix',
+    '-pgo',
+    '-exec',
+    '-gccgoflags',
+  ],
 };
 const flagFamily = (m: Manager) => (m === 'apt-get' ? 'apt' : RPM_MANAGERS.has(m) ? 'rpm' : m);
 
 function managerOf(name: string, args: readonly ShellWord[]): { manager: Manager; skip: number } | undefined {
-  if (name === 'apt-get' || name === 'apt' || name === 'apk' || name === 'yum' || name === 'microdnf' || name === 'zypper' || name === 'npm' || name === 'gem' || name === 'go') return { manager: name, skip: 0 };
+  if (
+    name === 'apt-get' ||
+    name === 'apt' ||
+    name === 'apk' ||
+    name === 'yum' ||
+    name === 'microdnf' ||
+    name === 'zypper' ||
+    name === 'npm' ||
+    name === 'gem' ||
+    name === 'go'
+  )
+    return { manager: name, skip: 0 };
   if (name === 'dnf' || name === 'dnf5') return { manager: 'dnf', skip: 0 };
   if (/^pip[\d.]*$/.test(name)) return { manager: 'pip', skip: 0 };
   const m = args.findIndex((w) => w.value === '-m');
-  if (/^python[\d.]*$/.test(name) && m >= 0 && /^pip[\d.]*$/.test(args[m + 1]?.value ?? '')) return { manager: 'pip', skip: m + 2 };
+  if (/^python[\d.]*$/.test(name) && m >= 0 && /^pip[\d.]*$/.test(args[m + 1]?.value ?? ''))
+    return { manager: 'pip', skip: m + 2 };
   return undefined;
 }
 
@@ -88,8 +273,15 @@ export function packageCommand(stage: Stage, run: Instruction, cmd: ShellCommand
     break;
   }
   const raw = sub?.value ?? '';
-  const action = manager === 'npm' ? NPM_ACTIONS[raw] ?? raw : manager === 'gem' && raw === 'i' ? 'install' : (RPM_MANAGERS.has(manager) ? RPM_ACTIONS : ALIASES)[raw] ?? raw;
-  const simulated = (manager === 'apt-get' || manager === 'apt') && args.some((w) => /^(--simulate|--dry-run|--just-print|--no-act|--recon|-[a-zA-Z]*s[a-zA-Z]*)$/.test(w.value ?? ''));
+  const action =
+    manager === 'npm'
+      ? (NPM_ACTIONS[raw] ?? raw)
+      : manager === 'gem' && raw === 'i'
+        ? 'install'
+        : ((RPM_MANAGERS.has(manager) ? RPM_ACTIONS : ALIASES)[raw] ?? raw);
+  const simulated =
+    (manager === 'apt-get' || manager === 'apt') &&
+    args.some((w) => /^(--simulate|--dry-run|--just-print|--no-act|--recon|-[a-zA-Z]*s[a-zA-Z]*)$/.test(w.value ?? ''));
   const pc: PackageCommand = { stage, run, cmd, manager, tool, action, sub, args, packages: [], simulated };
   let gemVersion: string | undefined;
   const operands: ShellWord[] = [];
@@ -104,7 +296,19 @@ export function packageCommand(stage: Stage, run: Instruction, cmd: ShellCommand
       if (manager === 'gem' && (flag === '-v' || flag === '--version')) gemVersion = value;
     } else operands.push(args[k]);
   }
-  const takesPackages = ['install', 'add', 'remove', 'purge', 'del', 'uninstall', 'get', 'run', 'upgrade', 'reinstall', 'dist-upgrade'].includes(action);
+  const takesPackages = [
+    'install',
+    'add',
+    'remove',
+    'purge',
+    'del',
+    'uninstall',
+    'get',
+    'run',
+    'upgrade',
+    'reinstall',
+    'dist-upgrade',
+  ].includes(action);
   if (takesPackages) {
     const words = manager === 'go' && action === 'run' ? operands.slice(0, 1) : operands;
     pc.packages = words.map((w) => spec(manager, w, gemVersion));
@@ -132,7 +336,12 @@ const ARCHIVE = /\.(deb|rpm|apk|whl|tar\.gz|tgz|tar\.bz2|zip|gem|go)$/i;
 function spec(manager: Manager, word: ShellWord, gemVersion?: string): PackageSpec {
   const dynamic = word.value === undefined;
   const v = word.value ?? word.raw.replace(/["']/g, '');
-  const local = /^(\.\.?(\/|\[|$)|\/|~)/.test(v) || /^[\w+.-]+:\/\//.test(v) || /^(git\+|git@|file:|github:)/.test(v) || ARCHIVE.test(v) || (manager === 'npm' && /^[^@][^@]*\/[^@]/.test(v));
+  const local =
+    /^(\.\.?(\/|\[|$)|\/|~)/.test(v) ||
+    /^[\w+.-]+:\/\//.test(v) ||
+    /^(git\+|git@|file:|github:)/.test(v) ||
+    ARCHIVE.test(v) ||
+    (manager === 'npm' && /^[^@][^@]*\/[^@]/.test(v));
   let name = v;
   let version: string | undefined;
   const cut = (at: number, skip = 0) => {
@@ -154,7 +363,11 @@ function spec(manager: Manager, word: ShellWord, gemVersion?: string): PackageSp
     cut(v.indexOf(':'), 1);
     version ??= gemVersion;
   }
-  const pinned = version !== undefined && version !== '' && !FLOATING.test(version) && !(manager === 'go' && !/^v\d|^[0-9a-f]{7,40}$/.test(version));
+  const pinned =
+    version !== undefined &&
+    version !== '' &&
+    !FLOATING.test(version) &&
+    !(manager === 'go' && !/^v\d|^[0-9a-f]{7,40}$/.test(version));
   return { word, name: dynamic ? '' : name, version, pinned, local, dynamic };
 
   function rpmSplit() {
@@ -190,7 +403,10 @@ export interface InstalledPackage {
  * `apt-mark auto …` followed by `apt-get purge --auto-remove` (which drops what that RUN installed before it,
  * except names marked manual again).
  */
-export function remainingOsPackages(model: DockerfileModel, stage: Stage | undefined = model.finalStage): InstalledPackage[] {
+export function remainingOsPackages(
+  model: DockerfileModel,
+  stage: Stage | undefined = model.finalStage,
+): InstalledPackage[] {
   const chain = stage?.chain ?? [];
   let installed: InstalledPackage[] = [];
   const groups = new Map<string, string[]>();
@@ -204,7 +420,8 @@ export function remainingOsPackages(model: DockerfileModel, stage: Stage | undef
         if (name === 'apt-mark') {
           const sub = args[0]?.value;
           if (sub === 'auto' || sub === 'markauto') autoMarkAt ??= cmd.start;
-          else if (sub === 'manual' && autoMarkAt !== undefined) args.slice(1).forEach((w) => w.value && keep.add(w.value));
+          else if (sub === 'manual' && autoMarkAt !== undefined)
+            args.slice(1).forEach((w) => w.value && keep.add(w.value));
           continue;
         }
         const pc = packageCommand(s, run, cmd);
@@ -212,13 +429,20 @@ export function remainingOsPackages(model: DockerfileModel, stage: Stage | undef
         const named = pc.packages.filter((p) => !p.dynamic);
         if ((pc.action === 'install' || pc.action === 'add') && !pc.simulated) {
           installed.push(...named.map((pkg) => ({ pc, pkg })));
-          if (pc.group) groups.set(pc.group, named.map((p) => p.name));
+          if (pc.group)
+            groups.set(
+              pc.group,
+              named.map((p) => p.name),
+            );
         } else if (['remove', 'purge', 'del', 'autoremove'].includes(pc.action)) {
           const gone = new Set(named.flatMap((p) => [p.name, ...(groups.get(p.name) ?? [])]));
-          const autoRemove = pc.action === 'autoremove' || pc.args.some((w) => w.value === '--auto-remove' || w.value === '--autoremove');
+          const autoRemove =
+            pc.action === 'autoremove' ||
+            pc.args.some((w) => w.value === '--auto-remove' || w.value === '--autoremove');
           installed = installed.filter(({ pc: by, pkg }) => {
             if (gone.has(pkg.name)) return false;
-            const autoMarked = autoMarkAt !== undefined && by.run === run && by.cmd.start < autoMarkAt && !keep.has(pkg.name);
+            const autoMarked =
+              autoMarkAt !== undefined && by.run === run && by.cmd.start < autoMarkAt && !keep.has(pkg.name);
             return !(autoRemove && autoMarked && (by.manager === 'apt-get' || by.manager === 'apt'));
           });
         }
@@ -229,7 +453,11 @@ export function remainingOsPackages(model: DockerfileModel, stage: Stage | undef
 }
 
 /** Offsets that delete one package from its install command; undefined when it is the only one. */
-export function packageRemovalSpan(model: DockerfileModel, pc: PackageCommand, pkg: PackageSpec): { start: number; end: number } | undefined {
+export function packageRemovalSpan(
+  model: DockerfileModel,
+  pc: PackageCommand,
+  pkg: PackageSpec,
+): { start: number; end: number } | undefined {
   return pc.packages.length < 2 ? undefined : wordRemovalSpan(model, pc.run, pkg.word);
 }
 

@@ -1,8 +1,14 @@
-import type { Node } from 'yaml';
 import type { PssLevel, Settings } from '../base/types';
 import { scalarValue, yamlBool } from '../models/yamlValues';
 import type { Workspace } from './workspace';
-import { getIn, type Container, type K8sObject, type KubernetesModel, type PodSpec, type YamlPath } from '../models/kubernetes';
+import {
+  getIn,
+  type Container,
+  type K8sObject,
+  type KubernetesModel,
+  type PodSpec,
+  type YamlPath,
+} from '../models/kubernetes';
 
 /** What the PSS facts read of a lint: its settings, the workspace index (Namespace labels) and the document. */
 export interface PssScope {
@@ -95,15 +101,31 @@ export interface PssPod {
 export function pssPods(ctx: PssScope, level: PssLevel): PssPod[] {
   // Sixteen rules ask for the same list of every document: computed once per document, settings and workspace.
   let memo = podsMemo.get(ctx.kubernetes);
-  if (!memo || memo.settings !== ctx.settings || memo.workspace !== ctx.workspace || memo.generation !== ctx.workspace.generation) {
-    podsMemo.set(ctx.kubernetes, (memo = { settings: ctx.settings, workspace: ctx.workspace, generation: ctx.workspace.generation, byLevel: new Map() }));
+  if (
+    !memo ||
+    memo.settings !== ctx.settings ||
+    memo.workspace !== ctx.workspace ||
+    memo.generation !== ctx.workspace.generation
+  ) {
+    podsMemo.set(
+      ctx.kubernetes,
+      (memo = {
+        settings: ctx.settings,
+        workspace: ctx.workspace,
+        generation: ctx.workspace.generation,
+        byLevel: new Map(),
+      }),
+    );
   }
   let pods = memo.byLevel.get(level);
   if (!pods) memo.byLevel.set(level, (pods = computePssPods(ctx, level)));
   return pods;
 }
 
-const podsMemo = new WeakMap<object, { settings: object; workspace: Workspace; generation: number; byLevel: Map<PssLevel, PssPod[]> }>();
+const podsMemo = new WeakMap<
+  object,
+  { settings: object; workspace: Workspace; generation: number; byLevel: Map<PssLevel, PssPod[]> }
+>();
 
 function computePssPods(ctx: PssScope, level: PssLevel): PssPod[] {
   const out: PssPod[] = [];

@@ -5,18 +5,104 @@
  */
 
 /** Words that name a secret on their own (`DB_PASSWORD`, `npmToken`, `AZURE_CLIENT_SECRET`). */
-const SECRET_WORDS = new Set(['PASSWORD', 'PASSWD', 'PASSPHRASE', 'SECRET', 'SECRETS', 'TOKEN', 'TOKENS', 'CREDENTIAL', 'CREDENTIALS', 'APIKEY', 'PRIVATEKEY', 'SECRETKEY', 'ACCESSKEY']);
+const SECRET_WORDS = new Set([
+  'PASSWORD',
+  'PASSWD',
+  'PASSPHRASE',
+  'SECRET',
+  'SECRETS',
+  'TOKEN',
+  'TOKENS',
+  'CREDENTIAL',
+  'CREDENTIALS',
+  'APIKEY',
+  'PRIVATEKEY',
+  'SECRETKEY',
+  'ACCESSKEY',
+]);
 /** Words that make a following `KEY` secret (`API_KEY`, `AWS_SECRET_ACCESS_KEY`, `APP_KEY`); a bare `KEY` is usually a key id. */
-const KEY_QUALIFIERS = new Set(['API', 'ACCESS', 'PRIVATE', 'SECRET', 'ENCRYPTION', 'MASTER', 'LICENSE', 'CLIENT', 'APP', 'AUTH', 'SSH', 'SESSION', 'JWT']);
+const KEY_QUALIFIERS = new Set([
+  'API',
+  'ACCESS',
+  'PRIVATE',
+  'SECRET',
+  'ENCRYPTION',
+  'MASTER',
+  'LICENSE',
+  'CLIENT',
+  'APP',
+  'AUTH',
+  'SSH',
+  'SESSION',
+  'JWT',
+]);
 /** A last word that says the variable holds something about the secret, not the secret (`TOKEN_FILE`, `PASSWORD_LENGTH`). */
 const ABOUT_WORDS = new Set([
-  'FILE', 'FILES', 'PATH', 'DIR', 'DIRECTORY', 'URL', 'URI', 'ENDPOINT', 'HOST', 'PORT', 'VERSION', 'SHA', 'SHA1', 'SHA256', 'SHA512', 'MD5', 'CHECKSUM', 'HASH', 'DIGEST',
-  'NAME', 'LENGTH', 'LEN', 'TTL', 'EXPIRY', 'EXPIRES', 'EXPIRATION', 'TIMEOUT', 'TYPE', 'HEADER', 'POLICY', 'ENABLED', 'REQUIRED', 'MODE', 'METHOD', 'LOCATION', 'REF', 'ENV', 'VAR', 'PREFIX', 'FORMAT', 'ID', 'IDS',
+  'FILE',
+  'FILES',
+  'PATH',
+  'DIR',
+  'DIRECTORY',
+  'URL',
+  'URI',
+  'ENDPOINT',
+  'HOST',
+  'PORT',
+  'VERSION',
+  'SHA',
+  'SHA1',
+  'SHA256',
+  'SHA512',
+  'MD5',
+  'CHECKSUM',
+  'HASH',
+  'DIGEST',
+  'NAME',
+  'LENGTH',
+  'LEN',
+  'TTL',
+  'EXPIRY',
+  'EXPIRES',
+  'EXPIRATION',
+  'TIMEOUT',
+  'TYPE',
+  'HEADER',
+  'POLICY',
+  'ENABLED',
+  'REQUIRED',
+  'MODE',
+  'METHOD',
+  'LOCATION',
+  'REF',
+  'ENV',
+  'VAR',
+  'PREFIX',
+  'FORMAT',
+  'ID',
+  'IDS',
 ]);
 /** Words that make a `KEY` a key id or fingerprint (`GPG_KEYS`), while `GPG_PASSPHRASE` stays secret. */
 const KEY_ID_WORDS = new Set(['GPG', 'PGP', 'GNUPG', 'FINGERPRINT', 'FINGERPRINTS', 'KEYID']);
 /** Words that mark public data or a switch rather than a secret (`NEXT_PUBLIC_API_KEY`, `ALLOW_EMPTY_PASSWORD`). */
-const PUBLIC_OR_SWITCH_WORDS = new Set(['PUBLIC', 'PUB', 'ALLOW', 'EMPTY', 'RANDOM', 'GENERATE', 'SKIP', 'DISABLE', 'ENABLE', 'NO', 'REQUIRE', 'USE', 'MIN', 'MAX', 'CHANGE', 'RESET', 'FORGOT']);
+const PUBLIC_OR_SWITCH_WORDS = new Set([
+  'PUBLIC',
+  'PUB',
+  'ALLOW',
+  'EMPTY',
+  'RANDOM',
+  'GENERATE',
+  'SKIP',
+  'DISABLE',
+  'ENABLE',
+  'NO',
+  'REQUIRE',
+  'USE',
+  'MIN',
+  'MAX',
+  'CHANGE',
+  'RESET',
+  'FORGOT',
+]);
 
 /** `awsSecretAccessKey`, `AWS_SECRET_ACCESS_KEY`, `aws-secret.access-key` → AWS SECRET ACCESS KEY. */
 function words(name: string): string[] {
@@ -40,7 +126,8 @@ export function looksLikeSecretName(name: string): boolean {
     if (SECRET_WORDS.has(x) || x.endsWith('PASSWORD') || x.endsWith('PASSWD')) return true;
     // `DB_PASS`, `MYSQL_PWD`: abbreviations only as the last word of a longer name (`PWD` alone is the working directory).
     if ((x === 'PASS' || x === 'PWD') && i === w.length - 1 && w.length > 1) return true;
-    if ((x === 'KEY' || x === 'KEYS') && i > 0 && KEY_QUALIFIERS.has(w[i - 1]) && !w.some((y) => KEY_ID_WORDS.has(y))) return true;
+    if ((x === 'KEY' || x === 'KEYS') && i > 0 && KEY_QUALIFIERS.has(w[i - 1]) && !w.some((y) => KEY_ID_WORDS.has(y)))
+      return true;
   }
   return false;
 }
@@ -85,9 +172,24 @@ export function looksLikeSecretValue(value: string): boolean {
 const PRIVATE_KEY_FILE = /^id_(?:rsa|dsa|ecdsa|ed25519)(?:_sk)?$/;
 const KEYSTORE = /\.(?:key|p12|pfx|jks|keystore|ppk|p8)$/;
 const ENV_FILE = /^\.env(?:\.(?!example$|sample$|template$|dist$|defaults?$|schema$)[\w-]+)?$/;
-const CONFIG_FILES = new Set(['.npmrc', '.pypirc', '.netrc', '_netrc', '.git-credentials', 'credentials.json', '.htpasswd', '.pgpass', '.my.cnf']);
+const CONFIG_FILES = new Set([
+  '.npmrc',
+  '.pypirc',
+  '.netrc',
+  '_netrc',
+  '.git-credentials',
+  'credentials.json',
+  '.htpasswd',
+  '.pgpass',
+  '.my.cnf',
+]);
 /** Files that are secret by the directory they sit in (`.aws/credentials`, `.docker/config.json`, `.kube/config`). */
-const IN_DIR: Record<string, RegExp> = { '.aws': /^(?:credentials|config)$/, '.docker': /^config\.json$/, '.kube': /^config$/, '.ssh': /^(?!known_hosts$|config$|.*\.pub$)/ };
+const IN_DIR: Record<string, RegExp> = {
+  '.aws': /^(?:credentials|config)$/,
+  '.docker': /^config\.json$/,
+  '.kube': /^config$/,
+  '.ssh': /^(?!known_hosts$|config$|.*\.pub$)/,
+};
 /** Whole directories of credentials. */
 const SECRET_DIRS = new Set(['.ssh', '.aws', '.gnupg', '.kube', '.docker']);
 
@@ -96,7 +198,11 @@ const SECRET_DIRS = new Set(['.ssh', '.aws', '.gnupg', '.kube', '.docker']);
  * `.aws/credentials`); `*.pem` only when the name says private key, since CA bundles are `.pem` too.
  */
 export function looksLikeSecretFile(path: string): boolean {
-  const parts = path.replace(/\\/g, '/').replace(/\/+$/, '').split('/').filter((p) => p && p !== '.');
+  const parts = path
+    .replace(/\\/g, '/')
+    .replace(/\/+$/, '')
+    .split('/')
+    .filter((p) => p && p !== '.');
   const base = parts[parts.length - 1] ?? '';
   const lower = base.toLowerCase();
   const dir = parts[parts.length - 2];
@@ -106,7 +212,9 @@ export function looksLikeSecretFile(path: string): boolean {
   if (/(?:^|[._-])pub(?:lic)?(?:[._-]|$)/.test(lower)) return false;
   if (KEYSTORE.test(lower)) return true;
   if (/^client_secret.*\.json$/.test(lower)) return true;
-  return lower.endsWith('.pem') && /(?:^|[._-])(?:priv|private|privkey|key)(?:[._-]|$)/.test(lower.replace(/\.pem$/, '.'));
+  return (
+    lower.endsWith('.pem') && /(?:^|[._-])(?:priv|private|privkey|key)(?:[._-]|$)/.test(lower.replace(/\.pem$/, '.'))
+  );
 }
 
 /** Destinations that say the copied file is public key material (`/war/jenkins-key.pub`, `/usr/share/keyrings/x.gpg`). */

@@ -49,7 +49,8 @@ function pragmas(index: TextIndex, isComment: (line: string) => boolean): Pragma
     }
     if ((m = HADOLINT.exec(text))) out.push({ line, ids: splitIds(m[2]), file: !!m[1] });
     else if ((m = CHECKOV.exec(text))) out.push({ line, ids: [m[1]], file: true });
-    else if ((m = BUILDKIT_CHECK.exec(text))) out.push({ line, ids: m[1].toLowerCase() === 'all' ? ['*'] : splitIds(m[1]), file: true });
+    else if ((m = BUILDKIT_CHECK.exec(text)))
+      out.push({ line, ids: m[1].toLowerCase() === 'all' ? ['*'] : splitIds(m[1]), file: true });
   }
   return out;
 }
@@ -84,7 +85,11 @@ export function kubernetesSuppressions(model: KubernetesModel): Suppression[] {
       continue;
     }
     let first = p.line + 1;
-    while (first < index.lineCount && (index.lineText(first).trim() === '' || index.lineText(first).trim().startsWith('#'))) first++;
+    while (
+      first < index.lineCount &&
+      (index.lineText(first).trim() === '' || index.lineText(first).trim().startsWith('#'))
+    )
+      first++;
     if (first >= index.lineCount) continue;
     const head = index.lineText(first);
     const indent = indentOf(head);
@@ -138,7 +143,12 @@ export function fileSuppressions(index: TextIndex): Suppression[] {
 }
 
 /** True when a finding of `ruleId` (with these peer ids) starting at `offset` is switched off. */
-export function isSuppressed(suppressions: readonly Suppression[], offset: number, ruleId: string, peerIds: readonly string[]): boolean {
+export function isSuppressed(
+  suppressions: readonly Suppression[],
+  offset: number,
+  ruleId: string,
+  peerIds: readonly string[],
+): boolean {
   for (const s of suppressions) {
     if (offset < s.start || offset >= s.end) continue;
     if (s.ids.has('*') || s.ids.has(ruleId)) return true;

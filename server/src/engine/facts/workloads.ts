@@ -1,4 +1,4 @@
-import { isMap, isSeq, type Node } from 'yaml';
+import { isMap, isSeq } from 'yaml';
 import { getIn, type Container, type K8sObject, type YamlPath } from '../models/kubernetes';
 import { scalarValue, stringValue, yamlBool } from '../models/yamlValues';
 
@@ -8,7 +8,14 @@ import { scalarValue, stringValue, yamlBool } from '../models/yamlValues';
  */
 
 /** Kinds whose controller keeps their pods running until deleted (bare Pods: see isLongRunning). */
-const LONG_RUNNING = new Set(['Deployment', 'StatefulSet', 'DaemonSet', 'ReplicaSet', 'ReplicationController', 'DeploymentConfig']);
+const LONG_RUNNING = new Set([
+  'Deployment',
+  'StatefulSet',
+  'DaemonSet',
+  'ReplicaSet',
+  'ReplicationController',
+  'DeploymentConfig',
+]);
 
 /**
  * Pods that serve until deleted: controller-managed ones, and bare Pods that restart always (the default). Jobs,
@@ -26,7 +33,7 @@ export const createsPods = (kind: string): boolean => kind !== 'PodTemplate';
 
 /** An init container with `restartPolicy: Always` is a sidecar: it runs for the pod's lifetime. */
 export function isSidecar(c: Container): boolean {
-  return c.group === 'initContainers' && stringValue(c.node.get('restartPolicy', true) as Node | undefined) === 'Always';
+  return c.group === 'initContainers' && stringValue(c.node.get('restartPolicy', true)) === 'Always';
 }
 
 /** Containers whose resources the scheduler counts: regular and init containers (ephemeral ones cannot set any). */
@@ -68,10 +75,14 @@ export function containerPorts(c: Container): ContainerPort[] {
   const out: ContainerPort[] = [];
   for (const item of seq.items) {
     if (!isMap(item)) continue;
-    const port = scalarValue(item.get('containerPort', true) as Node | undefined);
+    const port = scalarValue(item.get('containerPort', true));
     if (typeof port !== 'number' || !Number.isInteger(port) || port < 1 || port > 65535) continue;
-    const name = stringValue(item.get('name', true) as Node | undefined);
-    out.push({ ...(name ? { name } : {}), port, protocol: (stringValue(item.get('protocol', true) as Node | undefined) ?? 'TCP').toUpperCase() });
+    const name = stringValue(item.get('name', true));
+    out.push({
+      ...(name ? { name } : {}),
+      port,
+      protocol: (stringValue(item.get('protocol', true)) ?? 'TCP').toUpperCase(),
+    });
   }
   return out;
 }

@@ -28,15 +28,26 @@ const TOP_LEVEL: Record<string, string[]> = {
 
 export function summarize(uri: string, model: KubernetesModel): ObjectSummary[] {
   return model.objects.map((o) => {
-    const s: ObjectSummary = { uri, kind: o.kind, apiVersion: o.apiVersion, name: o.name, namespace: o.namespace, labels: o.labels };
+    const s: ObjectSummary = {
+      uri,
+      kind: o.kind,
+      apiVersion: o.apiVersion,
+      name: o.name,
+      namespace: o.namespace,
+      labels: o.labels,
+    };
     if (o.podSpec) {
       s.podLabels = o.podSpec.labels;
       s.images = o.podSpec.containers.map((c) => c.node.get('image')).filter((v): v is string => typeof v === 'string');
     }
     if (SPEC_KINDS.has(o.kind)) s.spec = getIn(o.node, ['spec'])?.toJSON();
     const fields = TOP_LEVEL[o.kind];
-    if (fields) s.spec = Object.fromEntries(fields.map((f) => [f, getIn(o.node, [f])?.toJSON()]).filter(([, v]) => v !== undefined));
-    if (o.kind === 'Kustomization') s.patches = patchFiles(o.node.toJSON() as Record<string, unknown>).map((p) => resolveUri(uri, p));
+    if (fields)
+      s.spec = Object.fromEntries(
+        fields.map((f) => [f, getIn(o.node, [f])?.toJSON() as unknown]).filter(([, v]) => v !== undefined),
+      );
+    if (o.kind === 'Kustomization')
+      s.patches = patchFiles(o.node.toJSON() as Record<string, unknown>).map((p) => resolveUri(uri, p));
     return s;
   });
 }
@@ -44,8 +55,12 @@ export function summarize(uri: string, model: KubernetesModel): ObjectSummary[] 
 /** Files a kustomization applies as patches: `patches[].path` and `patchesStrategicMerge[]`. */
 function patchFiles(k: Record<string, unknown>): string[] {
   const out: string[] = [];
-  if (Array.isArray(k.patches)) for (const p of k.patches) if (p && typeof p === 'object' && typeof (p as { path?: unknown }).path === 'string') out.push((p as { path: string }).path);
-  if (Array.isArray(k.patchesStrategicMerge)) for (const p of k.patchesStrategicMerge) if (typeof p === 'string' && !p.includes('\n')) out.push(p);
+  if (Array.isArray(k.patches))
+    for (const p of k.patches)
+      if (p && typeof p === 'object' && typeof (p as { path?: unknown }).path === 'string')
+        out.push((p as { path: string }).path);
+  if (Array.isArray(k.patchesStrategicMerge))
+    for (const p of k.patchesStrategicMerge) if (typeof p === 'string' && !p.includes('\n')) out.push(p);
   return out;
 }
 
@@ -55,8 +70,9 @@ export function resolveUri(base: string, rel: string): string {
   const [, prefix, path] = /^([a-z][a-z0-9+.-]*:\/\/[^/]*)?(.*)$/i.exec(folder + rel)!;
   const parts: string[] = [];
   for (const seg of path.split('/')) {
-    if (seg === '..') parts.length > 1 ? parts.pop() : undefined;
-    else if (seg !== '.') parts.push(seg);
+    if (seg === '..') {
+      if (parts.length > 1) parts.pop();
+    } else if (seg !== '.') parts.push(seg);
   }
   return (prefix ?? '') + parts.join('/');
 }
@@ -77,7 +93,10 @@ export class Workspace {
     // Unchanged YAML documents keep their summary objects (KubernetesCache): compare those by identity and only
     // the others as JSON. Serialising a 10k-line manifest's summaries on every keystroke showed in profiles.
     const prev = this.byUri.get(uri);
-    const same = prev !== undefined && prev.length === summaries.length && prev.every((s, i) => s === summaries[i] || JSON.stringify(s) === JSON.stringify(summaries[i]));
+    const same =
+      prev !== undefined &&
+      prev.length === summaries.length &&
+      prev.every((s, i) => s === summaries[i] || JSON.stringify(s) === JSON.stringify(summaries[i]));
     this.byUri.set(uri, summaries);
     if (same) return;
     this.version = ++clock;

@@ -19,16 +19,39 @@ export function* runCommands(model: DockerfileModel, stage?: Stage): Generator<R
 }
 
 /** Commands that run their arguments as a command, with the options of theirs that take a value. */
-const WRAPPERS = new Map<string, string[]>(Object.entries({
-  sudo: ['u', 'g', 'C', 'D', 'h', 'p', 'r', 't', 'U', 'T', 'user', 'group', 'close-from', 'chdir', 'host', 'prompt', 'role', 'type', 'other-user', 'command-timeout'],
-  doas: ['u', 'C'],
-  env: ['u', 'C', 'S', 'unset', 'chdir', 'split-string'],
-  nice: ['n', 'adjustment'],
-  nohup: [],
-  exec: ['a'],
-  command: [],
-  time: ['f', 'o', 'format', 'output'],
-}));
+const WRAPPERS = new Map<string, string[]>(
+  Object.entries({
+    sudo: [
+      'u',
+      'g',
+      'C',
+      'D',
+      'h',
+      'p',
+      'r',
+      't',
+      'U',
+      'T',
+      'user',
+      'group',
+      'close-from',
+      'chdir',
+      'host',
+      'prompt',
+      'role',
+      'type',
+      'other-user',
+      'command-timeout',
+    ],
+    doas: ['u', 'C'],
+    env: ['u', 'C', 'S', 'unset', 'chdir', 'split-string'],
+    nice: ['n', 'adjustment'],
+    nohup: [],
+    exec: ['a'],
+    command: [],
+    time: ['f', 'o', 'format', 'output'],
+  }),
+);
 
 /** The command without leading `sudo`/`env`/`nice`/`exec`-like wrappers and their options. */
 export function unwrap(cmd: ShellCommand): { name: string; args: readonly ShellWord[] } {

@@ -56,7 +56,7 @@ export interface DockerfileModel {
   /** Global ARG defaults (before the first FROM), for resolving image references. */
   globalArgs: Map<string, string>;
   /** Offsets of an LSP-shaped range from dockerfile-ast. */
-  offsets(r: LspRange): { start: number; end: number };
+  offsets: (r: LspRange) => { start: number; end: number };
   /** The parsed shell of a RUN (shell form, heredocs fed to a shell, `sh -c` bodies); cached. */
   shell(run: Instruction): ShellScript;
 }
@@ -104,7 +104,12 @@ export function parseDockerfile(text: string): DockerfileModel {
   return model;
 }
 
-function makeStage(from: From, stages: Stage[], args: Map<string, string>, offsets: (r: LspRange) => { start: number; end: number }): Stage {
+function makeStage(
+  from: From,
+  stages: Stage[],
+  args: Map<string, string>,
+  offsets: (r: LspRange) => { start: number; end: number },
+): Stage {
   const stageName = from.getBuildStage();
   const stageRange = from.getBuildStageRange();
   const flag = from.getPlatformFlag();
@@ -132,8 +137,15 @@ function makeStage(from: From, stages: Stage[], args: Map<string, string>, offse
 
 /** Splits an image reference as the distribution reference grammar does (docker/distribution `reference`). */
 export function parseImageRef(text: string, start: number, args: Map<string, string> = new Map()): ImageRef {
-  const resolved = text.replace(/\$\{?([A-Za-z_][A-Za-z0-9_]*)(?::?[-+][^}]*)?\}?/g, (m, name: string) => args.get(name) ?? m);
-  const tok = (from: number, to: number): Token => ({ value: text.slice(from, to), start: start + from, end: start + to });
+  const resolved = text.replace(
+    /\$\{?([A-Za-z_][A-Za-z0-9_]*)(?::?[-+][^}]*)?\}?/g,
+    (m, name: string) => args.get(name) ?? m,
+  );
+  const tok = (from: number, to: number): Token => ({
+    value: text.slice(from, to),
+    start: start + from,
+    end: start + to,
+  });
   let rest = text.length;
   let digest: Token | undefined;
   const at = text.indexOf('@');
@@ -175,7 +187,8 @@ export function parseImageRef(text: string, start: number, args: Map<string, str
 export function canonicalName(image: ImageRef): string {
   const reg = image.registry?.value;
   let name = image.name.value.toLowerCase();
-  if (reg && reg !== 'docker.io' && reg !== 'index.docker.io' && reg !== 'registry-1.docker.io') return `${reg}/${name}`;
+  if (reg && reg !== 'docker.io' && reg !== 'index.docker.io' && reg !== 'registry-1.docker.io')
+    return `${reg}/${name}`;
   if (name.startsWith('library/')) name = name.slice('library/'.length);
   return name;
 }
@@ -188,7 +201,13 @@ function shellOf(run: Instruction, model: DockerfileModel): ShellScript {
     // Exec form runs no shell: one command whose words are the JSON strings; a `sh -c` body is parsed
     // with offsets through the JSON escapes.
     const first = words[0]?.value ?? '';
-    const cmd: ShellCommand = { name: first.slice(first.lastIndexOf('/') + 1), words, assigns: [], start: words[0].start, end: words[words.length - 1].end };
+    const cmd: ShellCommand = {
+      name: first.slice(first.lastIndexOf('/') + 1),
+      words,
+      assigns: [],
+      start: words[0].start,
+      end: words[words.length - 1].end,
+    };
     const c = words.findIndex((w, i) => i > 0 && /^-[a-z]*c[a-z]*$/.test(w.value ?? ''));
     const body = words[c + 1];
     if (c > 0 && body && /^(sh|bash|ash|dash|zsh)$/.test(cmd.name)) {
@@ -261,7 +280,11 @@ function shellHeredocBodies(script: string): { text: string; offset: number }[] 
       const cmd = isNode(n.Cmd) ? n.Cmd : undefined;
       const args = cmd && nodeType(cmd) === 'CallExpr' ? items(cmd.Args) : [];
       const name = firstText(args[0]);
-      const isShell = !cmd || (name !== undefined && /^(\/bin\/|\/usr\/bin\/)?(sh|bash|ash|dash)$/.test(name) && !args.some((a) => /^-\w*c/.test(firstText(a) ?? '')));
+      const isShell =
+        !cmd ||
+        (name !== undefined &&
+          /^(\/bin\/|\/usr\/bin\/)?(sh|bash|ash|dash)$/.test(name) &&
+          !args.some((a) => /^-\w*c/.test(firstText(a) ?? '')));
       if (!isShell) continue;
       const s = r.Hdoc.Pos().Offset();
       // The body word may run through the closing delimiter line; cut it off.

@@ -43,6 +43,7 @@ export function splitDocuments(text: string): DocumentChunk[] {
     pos = eol + 1;
     line++;
   }
-  if (chunkStart < text.length || chunks.length === 0) chunks.push({ text: text.slice(chunkStart), start: chunkStart, line: chunkLine });
+  if (chunkStart < text.length || chunks.length === 0)
+    chunks.push({ text: text.slice(chunkStart), start: chunkStart, line: chunkLine });
   return chunks;
 }

@@ -33,7 +33,11 @@ export function jsonWord(text: string, start: number, end: number): JsonWord {
 }
 
 /** The decoded words of an exec-form instruction (`SHELL ["/bin/bash", "-c"]`); undefined in shell form. */
-export function execWords(text: string, ins: Instruction, offsets: (r: ReturnType<Instruction['getRange']>) => { start: number; end: number }): JsonWord[] | undefined {
+export function execWords(
+  text: string,
+  ins: Instruction,
+  offsets: (r: ReturnType<Instruction['getRange']>) => { start: number; end: number },
+): JsonWord[] | undefined {
   const json = (ins as JSONInstruction).getJSONStrings?.() ?? [];
   if (json.length === 0) return undefined;
   return json.map((j) => {

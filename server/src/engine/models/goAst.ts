@@ -48,10 +48,9 @@ export function items<T = GoNode>(slice: { $array: T[]; $offset: number; $length
 
 /** A Go string (UTF-8 bytes, one per character) as a JavaScript string. */
 export function goString(s: string): string {
-  // eslint-disable-next-line no-control-regex
   if (!/[^\x00-\x7f]/.test(s)) return s;
   let out = '';
-  for (let i = 0; i < s.length; ) {
+  for (let i = 0; i < s.length;) {
     const b = s.charCodeAt(i);
     const n = b >= 0xf0 ? 4 : b >= 0xe0 ? 3 : b >= 0xc0 ? 2 : 1;
     let cp = n === 1 ? b : b & (0xff >> (n + 1));
@@ -72,7 +71,9 @@ function fieldsOf(type: GoType): string[] {
   let fields = childFields.get(type);
   if (!fields) {
     const holds = (kind: number | undefined) => kind === KIND_PTR || kind === KIND_INTERFACE;
-    fields = (type.elem?.fields ?? []).filter((f) => holds(f.typ.kind) || (f.typ.kind === KIND_SLICE && holds(f.typ.elem?.kind))).map((f) => f.prop);
+    fields = (type.elem?.fields ?? [])
+      .filter((f) => holds(f.typ.kind) || (f.typ.kind === KIND_SLICE && holds(f.typ.elem?.kind)))
+      .map((f) => f.prop);
     childFields.set(type, fields);
   }
   return fields;

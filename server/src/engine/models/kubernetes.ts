@@ -1,4 +1,14 @@
-import { isMap, isPair, isScalar, isSeq, isAlias, parseAllDocuments, type Document, type Node, type Pair, type YAMLMap } from 'yaml';
+import {
+  isMap,
+  isScalar,
+  isSeq,
+  isAlias,
+  parseAllDocuments,
+  type Document,
+  type Node,
+  type Pair,
+  type YAMLMap,
+} from 'yaml';
 import { TextIndex } from '../base/text';
 import { MAX_YAML_NESTING, yamlNesting } from '../base/nesting';
 
@@ -72,7 +82,10 @@ const POD_SPEC_PATHS: Record<string, { spec: YamlPath; metadata: YamlPath }> = {
   ReplicationController: { spec: ['spec', 'template', 'spec'], metadata: ['spec', 'template', 'metadata'] },
   Job: { spec: ['spec', 'template', 'spec'], metadata: ['spec', 'template', 'metadata'] },
   DeploymentConfig: { spec: ['spec', 'template', 'spec'], metadata: ['spec', 'template', 'metadata'] },
-  CronJob: { spec: ['spec', 'jobTemplate', 'spec', 'template', 'spec'], metadata: ['spec', 'jobTemplate', 'spec', 'template', 'metadata'] },
+  CronJob: {
+    spec: ['spec', 'jobTemplate', 'spec', 'template', 'spec'],
+    metadata: ['spec', 'jobTemplate', 'spec', 'template', 'metadata'],
+  },
 };
 
 export const WORKLOAD_KINDS = Object.keys(POD_SPEC_PATHS);
@@ -90,13 +103,24 @@ export function looksLikeManifest(text: string): boolean {
  * `sourceTokens: false` when no edit will be made from the model (the edit helper reads the CST through the
  * nodes' srcToken): keeping the tokens alive cost about a fifth more parse time on large manifests.
  */
-export function parseKubernetes(text: string, { sourceTokens = true }: { sourceTokens?: boolean } = {}): KubernetesModel {
+export function parseKubernetes(
+  text: string,
+  { sourceTokens = true }: { sourceTokens?: boolean } = {},
+): KubernetesModel {
   const index = new TextIndex(text);
   const nesting = yamlNesting(text);
   if (nesting.depth > MAX_YAML_NESTING) {
     // Not handed to the parser at all: it recurses per level (see parse/nesting). Templates are skipped quietly
     // anyway (their braces are not YAML's).
-    const errors = TEMPLATE.test(text) ? [] : [{ message: `nested more than ${MAX_YAML_NESTING} levels deep`, start: nesting.offset, end: nesting.offset + 1 }];
+    const errors = TEMPLATE.test(text)
+      ? []
+      : [
+          {
+            message: `nested more than ${MAX_YAML_NESTING} levels deep`,
+            start: nesting.offset,
+            end: nesting.offset + 1,
+          },
+        ];
     return { text, index, docs: [], objects: [], errors, skippedDocs: [] };
   }
   // Aliases are never expanded for the summaries (node.toJSON() without a context keeps them as { source });
@@ -115,7 +139,11 @@ export function parseKubernetes(text: string, { sourceTokens = true }: { sourceT
       model.skippedDocs.push(docIndex);
       if (looksLikeManifest(source) || model.objects.length > 0) {
         const err = doc.errors[0];
-        model.errors.push({ message: err.message.split('\n')[0], start: err.pos[0], end: Math.max(err.pos[1], err.pos[0]) });
+        model.errors.push({
+          message: err.message.split('\n')[0],
+          start: err.pos[0],
+          end: Math.max(err.pos[1], err.pos[0]),
+        });
       }
       return;
     }
@@ -154,7 +182,14 @@ function addObject(model: KubernetesModel, node: YAMLMap, docIndex: number): voi
       const seq = spec.get(group, true);
       if (!isSeq(seq)) continue;
       seq.items.forEach((item, i) => {
-        if (isMap(item)) containers.push({ group, index: i, name: stringIn(item, ['name']), node: item, path: [...where.spec, group, i] });
+        if (isMap(item))
+          containers.push({
+            group,
+            index: i,
+            name: stringIn(item, ['name']),
+            node: item,
+            path: [...where.spec, group, i],
+          });
       });
     }
     obj.podSpec = {
@@ -187,9 +222,10 @@ export function getIn(root: Node | null | undefined, path: YamlPath): Node | und
  */
 function mapValue(map: YAMLMap, key: string | number): Node | undefined {
   for (const p of map.items) {
-    const k = p.key as unknown;
+    const k = p.key;
     // The value compared before isScalar: most keys do not match, and the type test is the dearer one.
-    if (k === key || (k !== null && typeof k === 'object' && (k as { value?: unknown }).value === key && isScalar(k))) return (p.value ?? undefined) as Node | undefined;
+    if (k === key || (k !== null && typeof k === 'object' && (k as { value?: unknown }).value === key && isScalar(k)))
+      return (p.value ?? undefined) as Node | undefined;
   }
   return undefined;
 }
@@ -199,17 +235,22 @@ export function pairOf(map: YAMLMap, key: string | number): Pair<Node, Node | nu
   // A loop without String() of every string key: locate runs it at each level of every finding's path.
   const want = String(key);
   for (const p of map.items) {
-    const k = p.key as unknown;
+    const k = p.key;
     if (k === null || typeof k !== 'object') continue;
     const v = (k as { value?: unknown }).value;
-    if ((v === want || (typeof v !== 'string' && String(v) === want)) && isScalar(k)) return p as Pair<Node, Node | null>;
+    if ((v === want || (typeof v !== 'string' && String(v) === want)) && isScalar(k))
+      return p as Pair<Node, Node | null>;
   }
   return undefined;
 }
 
-export function scalarIn(root: Node | undefined, path: YamlPath): unknown {
+export function scalarIn(
+  root: Node | undefined,
+  path: YamlPath,
+): string | number | boolean | bigint | null | undefined {
   const n = getIn(root, path);
-  return isScalar(n) ? n.value : undefined;
+  // YAML's core schema only yields primitives.
+  return isScalar(n) ? (n.value as string | number | boolean | bigint | null) : undefined;
 }
 
 export function stringIn(root: Node | undefined, path: YamlPath): string | undefined {
@@ -220,7 +261,9 @@ export function stringIn(root: Node | undefined, path: YamlPath): string | undef
 function stringMap(n: Node | undefined): Record<string, string> {
   const out: Record<string, string> = {};
   if (!isMap(n)) return out;
-  for (const p of n.items) if (isScalar(p.key) && isScalar(p.value)) out[String(p.key.value)] = String(p.value.value ?? '');
+  for (const p of n.items)
+    if (isScalar(p.key) && isScalar(p.value))
+      out[String(p.key.value)] = String((p.value.value as string | number | boolean | null) ?? '');
   return out;
 }
 
@@ -229,7 +272,11 @@ function stringMap(n: Node | undefined): Record<string, string> {
  * nearest existing ancestor, or for a sequence item (a container) its `name:` pair, so that a missing field
  * never underlines more than one line.
  */
-export function locate(root: YAMLMap, path: YamlPath, part: 'key' | 'value' | 'pair' = 'value'): { start: number; end: number; exists: boolean } {
+export function locate(
+  root: YAMLMap,
+  path: YamlPath,
+  part: 'key' | 'value' | 'pair' = 'value',
+): { start: number; end: number; exists: boolean } {
   let cur: Node = root;
   let lastPair: Pair<Node, Node | null> | undefined;
   for (let i = 0; i < path.length; i++) {

@@ -4,7 +4,21 @@ import { dockerToShell, type DockerfileModel, type Stage } from './dockerfile';
 import { isNode, items } from './goAst';
 import { parseBash, type ShellCommand, type ShellWord } from './shell';
 
-const XARGS_VALUE_FLAGS = ['-I', '-i', '-n', '-L', '-P', '-d', '-E', '-s', '-a', '--max-args', '--max-procs', '--delimiter', '--arg-file'];
+const XARGS_VALUE_FLAGS = [
+  '-I',
+  '-i',
+  '-n',
+  '-L',
+  '-P',
+  '-d',
+  '-E',
+  '-s',
+  '-a',
+  '--max-args',
+  '--max-procs',
+  '--delimiter',
+  '--arg-file',
+];
 
 /** The command actually run, looking through `sudo`/`env` wrappers and `xargs`. */
 export function effectiveCommand(cmd: ShellCommand): { name: string; tool?: ShellWord; args: readonly ShellWord[] } {
@@ -12,10 +26,17 @@ export function effectiveCommand(cmd: ShellCommand): { name: string; tool?: Shel
   let tool = cmd.words[cmd.words.length - args.length - 1];
   // `command -v apt-get` looks a tool up; it does not run it.
   const lookup = cmd.words.findIndex((w) => w.value === 'command');
-  if (lookup >= 0 && tool && lookup < cmd.words.indexOf(tool) && cmd.words.slice(lookup + 1, cmd.words.indexOf(tool)).some((w) => /^-[a-zA-Z]*[vV]/.test(w.value ?? ''))) return { name: '', args: [] };
+  if (
+    lookup >= 0 &&
+    tool &&
+    lookup < cmd.words.indexOf(tool) &&
+    cmd.words.slice(lookup + 1, cmd.words.indexOf(tool)).some((w) => /^-[a-zA-Z]*[vV]/.test(w.value ?? ''))
+  )
+    return { name: '', args: [] };
   if (name === 'xargs') {
     let i = 0;
-    while (i < args.length && (args[i].value ?? '').startsWith('-')) i += XARGS_VALUE_FLAGS.includes(args[i].value!) ? 2 : 1;
+    while (i < args.length && (args[i].value ?? '').startsWith('-'))
+      i += XARGS_VALUE_FLAGS.includes(args[i].value!) ? 2 : 1;
     tool = args[i];
     const v = tool?.value ?? '';
     name = v.slice(v.lastIndexOf('/') + 1);
@@ -54,11 +75,19 @@ export function normalizePath(p: string): string {
 }
 
 /** Whether the RUN deletes a path accepted by `accepts` (with `rm`) after document offset `after`. */
-export function removesPath(model: DockerfileModel, run: Instruction, after: number, accepts: (path: string) => boolean): boolean {
+export function removesPath(
+  model: DockerfileModel,
+  run: Instruction,
+  after: number,
+  accepts: (path: string) => boolean,
+): boolean {
   return model.shell(run).commands.some((c) => {
     if (c.start < after) return false;
     const { name, args } = effectiveCommand(c);
-    return name === 'rm' && args.some((w) => w.value !== undefined && !w.value.startsWith('-') && accepts(normalizePath(w.value)));
+    return (
+      name === 'rm' &&
+      args.some((w) => w.value !== undefined && !w.value.startsWith('-') && accepts(normalizePath(w.value)))
+    );
   });
 }
 
@@ -94,7 +123,11 @@ export function runAppendOffset(model: DockerfileModel, run: Instruction): numbe
  * on a continued line, the continuation before it when it ends the RUN, else the word and the blanks around it.
  * Undefined for exec form.
  */
-export function wordRemovalSpan(model: DockerfileModel, run: Instruction, word: ShellWord): { start: number; end: number } | undefined {
+export function wordRemovalSpan(
+  model: DockerfileModel,
+  run: Instruction,
+  word: ShellWord,
+): { start: number; end: number } | undefined {
   if (!isShellForm(run)) return undefined;
   const text = model.text;
   const { start, end } = word;
@@ -104,7 +137,8 @@ export function wordRemovalSpan(model: DockerfileModel, run: Instruction, word: 
   const before = text.slice(lineStart, start);
   const after = text.slice(end, lineEnd).replace(/\r$/, '');
   const esc = model.escape === '`' ? '`' : '\\\\';
-  if (/^[ \t]*$/.test(before) && new RegExp(`^[ \\t]*${esc}[ \\t]*$`).test(after) && nl >= 0) return { start: lineStart, end: nl + 1 };
+  if (/^[ \t]*$/.test(before) && new RegExp(`^[ \\t]*${esc}[ \\t]*$`).test(after) && nl >= 0)
+    return { start: lineStart, end: nl + 1 };
   if (/^[ \t]*$/.test(before) && /^[ \t]*$/.test(after)) {
     // Last word of the RUN on a continued line: take the previous line's continuation with it.
     const cont = new RegExp(`[ \\t]*${esc}[ \\t]*\\r?\\n$`).exec(text.slice(0, lineStart));

@@ -56,7 +56,11 @@ export function parseShell(script: string, map: (offset: number) => number = (o)
       parsed = parseScript(script, (o) => o, depth);
     } catch (e) {
       // Kept like any result: a script that breaks the analysis costs one attempt, not one per rule.
-      parsed = { commands: [], pipelines: [], error: { message: `not analysed: ${e instanceof Error ? e.message : String(e)}`, offset: 0 } };
+      parsed = {
+        commands: [],
+        pipelines: [],
+        error: { message: `not analysed: ${e instanceof Error ? e.message : String(e)}`, offset: 0 },
+      };
     }
     if (CACHE.size >= CACHE_SIZE) CACHE.delete(CACHE.keys().next().value!);
   }
@@ -92,7 +96,11 @@ function relocate(s: ShellScript, map: (offset: number) => number): ShellScript 
   });
   const pipelines = s.pipelines.map((p) => p.map((c) => moved.get(c)!));
   for (const p of pipelines) p.forEach((c, index) => (c.pipeline = { index, commands: p }));
-  return { commands, pipelines, ...(s.error ? { error: { message: s.error.message, offset: map(s.error.offset) } } : {}) };
+  return {
+    commands,
+    pipelines,
+    ...(s.error ? { error: { message: s.error.message, offset: map(s.error.offset) } } : {}),
+  };
 }
 
 /** Thrown by {@link parseBash} for scripts nested too deeply to parse safely; `offset` is where. */
@@ -123,9 +131,14 @@ function parseScript(script: string, map: (offset: number) => number, depth: num
   try {
     file = parseBash(script);
   } catch (e) {
-    if (e instanceof ShellTooDeepError) return { commands: [], pipelines: [], error: { message: e.message, offset: map(e.offset) } };
+    if (e instanceof ShellTooDeepError)
+      return { commands: [], pipelines: [], error: { message: e.message, offset: map(e.offset) } };
     const err = e as { Text?: string; Pos?: { Offset(): number } };
-    return { commands: [], pipelines: [], error: { message: err.Text ?? String(e), offset: err.Pos ? off(err.Pos.Offset()) : map(0) } };
+    return {
+      commands: [],
+      pipelines: [],
+      error: { message: err.Text ?? String(e), offset: err.Pos ? off(err.Pos.Offset()) : map(0) },
+    };
   }
   const commands: ShellCommand[] = [];
   const pipelines: ShellCommand[][] = [];
@@ -196,7 +209,12 @@ function firstCommandsOf(n: GoNode, byNode: Map<GoNode, ShellCommand>): ShellCom
   return found.slice(-1);
 }
 
-function toCommand(n: GoNode, script: string, toUtf16: (b: number) => number, map: (o: number) => number): ShellCommand {
+function toCommand(
+  n: GoNode,
+  script: string,
+  toUtf16: (b: number) => number,
+  map: (o: number) => number,
+): ShellCommand {
   const off = (b: number) => map(toUtf16(b));
   const words: ShellWord[] = items(n.Args).map((w) => {
     const [s, e] = [toUtf16(w.Pos().Offset()), toUtf16(w.End().Offset())];
@@ -209,7 +227,13 @@ function toCommand(n: GoNode, script: string, toUtf16: (b: number) => number, ma
     end: off(a.End().Offset()),
   }));
   const first = words[0]?.value ?? '';
-  return { name: first.slice(first.lastIndexOf('/') + 1), words, assigns, start: off(n.Pos().Offset()), end: off(n.End().Offset()) };
+  return {
+    name: first.slice(first.lastIndexOf('/') + 1),
+    words,
+    assigns,
+    start: off(n.Pos().Offset()),
+    end: off(n.End().Offset()),
+  };
 }
 
 /** `export A=1`, `readonly`, `declare`, `local`: a command named by the keyword whose assignments are its arguments. */
@@ -217,10 +241,21 @@ function declaration(n: GoNode, toUtf16: (b: number) => number, map: (o: number)
   const off = (b: number) => map(toUtf16(b));
   const assigns: ShellAssign[] = items(n.Args)
     .filter((a) => isNode(a.Name))
-    .map((a) => ({ name: goString(a.Name.Value), value: isNode(a.Value) ? wordValue(a.Value) : a.Naked ? undefined : '', start: off(a.Pos().Offset()), end: off(a.End().Offset()) }));
+    .map((a) => ({
+      name: goString(a.Name.Value),
+      value: isNode(a.Value) ? wordValue(a.Value) : a.Naked ? undefined : '',
+      start: off(a.Pos().Offset()),
+      end: off(a.End().Offset()),
+    }));
   const keyword = goString(n.Variant.Value);
   const start = off(n.Pos().Offset());
-  return { name: keyword, words: [{ value: keyword, raw: keyword, start, end: start + keyword.length }], assigns, start, end: off(n.End().Offset()) };
+  return {
+    name: keyword,
+    words: [{ value: keyword, raw: keyword, start, end: start + keyword.length }],
+    assigns,
+    start,
+    end: off(n.End().Offset()),
+  };
 }
 
 /** `sh -c '<script>'` and `bash -ec "<script>"`: parse the literal body as a script of its own. */

@@ -1,9 +1,10 @@
-import { isMap, isScalar, isSeq, type Node, type Scalar, type YAMLMap } from 'yaml';
+import { isMap, isScalar, isSeq, type Node, type Scalar } from 'yaml';
 
 /** Reading YAML nodes the way Kubernetes reads them: scalars, YAML 1.1 booleans, unset values, items and entries. */
 
-export function scalarValue(n: Node | undefined): unknown {
-  return isScalar(n) ? n.value : undefined;
+/** A scalar's value (YAML's core schema only yields primitives); undefined for anything else. */
+export function scalarValue(n: Node | undefined): string | number | boolean | bigint | null | undefined {
+  return isScalar(n) ? (n.value as string | number | boolean | bigint | null) : undefined;
 }
 
 export function stringValue(n: Node | undefined): string | undefined {
@@ -19,7 +20,7 @@ const YAML11_FALSE = new Set(['n', 'N', 'no', 'No', 'NO', 'off', 'Off', 'OFF', '
 export function yamlBool(n: Node | undefined): boolean | undefined {
   if (!isScalar(n)) return undefined;
   if (typeof n.value === 'boolean') return n.value;
-  if (typeof n.value !== 'string' || (n as Scalar).type !== 'PLAIN') return undefined;
+  if (typeof n.value !== 'string' || n.type !== 'PLAIN') return undefined;
   if (YAML11_TRUE.has(n.value)) return true;
   if (YAML11_FALSE.has(n.value)) return false;
   return undefined;
@@ -39,7 +40,9 @@ export function seqItems(n: Node | undefined): { item: Node; index: number }[] {
 /** The pairs of a mapping node whose keys are scalars. */
 export function mapEntries(n: Node | undefined): { key: string; value: Node | undefined }[] {
   if (!isMap(n)) return [];
-  return (n as YAMLMap).items.filter((p) => isScalar(p.key)).map((p) => ({ key: String((p.key as Scalar).value), value: (p.value ?? undefined) as Node | undefined }));
+  return n.items
+    .filter((p) => isScalar(p.key))
+    .map((p) => ({ key: String((p.key as Scalar).value), value: (p.value ?? undefined) as Node | undefined }));
 }
 
 /** True when the node is unset, null or an empty string (Kubernetes treats all three as not given). */

@@ -4,7 +4,12 @@ import type { TextIndex } from '../base/text';
 import type { Finding, Settings } from '../base/types';
 
 /** The part of a rule context every document kind shares. */
-export function baseContext(uri: string, index: TextIndex, settings: Settings, report: (r: Report) => void): BaseContext<string> {
+export function baseContext(
+  uri: string,
+  index: TextIndex,
+  settings: Settings,
+  report: (r: Report) => void,
+): BaseContext<string> {
   return {
     uri,
     text: index.text,
@@ -17,7 +22,12 @@ export function baseContext(uri: string, index: TextIndex, settings: Settings, r
 }
 
 /** Findings that no pragma or annotation switches off; pragmas may name our id or any peer tool's id. */
-export function unsuppressed(findings: Finding[], suppressions: readonly Suppression[], rules: readonly Rule[], offsetOf: (f: Finding) => number): Finding[] {
+export function unsuppressed(
+  findings: Finding[],
+  suppressions: readonly Suppression[],
+  rules: readonly Rule[],
+  offsetOf: (f: Finding) => number,
+): Finding[] {
   if (suppressions.length === 0) return findings;
   const peers = new Map(rules.map((r) => [r.meta.id, Object.values(r.meta.peers).flat() as string[]]));
   return findings.filter((f) => !isSuppressed(suppressions, offsetOf(f), f.ruleId, peers.get(f.ruleId) ?? []));

@@ -9,5 +9,9 @@ export const rulesById: ReadonlyMap<string, Rule> = new Map(rules.map((r) => [r.
 
 /** Our rule ids that a peer tool's id (DL3002, CKV_K8S_16, privileged-container…) stands for. */
 export function rulesForPeer(peerId: string): string[] {
-  return rules.filter((r) => Object.values(r.meta.peers).some((ids) => ids?.includes(peerId))).map((r) => r.meta.id);
+  return rules
+    .filter((r) =>
+      (Object.values(r.meta.peers) as (readonly string[] | undefined)[]).some((ids) => ids?.includes(peerId)),
+    )
+    .map((r) => r.meta.id);
 }

@@ -56,11 +56,11 @@ export interface BaseContext<M extends string> {
   text: string;
   index: TextIndex;
   settings: Settings;
-  report(r: Report<M>): void;
+  report: (r: Report<M>) => void;
   /** LSP range of document offsets. */
-  range(start: number, end: number): Range;
+  range: (start: number, end: number) => Range;
   /** Replace document offsets [start, end) with `newText`. */
-  replace(start: number, end: number, newText: string): TextEdit;
+  replace: (start: number, end: number, newText: string) => TextEdit;
 }
 
 export interface DockerfileContext<M extends string = string> extends BaseContext<M> {
@@ -72,14 +72,18 @@ export interface KubernetesContext<M extends string = string> extends BaseContex
   /** Facts from every manifest the host knows of (this document included). */
   workspace: Workspace;
   /** Offsets to underline for a path below an object (see models/kubernetes `locate`). */
-  at(obj: K8sObject, path: YamlPath, part?: 'key' | 'value' | 'pair'): { start: number; end: number; exists: boolean };
+  at: (
+    obj: K8sObject,
+    path: YamlPath,
+    part?: 'key' | 'value' | 'pair',
+  ) => { start: number; end: number; exists: boolean };
   /**
    * Minimal, comment- and style-preserving edits that make `path` (below the object's root) hold `value`,
    * creating missing mappings; [] when it already does; undefined when it cannot be done safely.
    */
-  ensure(obj: K8sObject, path: YamlPath, value: unknown): TextEdit[] | undefined;
+  ensure: (obj: K8sObject, path: YamlPath, value: unknown) => TextEdit[] | undefined;
   /** Edits that delete the key or sequence item at `path` (below the object's root); undefined when unsafe. */
-  remove(obj: K8sObject, path: YamlPath): TextEdit[] | undefined;
+  remove: (obj: K8sObject, path: YamlPath) => TextEdit[] | undefined;
   /**
    * False when only the findings are wanted (diagnostics while typing): `ensure` and `remove` then return a
    * placeholder and the report's `fix` and `suggest` are dropped, so work that only builds edits can be skipped.
@@ -98,6 +102,8 @@ export interface KubernetesRule<M extends string = string> {
   check(ctx: KubernetesContext<M>): void;
 }
 
+// Message ids vary per rule; `any` lets a registry hold rules of every id union (unknown would not: ids are contravariant).
+// eslint-disable-next-line @typescript-eslint/no-explicit-any
 export type Rule = DockerfileRule<any> | KubernetesRule<any>;
 
 export function defineDockerfileRule<M extends string>(rule: DockerfileRule<M>): DockerfileRule<M> {
@@ -123,7 +129,7 @@ function partsOf(template: string): Parts {
   let at = 0;
   for (const m of template.matchAll(PLACEHOLDER)) {
     parts.push(template.slice(at, m.index), [m[1], m[0]]);
-    at = m.index! + m[0].length;
+    at = m.index + m[0].length;
   }
   parts.push(template.slice(at));
   // Bounded anyway (a message id falls back to itself): never let unusual callers grow it without limit.

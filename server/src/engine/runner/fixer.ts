@@ -19,14 +19,21 @@ export interface FixResult {
  * Applies every safe fix, ESLint-style: per pass, non-overlapping fixes in document order; then re-lint and
  * repeat until nothing changes (at most MAX_FIX_PASSES). A pass whose result no longer parses is dropped.
  */
-export function fixAll(input: LintInput, settings: Settings, options: LintOptions & { filter?: (f: Finding) => boolean } = {}): FixResult {
+export function fixAll(
+  input: LintInput,
+  settings: Settings,
+  options: LintOptions & { filter?: (f: Finding) => boolean } = {},
+): FixResult {
   const { text: original, bom } = stripBom(input.text);
   let text = original;
   let applied = 0;
   let passes = 0;
   let result = lint({ ...input, text }, settings, options);
   while (passes < MAX_FIX_PASSES) {
-    const { text: next, count } = applyFindings(text, options.filter ? result.findings.filter(options.filter) : result.findings);
+    const { text: next, count } = applyFindings(
+      text,
+      options.filter ? result.findings.filter(options.filter) : result.findings,
+    );
     if (count === 0 || next === text) break;
     if (!parsesAsWell(input.uri, text, next, input.languageId)) break;
     passes++;

@@ -76,7 +76,12 @@ export function lintKubernetes(
     // The same document at the same index, counted from the start or from the end: comparing two strings is much
     // cheaper than hashing every document's text into a map on every keystroke (profiled on a 10k-line manifest).
     const j = previous.length - chunks.length + i;
-    let entry = previous[i]?.text === chunk.text ? previous[i].entry : previous[j]?.text === chunk.text ? previous[j].entry : undefined;
+    let entry =
+      previous[i]?.text === chunk.text
+        ? previous[i].entry
+        : previous[j]?.text === chunk.text
+          ? previous[j].entry
+          : undefined;
     if (!entry) entry = (previous.length ? moved(chunk.text) : undefined) ?? parsed.get(chunk.text)?.entry;
     if (!entry) {
       const model = parseKubernetes(chunk.text, { sourceTokens: wantsFixes(chunk) });
@@ -102,8 +107,15 @@ export function lintKubernetes(
     if (entry.findings?.stamp !== stamp || (withFixes && !entry.findings.fixes)) {
       // A model parsed for another chunk of the same text may lack the source tokens edits need.
       const early = parsed.get(chunk.text)?.entry === entry ? parsed.get(chunk.text)!.model : undefined;
-      const model = early && (!withFixes || early.docs.every((d) => d.contents === null || d.contents.srcToken)) ? early : parseKubernetes(chunk.text, { sourceTokens: withFixes });
-      entry.findings = { stamp, list: lintChunk(uri, model, settings, rules, runner, ws, partial, withFixes), fixes: withFixes };
+      const model =
+        early && (!withFixes || early.docs.every((d) => d.contents === null || d.contents.srcToken))
+          ? early
+          : parseKubernetes(chunk.text, { sourceTokens: withFixes });
+      entry.findings = {
+        stamp,
+        list: lintChunk(uri, model, settings, rules, runner, ws, partial, withFixes),
+        fixes: withFixes,
+      };
     }
     for (const f of entry.errors) findings.push(shift(f, chunk.line));
     // Moving every finding of every document on each keystroke showed in profiles: reuse them while in place.
@@ -111,7 +123,12 @@ export function lintKubernetes(
     const p = entry.placed;
     if (!p || p.from !== entry.findings.list || p.line !== chunk.line || p.stripped !== stripped) {
       const list = stripped ? entry.findings.list.map(withoutFixes) : entry.findings.list;
-      entry.placed = { from: entry.findings.list, line: chunk.line, stripped, list: list.map((f) => shift(f, chunk.line)) };
+      entry.placed = {
+        from: entry.findings.list,
+        line: chunk.line,
+        stripped,
+        list: list.map((f) => shift(f, chunk.line)),
+      };
     }
     for (const f of entry.placed!.list) findings.push(f);
   });
@@ -124,7 +141,8 @@ export function lintKubernetes(
 /** Whether a chunk has a line in `from`..`to` (lines of the file). */
 function overlaps(chunk: DocumentChunk, { from, to }: { from: number; to: number }): boolean {
   let last = chunk.line;
-  for (let i = chunk.text.indexOf('\n'); i >= 0 && i < chunk.text.length - 1; i = chunk.text.indexOf('\n', i + 1)) last++;
+  for (let i = chunk.text.indexOf('\n'); i >= 0 && i < chunk.text.length - 1; i = chunk.text.indexOf('\n', i + 1))
+    last++;
   return chunk.line <= to && from <= last;
 }
 
@@ -139,10 +157,21 @@ function withoutFixes(f: Finding): Finding {
  * real edit; the runner drops it from the report. A real edit is verified by re-parsing its document: with every
  * finding carrying its fixes, that was most of the lint time of a large manifest (see scripts/bench).
  */
-const DEFERRED: TextEdit[] = Object.freeze([{ range: { start: { line: 0, character: 0 }, end: { line: 0, character: 0 } }, newText: '' }]) as TextEdit[];
+const DEFERRED: TextEdit[] = Object.freeze([
+  { range: { start: { line: 0, character: 0 }, end: { line: 0, character: 0 } }, newText: '' },
+]) as TextEdit[];
 const deferredEdits = { ensure: () => DEFERRED, remove: () => DEFERRED };
 
-function lintChunk(uri: string, model: ReturnType<typeof parseKubernetes>, settings: Settings, rules: readonly KubernetesRule[], runner: RuleRunner, workspace: Workspace, partial: boolean, fixes: boolean): Finding[] {
+function lintChunk(
+  uri: string,
+  model: ReturnType<typeof parseKubernetes>,
+  settings: Settings,
+  rules: readonly KubernetesRule[],
+  runner: RuleRunner,
+  workspace: Workspace,
+  partial: boolean,
+  fixes: boolean,
+): Finding[] {
   const { text, index } = model;
   if (partial) for (const o of model.objects) o.partial = true;
   const out: Finding[] = [];
@@ -184,7 +213,10 @@ function shiftPos(p: Position, lines: number): Position {
 /** Moves a chunk-relative finding (range and edits) down by `lines`; chunks start at a line start. */
 function shift(f: Finding, lines: number): Finding {
   if (lines === 0) return f;
-  const r = (x: { start: Position; end: Position }) => ({ start: shiftPos(x.start, lines), end: shiftPos(x.end, lines) });
+  const r = (x: { start: Position; end: Position }) => ({
+    start: shiftPos(x.start, lines),
+    end: shiftPos(x.end, lines),
+  });
   const edits = (es: Finding['fix']) => es?.map((e) => ({ range: r(e.range), newText: e.newText }));
   return {
     ...f,

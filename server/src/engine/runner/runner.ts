@@ -49,7 +49,19 @@ export function lint(input: LintInput, settings: Settings, options: LintOptions 
   const { text } = stripBom(input.text);
   const kind: DocumentKind = detectKind(input.uri, text, input.languageId);
   if (kind === 'other') return { kind, findings: [] };
-  if (text.length > settings.maxFileSize) return { kind, findings: [engineFinding('tooLarge', `File not checked: ${text.length} characters is over the limit of ${settings.maxFileSize} (setting maxFileSize)`, 'info', zero, zero)] };
+  if (text.length > settings.maxFileSize)
+    return {
+      kind,
+      findings: [
+        engineFinding(
+          'tooLarge',
+          `File not checked: ${text.length} characters is over the limit of ${settings.maxFileSize} (setting maxFileSize)`,
+          'info',
+          zero,
+          zero,
+        ),
+      ],
+    };
   const rules = (options.rules ?? registry).filter((r) => r.meta.target === kind && effectiveSeverity(r, settings));
   const runner: RuleRunner = {
     report: (rule, r, index, fixes) => toFinding(rule, r, settings, index, fixes),
@@ -67,24 +79,52 @@ export function lint(input: LintInput, settings: Settings, options: LintOptions 
     if (text.includes('\u0000')) return { kind, findings: [] };
     findings = lintDockerfile(input.uri, text, settings, rules as DockerfileRule[], runner);
   } else {
-    const syntaxError = (message: string, s: number, e: number, index: TextIndex) => engineFinding('yamlSyntax', `YAML syntax error, the document is not checked: ${message}`, 'error', index.positionAt(s), index.positionAt(e));
-    const result = lintKubernetes(input.uri, text, settings, rules as KubernetesRule[], runner, options.workspace, options.cache, syntaxError, options.fixes);
+    const syntaxError = (message: string, s: number, e: number, index: TextIndex) =>
+      engineFinding(
+        'yamlSyntax',
+        `YAML syntax error, the document is not checked: ${message}`,
+        'error',
+        index.positionAt(s),
+        index.positionAt(e),
+      );
+    const result = lintKubernetes(
+      input.uri,
+      text,
+      settings,
+      rules as KubernetesRule[],
+      runner,
+      options.workspace,
+      options.cache,
+      syntaxError,
+      options.fixes,
+    );
     summaries = result.summaries;
     // One syntax diagnostic per file: the first; the rest of a broken file is noise while typing.
     let seenSyntax = false;
-    findings = result.findings.filter((f) => f.messageId !== 'yamlSyntax' || f.ruleId !== ENGINE_RULE_ID || (!seenSyntax && (seenSyntax = true)));
+    findings = result.findings.filter(
+      (f) => f.messageId !== 'yamlSyntax' || f.ruleId !== ENGINE_RULE_ID || (!seenSyntax && (seenSyntax = true)),
+    );
   }
   findings.sort((a, b) => compareRanges(a.range, b.range) || a.ruleId.localeCompare(b.ruleId));
   return summaries ? { kind, findings, summaries } : { kind, findings };
 }
 
-function lintDockerfile(uri: string, text: string, settings: Settings, rules: readonly DockerfileRule[], runner: RuleRunner): Finding[] {
+function lintDockerfile(
+  uri: string,
+  text: string,
+  settings: Settings,
+  rules: readonly DockerfileRule[],
+  runner: RuleRunner,
+): Finding[] {
   const dockerfile = parseDockerfile(text);
   const { index } = dockerfile;
   const findings: Finding[] = [];
   for (const rule of rules) {
     runner.run(rule, () =>
-      rule.check({ ...baseContext(uri, index, settings, (r) => findings.push(runner.report(rule, r, index))), dockerfile }),
+      rule.check({
+        ...baseContext(uri, index, settings, (r) => findings.push(runner.report(rule, r, index))),
+        dockerfile,
+      }),
     );
   }
   return unsuppressed(findings, dockerfileSuppressions(dockerfile), rules, (f) => index.offsetAt(f.range.start));
@@ -102,13 +142,24 @@ function toFinding(rule: Rule, r: Report, settings: Settings, index: TextIndex, 
   if (!fixes) return f;
   if (r.fix && r.fix.length > 0 && rule.meta.fix === 'safe') f.fix = r.fix;
   if (r.suggest && r.suggest.length > 0) {
-    f.suggestions = r.suggest.map((s) => ({ messageId: s.messageId, title: formatMessage(messages[s.messageId] ?? s.messageId, s.data), edits: s.edits, ...(s.newFile ? { newFile: s.newFile } : {}) }));
+    f.suggestions = r.suggest.map((s) => ({
+      messageId: s.messageId,
+      title: formatMessage(messages[s.messageId] ?? s.messageId, s.data),
+      edits: s.edits,
+      ...(s.newFile ? { newFile: s.newFile } : {}),
+    }));
   }
   return f;
 }
 
 const zero = { line: 0, character: 0 };
 
-function engineFinding(messageId: string, message: string, severity: Severity, start: typeof zero, end: typeof zero): Finding {
+function engineFinding(
+  messageId: string,
+  message: string,
+  severity: Severity,
+  start: typeof zero,
+  end: typeof zero,
+): Finding {
   return { ruleId: ENGINE_RULE_ID, messageId, severity, message, range: { start, end } };
 }

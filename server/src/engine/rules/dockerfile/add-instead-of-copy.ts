@@ -26,12 +26,16 @@ export default defineDockerfileRule({
     fix: 'safe',
     peers: { hadolint: ['DL3020'], trivy: ['DS-0005'], checkov: ['CKV_DOCKER_4'] },
     messages: {
-      useCopy: 'ADD of local files does nothing COPY cannot and may unpack archives or fetch URLs unexpectedly; use COPY',
+      useCopy:
+        'ADD of local files does nothing COPY cannot and may unpack archives or fetch URLs unexpectedly; use COPY',
     },
     docs: {
       rationale:
         'ADD has two hidden behaviours on top of COPY: it downloads URLs and it unpacks local tar archives, so a file that turns into an archive (or a source that turns into a URL) changes what lands in the image without anyone noticing. For plain local files and directories COPY does the same thing and says what it does. ADD is kept where it is needed, and not reported: remote sources (URLs, git repositories), sources whose name says tar or compressed archive (ADD detects archives by content, so a compressed single file may hold one) and wildcards that could match one (`dist*`, but not `*.txt`), sources that depend on a build argument, and ADD-only flags such as `--checksum`, `--keep-git-dir` or `--unpack`. The fix only renames the keyword, keeping its case, so flags such as `--chown`, `--chmod` and `--link` carry over.',
-      references: ['https://docs.docker.com/build/building/best-practices/#add-or-copy', 'https://github.com/hadolint/hadolint/wiki/DL3020'],
+      references: [
+        'https://docs.docker.com/build/building/best-practices/#add-or-copy',
+        'https://github.com/hadolint/hadolint/wiki/DL3020',
+      ],
     },
   },
   check(ctx) {
@@ -42,10 +46,21 @@ export default defineDockerfileRule({
         const t = transferOf(model, ins);
         if (t.heredoc || t.sources.length === 0) continue;
         if (t.flags.some((f) => !COPY_FLAGS.has(f.getName().toLowerCase()))) continue;
-        if (t.sources.some((s) => s.value.includes('$') || isRemoteSource(s.value) || isArchiveName(s.value) || mayMatchArchive(s.value))) continue;
+        if (
+          t.sources.some(
+            (s) =>
+              s.value.includes('$') || isRemoteSource(s.value) || isArchiveName(s.value) || mayMatchArchive(s.value),
+          )
+        )
+          continue;
         const kw = model.offsets(ins.getInstructionRange());
         const keyword = model.text.slice(kw.start, kw.end);
-        ctx.report({ start: kw.start, end: kw.end, messageId: 'useCopy', fix: [ctx.replace(kw.start, kw.end, copyKeyword(keyword))] });
+        ctx.report({
+          start: kw.start,
+          end: kw.end,
+          messageId: 'useCopy',
+          fix: [ctx.replace(kw.start, kw.end, copyKeyword(keyword))],
+        });
       }
     }
   },

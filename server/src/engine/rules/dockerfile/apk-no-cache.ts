@@ -1,19 +1,27 @@
 import type { Instruction } from 'dockerfile-ast';
 import type { DockerfileModel } from '../../models/dockerfile';
 import { type PackageCommand, packageCommands } from '../../facts/packages';
-import { cacheMountTargets, isShellForm, removesPath, shippedStages, stageAndDescendants } from '../../models/runScript';
+import {
+  cacheMountTargets,
+  isShellForm,
+  removesPath,
+  shippedStages,
+  stageAndDescendants,
+} from '../../models/runScript';
 import { defineDockerfileRule } from '../rule';
 
 const CACHE = new Set(['/var/cache/apk', '/etc/apk/cache']);
 const has = (pc: PackageCommand, ...flags: string[]) => pc.args.some((w) => flags.includes(w.value ?? ''));
-const refreshes = (pc: PackageCommand) => pc.action === 'update' || (pc.action === 'add' && has(pc, '--update', '-U', '--update-cache'));
+const refreshes = (pc: PackageCommand) =>
+  pc.action === 'update' || (pc.action === 'add' && has(pc, '--update', '-U', '--update-cache'));
 
 /** A later `apk add` that neither refreshes nor skips the cache reads the index this command would no longer store. */
 function laterAddsNeedIndex(model: DockerfileModel, pc: PackageCommand): boolean {
   const after = model.offsets(pc.run.getRange()).end;
   const byRun = new Map<Instruction, PackageCommand[]>();
   for (const o of packageCommands(model, stageAndDescendants(model, pc.stage))) {
-    if (o.manager === 'apk' && model.offsets(o.run.getRange()).start >= after) byRun.set(o.run, [...(byRun.get(o.run) ?? []), o]);
+    if (o.manager === 'apk' && model.offsets(o.run.getRange()).start >= after)
+      byRun.set(o.run, [...(byRun.get(o.run) ?? []), o]);
   }
   return [...byRun.values()].some((pcs) => {
     const first = pcs.find((o) => o.action === 'add' || o.action === 'update');
@@ -32,7 +40,8 @@ export default defineDockerfileRule({
     peers: { hadolint: ['DL3019'], trivy: ['DS-0025'] },
     messages: {
       addKeepsCache: '"apk add" without --no-cache can leave the package index in this layer; use "apk add --no-cache"',
-      updateKeepsIndex: '"apk update" stores the package index in this layer; drop it and use "apk add --no-cache", or remove /var/cache/apk/* in the same RUN',
+      updateKeepsIndex:
+        '"apk update" stores the package index in this layer; drop it and use "apk add --no-cache", or remove /var/cache/apk/* in the same RUN',
     },
     docs: {
       rationale:
@@ -51,7 +60,12 @@ export default defineDockerfileRule({
         continue;
       }
       const safe = isShellForm(pc.run) && !(refreshes(pc) && laterAddsNeedIndex(model, pc));
-      ctx.report({ start: pc.tool.start, end: pc.sub.end, messageId: 'addKeepsCache', fix: safe ? [ctx.replace(pc.sub.end, pc.sub.end, ' --no-cache')] : undefined });
+      ctx.report({
+        start: pc.tool.start,
+        end: pc.sub.end,
+        messageId: 'addKeepsCache',
+        fix: safe ? [ctx.replace(pc.sub.end, pc.sub.end, ' --no-cache')] : undefined,
+      });
     }
   },
 });

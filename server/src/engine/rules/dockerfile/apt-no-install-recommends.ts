@@ -24,25 +24,47 @@ export default defineDockerfileRule({
     fix: 'suggestion',
     peers: { hadolint: ['DL3015'], trivy: ['DS-0029'] },
     messages: {
-      recommends: '"{{command}}" also installs every recommended package, which the image rarely needs; add --no-install-recommends and list what you need',
+      recommends:
+        '"{{command}}" also installs every recommended package, which the image rarely needs; add --no-install-recommends and list what you need',
       addFlag: 'Add --no-install-recommends',
     },
     docs: {
       rationale:
         'By default apt installs each package\'s "Recommends" too: often tens of megabytes of extra programs and libraries that enlarge the image and its vulnerability count without being used. `--no-install-recommends` installs only what you asked for and its hard dependencies. Only stages that ship are checked (the final stage and the stages it is built `FROM`); a builder stage\'s extras are thrown away. An `APT::Install-Recommends "false"` setting written by an earlier RUN, or passed with `-o`, counts as the flag. The quick fix adds the flag but is not applied automatically, because a recommended package can be needed at run time (curl, for example, only recommends `ca-certificates`, without which HTTPS downloads fail); add such packages by name.',
-      references: ['https://github.com/hadolint/hadolint/wiki/DL3015', 'https://docs.docker.com/build/building/best-practices/#apt-get'],
+      references: [
+        'https://github.com/hadolint/hadolint/wiki/DL3015',
+        'https://docs.docker.com/build/building/best-practices/#apt-get',
+      ],
     },
   },
   check(ctx) {
     const model = ctx.dockerfile;
     const stages = shippedStages(model);
     // An apt.conf snippet written earlier (`echo 'APT::Install-Recommends "0";' > …`) applies to later installs.
-    const configuredAt = [...runCommands(model)].find(({ stage, cmd }) => stages.includes(stage) && cmd.words.some((w) => OFF.test(w.value ?? w.raw)))?.cmd.end ?? Infinity;
+    const configuredAt =
+      [...runCommands(model)].find(
+        ({ stage, cmd }) => stages.includes(stage) && cmd.words.some((w) => OFF.test(w.value ?? w.raw)),
+      )?.cmd.end ?? Infinity;
     for (const pc of packageCommands(model, stages)) {
-      if (!pc.manager.startsWith('apt') || pc.action !== 'install' || !pc.sub || pc.simulated || pc.packages.length === 0) continue;
+      if (
+        !pc.manager.startsWith('apt') ||
+        pc.action !== 'install' ||
+        !pc.sub ||
+        pc.simulated ||
+        pc.packages.length === 0
+      )
+        continue;
       if (disablesRecommends(pc) || configuredAt <= pc.cmd.start) continue;
-      const suggest = isShellForm(pc.run) ? [{ messageId: 'addFlag' as const, edits: [ctx.replace(pc.sub.end, pc.sub.end, ' --no-install-recommends')] }] : undefined;
-      ctx.report({ start: pc.sub.start, end: pc.sub.end, messageId: 'recommends', data: { command: commandLabel(pc) }, suggest });
+      const suggest = isShellForm(pc.run)
+        ? [{ messageId: 'addFlag' as const, edits: [ctx.replace(pc.sub.end, pc.sub.end, ' --no-install-recommends')] }]
+        : undefined;
+      ctx.report({
+        start: pc.sub.start,
+        end: pc.sub.end,
+        messageId: 'recommends',
+        data: { command: commandLabel(pc) },
+        suggest,
+      });
     }
   },
 });

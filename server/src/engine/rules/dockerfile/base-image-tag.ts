@@ -1,8 +1,33 @@
-import { cycleTag, knownTagScheme, productOf, retag, stageImages, supportedCycles, tagPinsVersion, todayOf, type ImageView } from '../../facts/imageFacts';
+import {
+  cycleTag,
+  knownTagScheme,
+  productOf,
+  retag,
+  stageImages,
+  supportedCycles,
+  tagPinsVersion,
+  todayOf,
+  type ImageView,
+} from '../../facts/imageFacts';
 import { defineDockerfileRule } from '../rule';
 
 /** Tag words that name a release channel rather than a release; a suggested version replaces them. */
-const CHANNELS = new Set(['latest', 'lts', 'current', 'stable', 'oldstable', 'mainline', 'edge', 'rolling', 'devel', 'testing', 'unstable', 'sid', 'experimental', 'innovation']);
+const CHANNELS = new Set([
+  'latest',
+  'lts',
+  'current',
+  'stable',
+  'oldstable',
+  'mainline',
+  'edge',
+  'rolling',
+  'devel',
+  'testing',
+  'unstable',
+  'sid',
+  'experimental',
+  'innovation',
+]);
 
 /** The floating tag with a version in front or in place of its channel word: `lts-alpine` → `24-alpine`, `slim` → `3.14-slim`. */
 function pinned(tag: string | undefined, version: string): string | undefined {
@@ -31,7 +56,11 @@ export default defineDockerfileRule({
     docs: {
       rationale:
         'An untagged or `latest` base image changes under the same Dockerfile: rebuilds pick up new major releases, break without a code change, and cannot be reproduced or rolled back. Tags that name only a variant or channel (`node:alpine`, `python:slim`, `nginx:mainline`, `debian:stable`) of an official image float across major releases the same way and are reported too, which hadolint (DL3006 untagged, DL3007 `latest`), Trivy DS-0001 and Checkov CKV_DOCKER_7 do not do; for other images only a missing or `latest` tag is reported, because their tag schemes are unknown. A release codename (`debian:bookworm`, `node:iron`) pins a release. `scratch`, earlier stages, digest-pinned references and references that still hold an unresolved build argument are skipped. For official images with release data the quick fixes offer the newest supported (LTS where the project has LTS) releases.',
-      references: ['https://docs.docker.com/build/building/best-practices/#from', 'https://github.com/hadolint/hadolint/wiki/DL3006', 'https://github.com/hadolint/hadolint/wiki/DL3007'],
+      references: [
+        'https://docs.docker.com/build/building/best-practices/#from',
+        'https://github.com/hadolint/hadolint/wiki/DL3006',
+        'https://github.com/hadolint/hadolint/wiki/DL3007',
+      ],
     },
   },
   check(ctx) {
@@ -56,7 +85,10 @@ export default defineDockerfileRule({
 });
 
 /** Up to three supported releases of an image with release data, newest first. */
-function suggestions(view: ImageView, today: string): { image: string; edits: { start: number; end: number; text: string }[] }[] {
+function suggestions(
+  view: ImageView,
+  today: string,
+): { image: string; edits: { start: number; end: number; text: string }[] }[] {
   const product = productOf(view.name);
   if (!product || !knownTagScheme(view)) return [];
   const out = [];

@@ -4,12 +4,19 @@ import { remainingOsPackages } from '../../facts/packages';
 import { defineDockerfileRule } from '../rule';
 import type { TextEdit } from '../../base/types';
 
-const COMPILERS = new Set('gcc g++ gcc-c++ clang llvm golang golang-go go rustc rust default-jdk default-jdk-headless'.split(' '));
-const BUILD_SYSTEMS = new Set('make cmake build-essential build-base alpine-sdk autoconf automake libtool pkg-config pkgconf pkgconfig bison flex meson ninja ninja-build cargo maven gradle'.split(' '));
+const COMPILERS = new Set(
+  'gcc g++ gcc-c++ clang llvm golang golang-go go rustc rust default-jdk default-jdk-headless'.split(' '),
+);
+const BUILD_SYSTEMS = new Set(
+  'make cmake build-essential build-base alpine-sdk autoconf automake libtool pkg-config pkgconf pkgconfig bison flex meson ninja ninja-build cargo maven gradle'.split(
+    ' ',
+  ),
+);
 const HEADERS = new Set('libc-dev musl-dev linux-headers kernel-headers'.split(' '));
 
 function toolKind(name: string): string | undefined {
-  if (COMPILERS.has(name) || /^(gcc|g\+\+|clang|llvm|cpp)-\d+$|^openjdk-?\d+(-jdk(-headless)?)?$/.test(name)) return 'a compiler';
+  if (COMPILERS.has(name) || /^(gcc|g\+\+|clang|llvm|cpp)-\d+$|^openjdk-?\d+(-jdk(-headless)?)?$/.test(name))
+    return 'a compiler';
   if (BUILD_SYSTEMS.has(name)) return 'a build tool';
   if (HEADERS.has(name) || /-(dev|devel)$/.test(name)) return 'a development package';
   return undefined;
@@ -39,15 +46,24 @@ function runtimeBase(image: ImageRef | undefined): string {
   if (kind === 'rust') return 'gcr.io/distroless/cc-debian12';
   if (kind === 'dotnet') return `mcr.microsoft.com/dotnet/aspnet${tag ? `:${tag}` : ''}`;
   if (kind === 'java' || kind === 'maven' || kind === 'gradle') {
-    const v = /(?:jdk|temurin|corretto|java|openjdk)-?(\d{1,2})(?!\d)/i.exec(tag)?.[1] ?? (kind === 'java' ? /^(\d{1,2})(?![\d])/.exec(tag)?.[1] : undefined);
+    const v =
+      /(?:jdk|temurin|corretto|java|openjdk)-?(\d{1,2})(?!\d)/i.exec(tag)?.[1] ??
+      (kind === 'java' ? /^(\d{1,2})(?![\d])/.exec(tag)?.[1] : undefined);
     return `eclipse-temurin:${v ?? '21'}-jre`;
   }
-  if (kind === 'buildpack-deps') return /^(noble|jammy|focal)/.test(tag) ? `ubuntu:${tag.split('-')[0]}` : `debian:${tag ? tag.split('-')[0] : 'stable'}-slim`;
+  if (kind === 'buildpack-deps')
+    return /^(noble|jammy|focal)/.test(tag)
+      ? `ubuntu:${tag.split('-')[0]}`
+      : `debian:${tag ? tag.split('-')[0] : 'stable'}-slim`;
   return image?.text ?? 'debian:stable-slim';
 }
 
 /** Names the final stage (if needed) and appends a runtime stage that copies the artifact and the start command. */
-function multiStageEdits(model: DockerfileModel, stage: Stage, replace: (s: number, e: number, t: string) => TextEdit): TextEdit[] {
+function multiStageEdits(
+  model: DockerfileModel,
+  stage: Stage,
+  replace: (s: number, e: number, t: string) => TextEdit,
+): TextEdit[] {
   const edits: TextEdit[] = [];
   let name = stage.name?.value;
   if (!name) {
@@ -59,7 +75,11 @@ function multiStageEdits(model: DockerfileModel, stage: Stage, replace: (s: numb
     edits.push(replace(after, after, ` AS ${name}`));
   }
   const chain = stage.chain;
-  const last = (kw: string) => chain.flatMap((s) => s.instructions).filter((i) => i.getKeyword() === kw).pop();
+  const last = (kw: string) =>
+    chain
+      .flatMap((s) => s.instructions)
+      .filter((i) => i.getKeyword() === kw)
+      .pop();
   const carried = ['WORKDIR', 'ENTRYPOINT', 'CMD'].map(last).filter((i) => i !== undefined);
   carried.sort((a, b) => model.offsets(a.getRange()).start - model.offsets(b.getRange()).start);
   const lines = [
@@ -87,8 +107,10 @@ export default defineDockerfileRule({
     fix: 'suggestion',
     peers: {},
     messages: {
-      buildTool: '{{name}} is {{what}} and stays in the final image; build in an earlier stage and copy only the result',
-      sdkImage: 'The final stage runs on the {{image}} build image, so the whole toolchain ships; build in this stage and copy the result into a runtime image',
+      buildTool:
+        '{{name}} is {{what}} and stays in the final image; build in an earlier stage and copy only the result',
+      sdkImage:
+        'The final stage runs on the {{image}} build image, so the whole toolchain ships; build in this stage and copy the result into a runtime image',
       multiStage: 'Convert to a multi-stage build with a {{base}} runtime stage',
     },
     docs: {
@@ -111,11 +133,24 @@ export default defineDockerfileRule({
     if (root && sdk) {
       const imageRange = stage.from.getImageRange();
       const at = imageRange ? model.offsets(imageRange) : root;
-      ctx.report({ start: at.start, end: at.end, messageId: 'sdkImage', data: { image: canonicalName(root) }, suggest: suggest() });
+      ctx.report({
+        start: at.start,
+        end: at.end,
+        messageId: 'sdkImage',
+        data: { image: canonicalName(root) },
+        suggest: suggest(),
+      });
     }
     for (const { pkg } of remainingOsPackages(model)) {
       const what = toolKind(pkg.name);
-      if (what) ctx.report({ start: pkg.word.start, end: pkg.word.end, messageId: 'buildTool', data: { name: pkg.name, what }, suggest: suggest() });
+      if (what)
+        ctx.report({
+          start: pkg.word.start,
+          end: pkg.word.end,
+          messageId: 'buildTool',
+          data: { name: pkg.name, what },
+          suggest: suggest(),
+        });
     }
   },
 });

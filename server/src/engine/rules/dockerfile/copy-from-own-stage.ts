@@ -11,7 +11,8 @@ export default defineDockerfileRule({
     fix: 'none',
     peers: { hadolint: ['DL3023'] },
     messages: {
-      ownStage: '{{flag}} names the stage it is in, which BuildKit rejects as a circular dependency; copy from an earlier stage or from the build context',
+      ownStage:
+        '{{flag}} names the stage it is in, which BuildKit rejects as a circular dependency; copy from an earlier stage or from the build context',
     },
     docs: {
       rationale:
@@ -24,7 +25,12 @@ export default defineDockerfileRule({
     for (const stage of model.stages) {
       for (const { token, mount } of fromValues(model, stage)) {
         if (fromSource(model, stage, token).kind !== 'self') continue;
-        ctx.report({ start: token.start, end: token.end, messageId: 'ownStage', data: { flag: `${mount ? 'from' : '--from'}=${token.value}` } });
+        ctx.report({
+          start: token.start,
+          end: token.end,
+          messageId: 'ownStage',
+          data: { flag: `${mount ? 'from' : '--from'}=${token.value}` },
+        });
       }
     }
   },

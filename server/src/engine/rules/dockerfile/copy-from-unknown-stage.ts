@@ -4,11 +4,14 @@ import { defineDockerfileRule } from '../rule';
 
 /** Edit distance counting a swap of neighbours as one edit (the commonest typo: `biuld`). */
 function distance(a: string, b: string): number {
-  const d: number[][] = Array.from({ length: a.length + 1 }, (_, i) => Array.from({ length: b.length + 1 }, (_, j) => (i === 0 ? j : j === 0 ? i : 0)));
+  const d: number[][] = Array.from({ length: a.length + 1 }, (_, i) =>
+    Array.from({ length: b.length + 1 }, (_, j) => (i === 0 ? j : j === 0 ? i : 0)),
+  );
   for (let i = 1; i <= a.length; i++) {
     for (let j = 1; j <= b.length; j++) {
       d[i][j] = Math.min(d[i - 1][j] + 1, d[i][j - 1] + 1, d[i - 1][j - 1] + (a[i - 1] === b[j - 1] ? 0 : 1));
-      if (i > 1 && j > 1 && a[i - 1] === b[j - 2] && a[i - 2] === b[j - 1]) d[i][j] = Math.min(d[i][j], d[i - 2][j - 2] + 1);
+      if (i > 1 && j > 1 && a[i - 1] === b[j - 2] && a[i - 2] === b[j - 1])
+        d[i][j] = Math.min(d[i][j], d[i - 2][j - 2] + 1);
     }
   }
   return d[a.length][b.length];
@@ -36,14 +39,19 @@ export default defineDockerfileRule({
     fix: 'suggestion',
     peers: { hadolint: ['DL3022'] },
     messages: {
-      unknownStage: '{{flag}} names no earlier stage and does not look like an image; use the name of an earlier stage, or write the image with its tag',
-      laterStage: '{{flag}} refers to stage {{name}}, which is defined further down; define a stage before copying from it',
+      unknownStage:
+        '{{flag}} names no earlier stage and does not look like an image; use the name of an earlier stage, or write the image with its tag',
+      laterStage:
+        '{{flag}} refers to stage {{name}}, which is defined further down; define a stage before copying from it',
       useStage: 'Use stage {{name}}',
     },
     docs: {
       rationale:
         'A `--from` value that names no stage is taken as an image and pulled from Docker Hub: a misspelt stage name (`--from=biuld`) either fails the build or, worse, copies files out of whatever public image has that name. A bare word that is not a stage is reported unless it is a well-known official image (`--from=busybox`); values with a registry, path, tag or digest (`nginx:1.27`, `ghcr.io/acme/tools`) are images and left alone, as are numeric indexes of earlier stages and values that hold a build argument. A reference to a stage defined further down is reported as well: BuildKit resolves it, the classic builder pulls an image of that name instead, and readers expect stages to be defined before use (hadolint DL3022 reports both). `RUN --mount=…,from=` is checked the same way.',
-      references: ['https://github.com/hadolint/hadolint/wiki/DL3022', 'https://docs.docker.com/reference/dockerfile/#copy---from'],
+      references: [
+        'https://github.com/hadolint/hadolint/wiki/DL3022',
+        'https://docs.docker.com/reference/dockerfile/#copy---from',
+      ],
     },
   },
   check(ctx) {
@@ -53,7 +61,12 @@ export default defineDockerfileRule({
         const source = fromSource(model, stage, token);
         const flag = `${mount ? 'from' : '--from'}=${token.value}`;
         if (source.kind === 'later') {
-          ctx.report({ start: token.start, end: token.end, messageId: 'laterStage', data: { flag, name: source.stage.name?.value ?? String(source.stage.index) } });
+          ctx.report({
+            start: token.start,
+            end: token.end,
+            messageId: 'laterStage',
+            data: { flag, name: source.stage.name?.value ?? String(source.stage.index) },
+          });
         } else if (source.kind === 'unknown') {
           const suggest = closeNames(token.value, stage, model.stages).map((name) => ({
             messageId: 'useStage' as const,

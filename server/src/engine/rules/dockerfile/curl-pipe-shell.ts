@@ -12,7 +12,8 @@ export default defineDockerfileRule({
     fix: 'none',
     peers: {},
     messages: {
-      pipeToShell: '{{tool}} output is run by {{runner}} unchecked, so whoever controls the URL runs code in the build; download to a file, verify its checksum, then run it',
+      pipeToShell:
+        '{{tool}} output is run by {{runner}} unchecked, so whoever controls the URL runs code in the build; download to a file, verify its checksum, then run it',
     },
     docs: {
       rationale:
@@ -29,7 +30,12 @@ export default defineDockerfileRule({
           const piped = runner.pipeline !== undefined && runner.pipeline.commands === download.cmd.pipeline?.commands;
           const start = piped ? download.cmd.start : Math.min(runner.start, download.cmd.start);
           const end = piped ? runner.end : Math.max(runner.end, download.cmd.end);
-          ctx.report({ start, end, messageId: 'pipeToShell', data: { tool: download.tool, runner: unwrap(runner).name } });
+          ctx.report({
+            start,
+            end,
+            messageId: 'pipeToShell',
+            data: { tool: download.tool, runner: unwrap(runner).name },
+          });
         }
       }
     }

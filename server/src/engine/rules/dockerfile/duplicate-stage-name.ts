@@ -16,7 +16,10 @@ export default defineDockerfileRule({
     docs: {
       rationale:
         'BuildKit refuses a Dockerfile in which two stages share a name, and with the classic builder `COPY --from` and `FROM <stage>` silently pick one of them. Names are compared case-insensitively, as BuildKit does. Every repeat after the first is reported; renaming is left to the author, since the references after it may mean either stage.',
-      references: ['https://github.com/hadolint/hadolint/wiki/DL3024', 'https://docs.docker.com/reference/build-checks/duplicate-stage-name/'],
+      references: [
+        'https://github.com/hadolint/hadolint/wiki/DL3024',
+        'https://docs.docker.com/reference/build-checks/duplicate-stage-name/',
+      ],
     },
   },
   check(ctx) {
@@ -30,7 +33,12 @@ export default defineDockerfileRule({
         continue;
       }
       const line = ctx.index.positionAt(earlier.name!.start).line + 1;
-      ctx.report({ start: name.start, end: name.end, messageId: 'duplicate', data: { name: ctx.text.slice(name.start, name.end), line } });
+      ctx.report({
+        start: name.start,
+        end: name.end,
+        messageId: 'duplicate',
+        data: { name: ctx.text.slice(name.start, name.end), line },
+      });
     }
   },
 });

@@ -34,7 +34,8 @@ export default defineDockerfileRule({
     messages: {
       eol: '{{release}} reached end of life on {{date}} and gets no security fixes; move to a supported release',
       eolUndated: '{{release}} reached end of life and gets no security fixes; move to a supported release',
-      deprecated: 'The openjdk image is deprecated and publishes no updates; switch to a maintained OpenJDK build such as eclipse-temurin',
+      deprecated:
+        'The openjdk image is deprecated and publishes no updates; switch to a maintained OpenJDK build such as eclipse-temurin',
       upgrade: 'Use {{image}}',
     },
     docs: {
@@ -46,18 +47,33 @@ export default defineDockerfileRule({
     const today = todayOf(ctx.settings);
     for (const { view } of stageImages(ctx.dockerfile)) {
       const toSuggestions = (plans: { image: string; edits: Edit[] }[]) =>
-        plans.map((p) => ({ messageId: 'upgrade' as const, data: { image: p.image }, edits: p.edits.map((e) => ctx.replace(e.start, e.end, e.text)) }));
+        plans.map((p) => ({
+          messageId: 'upgrade' as const,
+          data: { image: p.image },
+          edits: p.edits.map((e) => ctx.replace(e.start, e.end, e.text)),
+        }));
       const deprecated = view.name === 'openjdk';
       if (deprecated) {
         const at = isWritten(view) ? view.ref.name : view.ref;
-        ctx.report({ start: at.start, end: at.end, messageId: 'deprecated', suggest: toSuggestions(temurin(view, today)) });
+        ctx.report({
+          start: at.start,
+          end: at.end,
+          messageId: 'deprecated',
+          suggest: toSuggestions(temurin(view, today)),
+        });
       }
       const releases = releasesOf(view).filter((r) => isEol(r.cycle, today) && !(deprecated && r.own));
       if (!releases.length) continue;
       const suggest = toSuggestions(upgrades(view, releases, today));
       for (const r of releases) {
         const data = { release: releaseName(r), date: String(r.cycle.eol) };
-        ctx.report({ start: r.start, end: r.end, messageId: typeof r.cycle.eol === 'string' ? 'eol' : 'eolUndated', data, suggest });
+        ctx.report({
+          start: r.start,
+          end: r.end,
+          messageId: typeof r.cycle.eol === 'string' ? 'eol' : 'eolUndated',
+          data,
+          suggest,
+        });
       }
     }
   },
@@ -77,22 +93,32 @@ function upgrades(view: ImageView, eol: Release[], today: string): { image: stri
     for (const nearest of [true, false]) {
       const spans: Edit[] = [];
       for (const r of eol) {
-        const target = nearest && r.own ? nearestSupported(r.product, r.cycle, today) : supportedCycles(r.product, today)[0];
+        const target =
+          nearest && r.own ? nearestSupported(r.product, r.cycle, today) : supportedCycles(r.product, today)[0];
         // A date stamp after the release (`focal-20240101`) names a build of the old release.
         const stamp = /^-\d{8}(?![\w.])/.exec(view.ref.text.slice(r.end - view.ref.start));
         const end = r.end + (stamp?.[0].length ?? 0);
-        if (target) spans.push({ start: r.start, end, text: r.form === 'codename' ? (target.codename ?? target.cycle) : cycleTag(r.product, target) });
+        if (target)
+          spans.push({
+            start: r.start,
+            end,
+            text: r.form === 'codename' ? (target.codename ?? target.cycle) : cycleTag(r.product, target),
+          });
       }
       if (spans.length < eol.length) continue;
       const tag = spliceTag(view, spans);
-      add(`${repository}:${tag}`, repository === view.repository ? retag(view, tag) : replaceImage(view, `${repository}:${tag}`));
+      add(
+        `${repository}:${tag}`,
+        repository === view.repository ? retag(view, tag) : replaceImage(view, `${repository}:${tag}`),
+      );
     }
   }
   const own = eol.find((r) => r.own);
   const successor = own && !supportedCycles(own.product, today).length && productOf(SUCCESSORS[own.product.slug] ?? '');
   if (own && successor) {
     const target = nearestSupported(successor, own.cycle, today) ?? supportedCycles(successor, today)[0];
-    if (target) add(`${successor.images[0]}:${target.cycle}`, replaceImage(view, `${successor.images[0]}:${target.cycle}`));
+    if (target)
+      add(`${successor.images[0]}:${target.cycle}`, replaceImage(view, `${successor.images[0]}:${target.cycle}`));
   }
   return out;
 }
@@ -103,7 +129,8 @@ function temurin(view: ImageView, today: string): { image: string; edits: Edit[]
   if (!product) return [];
   const tag = view.tag ?? '';
   const major = /^\d+/.exec(tag)?.[0];
-  const target = (major && nearestSupported(product, { cycle: major, eol: false }, today)) || supportedCycles(product, today)[0];
+  const target =
+    (major && nearestSupported(product, { cycle: major, eol: false }, today)) || supportedCycles(product, today)[0];
   if (!target) return [];
   const image = `eclipse-temurin:${target.cycle}-${/jre/.test(tag) ? 'jre' : 'jdk'}${/alpine/.test(tag) ? '-alpine' : ''}`;
   const edits = replaceImage(view, image);

@@ -14,12 +14,21 @@ interface Assessment {
   alternatives: Alternative[];
 }
 
-const retagged = (view: ImageView, tag: string): Alternative => ({ image: `${view.repository}:${tag}`, edits: retag(view, tag) });
+const retagged = (view: ImageView, tag: string): Alternative => ({
+  image: `${view.repository}:${tag}`,
+  edits: retag(view, tag),
+});
 const replaced = (view: ImageView, image: string): Alternative => ({ image, edits: replaceImage(view, image) });
 
 /** Python, Ruby and Perl put `slim` before the Debian codename (`3.12-slim-bookworm`); Node.js after it (`22-bookworm-slim`). */
-function runtimeVariants(view: ImageView, words: string[], alpine: boolean, slimBeforeCodename: boolean): Alternative[] {
-  if (!view.tag || view.tag === 'latest') return [retagged(view, 'slim'), ...(alpine ? [retagged(view, 'alpine')] : [])];
+function runtimeVariants(
+  view: ImageView,
+  words: string[],
+  alpine: boolean,
+  slimBeforeCodename: boolean,
+): Alternative[] {
+  if (!view.tag || view.tag === 'latest')
+    return [retagged(view, 'slim'), ...(alpine ? [retagged(view, 'alpine')] : [])];
   const os = words.findIndex((w) => osCodename(w)?.slug === 'debian');
   const slim = os >= 0 && slimBeforeCodename ? [...words.slice(0, os), 'slim', ...words.slice(os)] : [...words, 'slim'];
   const out = [retagged(view, slim.join('-'))];
@@ -31,13 +40,24 @@ function assess(view: ImageView): Assessment | undefined {
   const tag = view.tag?.toLowerCase() ?? '';
   const words = view.tag ? view.tag.split('-') : [];
   if (/windows|nanoserver|ltsc/.test(tag)) return undefined;
-  const full = (alternatives: Alternative[]): Assessment => ({ kind: 'full', instead: alternatives[0].image, alternatives });
-  const toolchain = (instead: string, alternatives: Alternative[] = []): Assessment => ({ kind: 'toolchain', instead: alternatives[0]?.image ?? instead, alternatives });
-  const jre = (major: string | undefined) => (major ? [replaced(view, `eclipse-temurin:${major}-jre${/alpine/.test(tag) ? '-alpine' : ''}`)] : []);
+  const full = (alternatives: Alternative[]): Assessment => ({
+    kind: 'full',
+    instead: alternatives[0].image,
+    alternatives,
+  });
+  const toolchain = (instead: string, alternatives: Alternative[] = []): Assessment => ({
+    kind: 'toolchain',
+    instead: alternatives[0]?.image ?? instead,
+    alternatives,
+  });
+  const jre = (major: string | undefined) =>
+    major ? [replaced(view, `eclipse-temurin:${major}-jre${/alpine/.test(tag) ? '-alpine' : ''}`)] : [];
   const name = view.name;
   switch (name) {
     case 'debian':
-      return /slim|backports/.test(tag) ? undefined : full([retagged(view, !view.tag || tag === 'latest' ? 'stable-slim' : `${view.tag}-slim`)]);
+      return /slim|backports/.test(tag)
+        ? undefined
+        : full([retagged(view, !view.tag || tag === 'latest' ? 'stable-slim' : `${view.tag}-slim`)]);
     case 'python':
     case 'ruby':
     case 'perl':
@@ -46,7 +66,9 @@ function assess(view: ImageView): Assessment | undefined {
       return /slim|alpine/.test(tag) ? undefined : full(runtimeVariants(view, words, true, false));
     case 'buildpack-deps': {
       const os = osCodename(words[0] ?? 'stable');
-      return toolchain('', [replaced(view, os?.slug === 'ubuntu' ? `ubuntu:${words[0]}` : `debian:${os ? words[0] : 'stable'}-slim`)]);
+      return toolchain('', [
+        replaced(view, os?.slug === 'ubuntu' ? `ubuntu:${words[0]}` : `debian:${os ? words[0] : 'stable'}-slim`),
+      ]);
     }
     case 'rockylinux':
     case 'almalinux':
@@ -61,7 +83,10 @@ function assess(view: ImageView): Assessment | undefined {
     }
     case 'maven':
     case 'gradle':
-      return toolchain('an eclipse-temurin JRE image', jre(/(?:temurin-|openjdk-|corretto-|jdk-?)(\d+)/.exec(tag)?.[1]));
+      return toolchain(
+        'an eclipse-temurin JRE image',
+        jre(/(?:temurin-|openjdk-|corretto-|jdk-?)(\d+)/.exec(tag)?.[1]),
+      );
     case 'golang':
       return toolchain('gcr.io/distroless/static or scratch');
     case 'rust':
@@ -69,9 +94,17 @@ function assess(view: ImageView): Assessment | undefined {
   }
   const suffix = view.tag ? `:${view.tag}` : '';
   const dotnet = /^mcr\.microsoft\.com\/dotnet\/(core\/)?sdk$/.exec(name);
-  if (dotnet) return toolchain('', ['aspnet', 'runtime'].map((r) => replaced(view, `${view.repository.replace(/sdk$/, r)}${suffix}`)));
+  if (dotnet)
+    return toolchain(
+      '',
+      ['aspnet', 'runtime'].map((r) => replaced(view, `${view.repository.replace(/sdk$/, r)}${suffix}`)),
+    );
   const ubi = /^(registry\.access\.redhat\.com|registry\.redhat\.io)\/(ubi\d+)(\/ubi)?$/.exec(name);
-  if (ubi) return full([replaced(view, `${view.repository}-minimal${suffix}`), replaced(view, `${view.repository}-micro${suffix}`)]);
+  if (ubi)
+    return full([
+      replaced(view, `${view.repository}-minimal${suffix}`),
+      replaced(view, `${view.repository}-micro${suffix}`),
+    ]);
   return undefined;
 }
 
@@ -85,14 +118,19 @@ export default defineDockerfileRule({
     fix: 'suggestion',
     peers: {},
     messages: {
-      fullImage: 'The final image is built on {{image}}, a full image with tools the application does not need at run time; use a smaller variant such as {{instead}}',
-      toolchainImage: 'The final image is built on the build toolchain {{image}}; build in an earlier stage and copy the result onto {{instead}}',
+      fullImage:
+        'The final image is built on {{image}}, a full image with tools the application does not need at run time; use a smaller variant such as {{instead}}',
+      toolchainImage:
+        'The final image is built on the build toolchain {{image}}; build in an earlier stage and copy the result onto {{instead}}',
       useImage: 'Use {{image}}',
     },
     docs: {
       rationale:
         'Every package in the final image is attack surface and scanner noise: compilers, package managers, shells and documentation that the application never uses at run time still carry vulnerabilities and help an attacker who gets in. Only the final stage (or the stage it builds on) is checked, because builder stages are meant to hold toolchains. Reported are full images that have a smaller variant of the same lineage (`python:3.12` → `-slim` or `-alpine`, `node:22` → `-slim` or `-alpine`, `debian:bookworm` → `bookworm-slim`, Rocky and Alma Linux → `-minimal`, Oracle Linux → `-slim`, UBI → `ubi-minimal`) and build toolchains (`golang`, `rust`, `maven`, `gradle`, `buildpack-deps` → `debian:*-slim`, Temurin JDKs → JREs, .NET `sdk` → `aspnet` or `runtime`). Ubuntu and PHP images are not reported: neither has a slim variant of itself, and switching distribution is not a tag change. The suggested variants are quick fixes, never automatic: `slim` lacks compilers and headers that native extensions may need, and Alpine uses musl. Acceptable when the final image really is a development or CI image; suppress the finding there. Peers have no such check (Checkov and Trivy only look at tags); severity is info because many official and CI images are built on full bases on purpose.',
-      references: ['https://docs.docker.com/build/building/best-practices/#choose-the-right-base-image', 'https://docs.docker.com/build/building/multi-stage/'],
+      references: [
+        'https://docs.docker.com/build/building/best-practices/#choose-the-right-base-image',
+        'https://docs.docker.com/build/building/multi-stage/',
+      ],
     },
   },
   check(ctx) {
@@ -102,8 +140,18 @@ export default defineDockerfileRule({
     if (!view || !found) return;
     const suggest = found.alternatives
       .filter((a) => a.edits)
-      .map((a) => ({ messageId: 'useImage' as const, data: { image: a.image }, edits: a.edits!.map((e) => ctx.replace(e.start, e.end, e.text)) }));
+      .map((a) => ({
+        messageId: 'useImage' as const,
+        data: { image: a.image },
+        edits: a.edits!.map((e) => ctx.replace(e.start, e.end, e.text)),
+      }));
     const messageId = found.kind === 'full' ? 'fullImage' : 'toolchainImage';
-    ctx.report({ start: view.ref.start, end: view.ref.end, messageId, data: { image: view.display, instead: found.instead }, suggest });
+    ctx.report({
+      start: view.ref.start,
+      end: view.ref.end,
+      messageId,
+      data: { image: view.display, instead: found.instead },
+      suggest,
+    });
   },
 });

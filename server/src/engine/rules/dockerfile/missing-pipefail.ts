@@ -21,10 +21,17 @@ function setsPipefail(args: readonly (string | undefined)[]): boolean {
 }
 
 /** The SHELL in effect at `ins`: the last one before it in the stage or in the stages it builds on. */
-function shellAt(stage: Stage, ins: Instruction, execForm: (i: Instruction) => string[] | undefined): string[] | undefined {
+function shellAt(
+  stage: Stage,
+  ins: Instruction,
+  execForm: (i: Instruction) => string[] | undefined,
+): string[] | undefined {
   let before = stage.instructions.indexOf(ins);
   for (let s: Stage | undefined = stage; s; s = s.parent, before = s?.instructions.length ?? 0) {
-    const shell = s.instructions.slice(0, before).reverse().find((i) => i.getKeyword() === 'SHELL');
+    const shell = s.instructions
+      .slice(0, before)
+      .reverse()
+      .find((i) => i.getKeyword() === 'SHELL');
     if (shell) return execForm(shell);
   }
   return undefined;
@@ -32,7 +39,9 @@ function shellAt(stage: Stage, ins: Instruction, execForm: (i: Instruction) => s
 
 /** The `|` of the first pipeline a failure could hide in, unless pipefail is set before it or it runs in a nested `sh -c`. */
 function unsafePipe(script: ShellScript, text: string): number | undefined {
-  const nested = script.commands.filter((c) => SHELLS.has(unwrap(c).name) && unwrap(c).args.some((a) => /^-[A-Za-z]*c[A-Za-z]*$/.test(a.value ?? '')));
+  const nested = script.commands.filter(
+    (c) => SHELLS.has(unwrap(c).name) && unwrap(c).args.some((a) => /^-[A-Za-z]*c[A-Za-z]*$/.test(a.value ?? '')),
+  );
   const sets = script.commands.filter((c) => c.name === 'set' && setsPipefail(c.words.map((w) => w.value)));
   for (const p of script.pipelines) {
     const first = p[0];
@@ -55,7 +64,8 @@ export default defineDockerfileRule({
     fix: 'suggestion',
     peers: { hadolint: ['DL4006'], trivy: ['DS-0032'] },
     messages: {
-      noPipefail: 'Only the last command of this pipe decides whether the RUN fails, so a failed download or build step passes silently; set -o pipefail',
+      noPipefail:
+        'Only the last command of this pipe decides whether the RUN fails, so a failed download or build step passes silently; set -o pipefail',
       bashShell: 'Insert SHELL ["/bin/bash", "-o", "pipefail", "-c"] before this RUN',
       ashShell: 'Insert SHELL ["/bin/ash", "-o", "pipefail", "-c"] before this RUN',
       setPipefail: 'Start this RUN with set -o pipefail',
@@ -63,7 +73,10 @@ export default defineDockerfileRule({
     docs: {
       rationale:
         'A shell pipeline returns the status of its last command: in `curl -fsSL $URL | tar -xz` a failed download leaves an empty or partial tree and the build goes on. `set -o pipefail` (in the RUN, or through `SHELL ["/bin/bash", "-o", "pipefail", "-c"]` for the rest of the stage) makes any failing stage fail the RUN. Not reported: pipes whose earlier stages are `echo`, `printf` or `yes` (nothing to catch; this keeps the usual `echo "$SHA  file" | sha256sum -c -` quiet, unlike hadolint), pipes inside a nested `sh -c`, exec-form RUN, and stages whose SHELL is PowerShell or cmd or whose base is Windows. The remedies are suggestions rather than fixes: pipefail deliberately turns pipelines such as `grep … | wc -l` or `yes | …` into failures, and switching /bin/sh (dash) to bash changes details such as `echo` escapes. Debian, Ubuntu and RHEL bases get the bash SHELL (their /bin/sh does not know pipefail); Alpine/BusyBox gets `set -o pipefail` in the RUN or an ash SHELL.',
-      references: ['https://docs.docker.com/build/building/best-practices/#using-pipes', 'https://github.com/hadolint/hadolint/wiki/DL4006'],
+      references: [
+        'https://docs.docker.com/build/building/best-practices/#using-pipes',
+        'https://github.com/hadolint/hadolint/wiki/DL4006',
+      ],
     },
   },
   check(ctx) {
@@ -75,7 +88,12 @@ export default defineDockerfileRule({
         if (run.getKeyword() !== 'RUN' || exec(run)) continue;
         const shell = shellAt(stage, run, exec);
         const shellName = shell ? basename(shell[0] ?? '') : 'sh';
-        if (shell && (/^(?:pwsh|powershell|cmd)(?:\.exe)?$/i.test(shellName) || (PIPEFAIL_SHELLS.has(shellName) && setsPipefail(shell)))) continue;
+        if (
+          shell &&
+          (/^(?:pwsh|powershell|cmd)(?:\.exe)?$/i.test(shellName) ||
+            (PIPEFAIL_SHELLS.has(shellName) && setsPipefail(shell)))
+        )
+          continue;
         if (!shell && isWindowsStage(stage)) continue;
         const script = model.shell(run);
         const bar = unsafePipe(script, model.text);
@@ -89,7 +107,10 @@ export default defineDockerfileRule({
         };
         const prefix = (): SuggestionReport<'setPipefail'>[] => {
           const first = script.commands[0];
-          const flagsEnd = Math.max(model.offsets(run.getArgumentsRange()!).start, ...(run as Run).getFlags().map((f) => model.offsets(f.getRange()).end));
+          const flagsEnd = Math.max(
+            model.offsets(run.getArgumentsRange()!).start,
+            ...(run as Run).getFlags().map((f) => model.offsets(f.getRange()).end),
+          );
           if (!first || model.text.slice(flagsEnd, first.start).trim() !== '') return [];
           if (first.name === 'set' && first.words.slice(1).every((w) => /^[-+][A-Za-z]+$/.test(w.value ?? ''))) {
             return [{ messageId: 'setPipefail', edits: [ctx.replace(first.end, first.end, ' -o pipefail')] }];
@@ -98,8 +119,10 @@ export default defineDockerfileRule({
         };
         // Debian's and RHEL's /bin/sh (dash) rejects `set -o pipefail`; BusyBox ash accepts it and has no bash.
         const defaultSh = !shell || shellName === 'sh';
-        if (shellName === 'bash' || shellName === 'dash' || (defaultSh && family !== 'alpine')) suggest.push({ messageId: 'bashShell', edits: insert(BASH_SHELL) });
-        if (PIPEFAIL_SHELLS.has(shellName) || (defaultSh && family !== 'debian' && family !== 'rhel')) suggest.push(...prefix());
+        if (shellName === 'bash' || shellName === 'dash' || (defaultSh && family !== 'alpine'))
+          suggest.push({ messageId: 'bashShell', edits: insert(BASH_SHELL) });
+        if (PIPEFAIL_SHELLS.has(shellName) || (defaultSh && family !== 'debian' && family !== 'rhel'))
+          suggest.push(...prefix());
         if (defaultSh && family === 'alpine') suggest.push({ messageId: 'ashShell', edits: insert(ASH_SHELL) });
         ctx.report({ start: bar, end: bar + 1, messageId: 'noPipefail', suggest });
       }

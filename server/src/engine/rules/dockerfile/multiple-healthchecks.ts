@@ -7,8 +7,12 @@ function instructionLines(model: DockerfileModel, ins: Instruction): { start: nu
   const r = model.offsets(ins.getRange());
   const lineStart = model.index.lineStarts[model.index.positionAt(r.start).line];
   const nl = model.text.indexOf('\n', r.end);
-  if (!/^[ \t]*$/.test(model.text.slice(lineStart, r.start)) || /\n[ \t]*#/.test(model.text.slice(r.start, r.end))) return undefined;
-  if (nl < 0) return lineStart > 0 ? { start: lineStart - (model.text[lineStart - 2] === '\r' ? 2 : 1), end: model.text.length } : undefined;
+  if (!/^[ \t]*$/.test(model.text.slice(lineStart, r.start)) || /\n[ \t]*#/.test(model.text.slice(r.start, r.end)))
+    return undefined;
+  if (nl < 0)
+    return lineStart > 0
+      ? { start: lineStart - (model.text[lineStart - 2] === '\r' ? 2 : 1), end: model.text.length }
+      : undefined;
   return { start: lineStart, end: nl + 1 };
 }
 
@@ -26,8 +30,11 @@ export default defineDockerfileRule({
     },
     docs: {
       rationale:
-        'Only the last HEALTHCHECK of a stage takes effect; earlier ones are dead code that readers mistake for the probe in use, so a fix made to them changes nothing. The fix deletes each overridden HEALTHCHECK, which leaves the image exactly as it was; it is not offered when a comment sits inside the instruction\'s continuation lines, so no comment is lost.',
-      references: ['https://docs.docker.com/reference/dockerfile/#healthcheck', 'https://github.com/hadolint/hadolint/wiki/DL3012'],
+        "Only the last HEALTHCHECK of a stage takes effect; earlier ones are dead code that readers mistake for the probe in use, so a fix made to them changes nothing. The fix deletes each overridden HEALTHCHECK, which leaves the image exactly as it was; it is not offered when a comment sits inside the instruction's continuation lines, so no comment is lost.",
+      references: [
+        'https://docs.docker.com/reference/dockerfile/#healthcheck',
+        'https://github.com/hadolint/hadolint/wiki/DL3012',
+      ],
     },
   },
   check(ctx) {
@@ -39,7 +46,13 @@ export default defineDockerfileRule({
         const kw = model.offsets(ins.getInstructionRange());
         const lines = instructionLines(model, ins);
         const line = model.index.positionAt(model.offsets(last.getRange()).start).line + 1;
-        ctx.report({ start: kw.start, end: kw.end, messageId: 'overridden', data: { line }, fix: lines ? [ctx.replace(lines.start, lines.end, '')] : undefined });
+        ctx.report({
+          start: kw.start,
+          end: kw.end,
+          messageId: 'overridden',
+          data: { line },
+          fix: lines ? [ctx.replace(lines.start, lines.end, '')] : undefined,
+        });
       }
     }
   },

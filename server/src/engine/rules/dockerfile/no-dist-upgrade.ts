@@ -12,18 +12,25 @@ export default defineDockerfileRule({
     fix: 'suggestion',
     peers: { hadolint: ['DL3005', 'DL3035'], trivy: ['DS-0024'] },
     messages: {
-      distUpgrade: '"{{command}}" may replace or remove base-image packages and move to another release; use a newer base image, or a plain "{{instead}}" for security updates',
+      distUpgrade:
+        '"{{command}}" may replace or remove base-image packages and move to another release; use a newer base image, or a plain "{{instead}}" for security updates',
       useUpgrade: 'Replace "{{from}}" with "{{instead}}"',
     },
     docs: {
       rationale:
         '`apt-get dist-upgrade` (and `apt full-upgrade`, `zypper dist-upgrade`, `dnf distro-sync`) is allowed to install new packages, remove packages and downgrade, so the image no longer matches the base it names, its result depends on the day of the build, and an unprivileged build can break essential packages. A plain `upgrade` to pick up security fixes between base-image releases is fine and is not reported: Docker and OWASP dropped their advice against it and hadolint reduced DL3005 to `dist-upgrade` for that reason. The quick fix replaces the subcommand with the plain upgrade; it is a suggestion because a plain upgrade keeps held-back packages back.',
-      references: ['https://github.com/hadolint/hadolint/wiki/DL3005', 'https://github.com/hadolint/hadolint/issues/562'],
+      references: [
+        'https://github.com/hadolint/hadolint/wiki/DL3005',
+        'https://github.com/hadolint/hadolint/issues/562',
+      ],
     },
   },
   check(ctx) {
     for (const pc of packageCommands(ctx.dockerfile)) {
-      const dist = (pc.manager.startsWith('apt') && (pc.action === 'dist-upgrade' || pc.action === 'full-upgrade')) || (pc.manager === 'zypper' && pc.action === 'dist-upgrade') || (RPM_MANAGERS.has(pc.manager) && pc.action === 'distro-sync');
+      const dist =
+        (pc.manager.startsWith('apt') && (pc.action === 'dist-upgrade' || pc.action === 'full-upgrade')) ||
+        (pc.manager === 'zypper' && pc.action === 'dist-upgrade') ||
+        (RPM_MANAGERS.has(pc.manager) && pc.action === 'distro-sync');
       if (!dist || !pc.sub) continue;
       const instead = pc.manager === 'zypper' ? 'update' : 'upgrade';
       const command = commandLabel(pc);
@@ -32,7 +39,15 @@ export default defineDockerfileRule({
         end: pc.sub.end,
         messageId: 'distUpgrade',
         data: { command, instead: `${command.slice(0, -pc.sub.value!.length)}${instead}` },
-        suggest: isShellForm(pc.run) ? [{ messageId: 'useUpgrade', data: { from: pc.sub.value!, instead }, edits: [ctx.replace(pc.sub.start, pc.sub.end, instead)] }] : undefined,
+        suggest: isShellForm(pc.run)
+          ? [
+              {
+                messageId: 'useUpgrade',
+                data: { from: pc.sub.value!, instead },
+                edits: [ctx.replace(pc.sub.start, pc.sub.end, instead)],
+              },
+            ]
+          : undefined,
       });
     }
   },

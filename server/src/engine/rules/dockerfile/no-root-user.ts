@@ -49,7 +49,10 @@ export default defineDockerfileRule({
     docs: {
       rationale:
         'A container that runs as root turns any code-execution bug into root inside the container, one kernel or runtime bug away from the host; Kubernetes `runAsNonRoot` also refuses to start it. Only the final stage matters: builder stages never run in production. Unlike hadolint DL3002, which only flags an explicit `USER root`, a final stage with no USER at all is reported too (as Trivy DS-0002 and Checkov CKV_DOCKER_3 do), because the default user of almost every base image is root; images whose default user is already non-root (distroless `:nonroot`, Chainguard) are not reported.',
-      references: ['https://docs.docker.com/build/building/best-practices/#user', 'https://github.com/hadolint/hadolint/wiki/DL3002'],
+      references: [
+        'https://docs.docker.com/build/building/best-practices/#user',
+        'https://github.com/hadolint/hadolint/wiki/DL3002',
+      ],
     },
   },
   check(ctx) {
@@ -62,16 +65,30 @@ export default defineDockerfileRule({
 
     const family = baseFamily(stage);
     const userEnd = user ? ctx.dockerfile.offsets(user.getRange()).end : -1;
-    const entry = stage.instructions.find((i) => (i.getKeyword() === 'CMD' || i.getKeyword() === 'ENTRYPOINT') && ctx.dockerfile.offsets(i.getRange()).start > userEnd);
+    const entry = stage.instructions.find(
+      (i) =>
+        (i.getKeyword() === 'CMD' || i.getKeyword() === 'ENTRYPOINT') &&
+        ctx.dockerfile.offsets(i.getRange()).start > userEnd,
+    );
     const insert = (lines: string[]) => {
       const { at, text } = insertLines(ctx.dockerfile, stage, lines, entry);
       return [ctx.replace(at, at, text)];
     };
     const suggest = [];
-    if (family === 'distroless') suggest.push({ messageId: 'distrolessUser' as const, edits: insert(['USER 65532:65532']) });
+    if (family === 'distroless')
+      suggest.push({ messageId: 'distrolessUser' as const, edits: insert(['USER 65532:65532']) });
     const create = CREATE_USER[family];
-    if (create) suggest.push({ messageId: 'createUser' as const, data: { uid: UID, tool: family === 'alpine' ? 'adduser' : 'useradd' }, edits: insert([create, `USER ${UID}:${UID}`]) });
-    suggest.push({ messageId: 'addNumericUser' as const, data: { uid: `${UID}:${UID}` }, edits: insert([`USER ${UID}:${UID}`]) });
+    if (create)
+      suggest.push({
+        messageId: 'createUser' as const,
+        data: { uid: UID, tool: family === 'alpine' ? 'adduser' : 'useradd' },
+        edits: insert([create, `USER ${UID}:${UID}`]),
+      });
+    suggest.push({
+      messageId: 'addNumericUser' as const,
+      data: { uid: `${UID}:${UID}` },
+      edits: insert([`USER ${UID}:${UID}`]),
+    });
 
     if (user) {
       const arg = ctx.dockerfile.offsets(user.getArgumentsRange()!);

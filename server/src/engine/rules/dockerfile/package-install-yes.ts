@@ -2,20 +2,52 @@ import { commandLabel, type PackageCommand, packageCommands, RPM_MANAGERS } from
 import { isShellForm } from '../../models/runScript';
 import { defineDockerfileRule } from '../rule';
 
-const APT_PROMPTS = new Set(['install', 'upgrade', 'dist-upgrade', 'full-upgrade', 'remove', 'purge', 'autoremove', 'build-dep', 'reinstall', 'satisfy']);
-const RPM_PROMPTS = new Set(['install', 'upgrade', 'reinstall', 'downgrade', 'remove', 'autoremove', 'distro-sync', 'group', 'module', 'swap']);
+const APT_PROMPTS = new Set([
+  'install',
+  'upgrade',
+  'dist-upgrade',
+  'full-upgrade',
+  'remove',
+  'purge',
+  'autoremove',
+  'build-dep',
+  'reinstall',
+  'satisfy',
+]);
+const RPM_PROMPTS = new Set([
+  'install',
+  'upgrade',
+  'reinstall',
+  'downgrade',
+  'remove',
+  'autoremove',
+  'distro-sync',
+  'group',
+  'module',
+  'swap',
+]);
 const ZYPPER_PROMPTS = new Set(['install', 'remove', 'upgrade', 'dist-upgrade', 'patch', 'source-install']);
 
 function answersYes(pc: PackageCommand): boolean {
   const words = pc.args.map((w) => w.value ?? '');
   const short = (letters: RegExp) => words.some((v) => /^-[a-zA-Z]+$/.test(v) && letters.test(v.slice(1)));
   // `yes | apt-get install …`
-  const piped = pc.cmd.pipeline && pc.cmd.pipeline.index > 0 && pc.cmd.pipeline.commands[pc.cmd.pipeline.index - 1].name === 'yes';
+  const piped =
+    pc.cmd.pipeline && pc.cmd.pipeline.index > 0 && pc.cmd.pipeline.commands[pc.cmd.pipeline.index - 1].name === 'yes';
   if (piped) return true;
   if (pc.manager === 'apt-get' || pc.manager === 'apt') {
-    return short(/y|qq/) || words.some((v, i) => /^--(yes|assume-yes|force-yes)$|^--quiet=2$|^-q=?2$/.test(v) || /Assume-Yes[="\s]*(true|1|yes)/i.test(v) || (v === '-o' && /Assume-Yes[="\s]*(true|1|yes)/i.test(words[i + 1] ?? '')));
+    return (
+      short(/y|qq/) ||
+      words.some(
+        (v, i) =>
+          /^--(yes|assume-yes|force-yes)$|^--quiet=2$|^-q=?2$/.test(v) ||
+          /Assume-Yes[="\s]*(true|1|yes)/i.test(v) ||
+          (v === '-o' && /Assume-Yes[="\s]*(true|1|yes)/i.test(words[i + 1] ?? '')),
+      )
+    );
   }
-  if (RPM_MANAGERS.has(pc.manager)) return short(/y/) || words.some((v) => v === '--assumeyes' || /^--setopt=assumeyes=(1|true|yes)$/i.test(v));
+  if (RPM_MANAGERS.has(pc.manager))
+    return short(/y/) || words.some((v) => v === '--assumeyes' || /^--setopt=assumeyes=(1|true|yes)$/i.test(v));
   return short(/n|y/) || words.some((v) => v === '--non-interactive' || v === '--no-confirm');
 }
 
@@ -40,7 +72,10 @@ export default defineDockerfileRule({
     docs: {
       rationale:
         'A build has no terminal: when `apt-get install`, `yum`/`dnf`/`microdnf install` or `zypper install` asks "Do you want to continue?", it reads end-of-input and aborts, so the build fails the first time the package set changes, or, on some tools, waits until a timeout. `-y` (`--yes`, `--assume-yes`, apt\'s `-qq`, `-o APT::Get::Assume-Yes=true`, `--assumeyes`) for apt and the rpm tools, `-n`/`--non-interactive` or the subcommand\'s `-y`/`--no-confirm` for zypper, and piping from `yes` all count. The fix inserts `-y` after the subcommand (`zypper -n` after the tool), which only turns a would-be failure into the intended install.',
-      references: ['https://github.com/hadolint/hadolint/wiki/DL3014', 'https://github.com/hadolint/hadolint/wiki/DL3034'],
+      references: [
+        'https://github.com/hadolint/hadolint/wiki/DL3014',
+        'https://github.com/hadolint/hadolint/wiki/DL3034',
+      ],
     },
   },
   check(ctx) {
@@ -50,7 +85,13 @@ export default defineDockerfileRule({
       const at = zypper ? pc.tool.end : pc.sub.end;
       const flag = zypper ? '-n' : '-y';
       const fix = isShellForm(pc.run) ? [ctx.replace(at, at, ` ${flag}`)] : undefined;
-      ctx.report({ start: pc.tool.start, end: pc.sub.end, messageId: 'prompt', data: { command: commandLabel(pc), flag }, fix });
+      ctx.report({
+        start: pc.tool.start,
+        end: pc.sub.end,
+        messageId: 'prompt',
+        data: { command: commandLabel(pc), flag },
+        fix,
+      });
     }
   },
 });

@@ -25,12 +25,16 @@ export default defineDockerfileRule({
     peers: { hadolint: ['DL3013', 'DL3016', 'DL3028', 'DL3062'] },
     messages: {
       unpinned: '{{tool}} installs {{name}} at its newest version; pin it as {{example}} or install from a lock file',
-      floating: '{{tool}} installs {{name}} at the moving version "{{version}}"; pin an exact version such as {{example}}',
+      floating:
+        '{{tool}} installs {{name}} at the moving version "{{version}}"; pin an exact version such as {{example}}',
     },
     docs: {
       rationale:
         'A package named without a version (`pip install flask`, `npm install -g typescript`, `gem install bundler`, `go install example.com/tool@latest`) resolves to whatever the registry serves at build time: builds stop being reproducible and a hijacked or broken release ships without review. Pin a version (`flask==3.0.3`, `typescript@5.6.2`, `bundler:2.5.22`, `@v1.2.3`) or, better, install from a lock file (`pip install -r requirements.txt` with hashes, `npm ci`), which this rule never reports. Any version operator counts as pinned (as in hadolint), except moving tags such as `latest`, `next`, `main` and Go queries like `@upgrade`. Local paths, URLs, archives and words that expand at build time are not judged. It is a hint by default because teams that pin through constraint files or tool images get no value from it.',
-      references: ['https://github.com/hadolint/hadolint/wiki/DL3013', 'https://github.com/hadolint/hadolint/wiki/DL3016'],
+      references: [
+        'https://github.com/hadolint/hadolint/wiki/DL3013',
+        'https://github.com/hadolint/hadolint/wiki/DL3016',
+      ],
     },
   },
   check(ctx) {
@@ -40,8 +44,18 @@ export default defineDockerfileRule({
         if (pkg.pinned || pkg.local || pkg.dynamic || !pkg.name) continue;
         // Go paths without a dot in the first element (`std`, `./…`, own-module packages) are not downloaded.
         if (pc.manager === 'go' && !/^[^/]*\./.test(pkg.name)) continue;
-        const data = { tool: commandLabel(pc), name: pkg.name, version: pkg.version ?? '', example: EXAMPLE[pc.manager](pkg.name) };
-        ctx.report({ start: pkg.word.start, end: pkg.word.end, messageId: pkg.version ? 'floating' : 'unpinned', data });
+        const data = {
+          tool: commandLabel(pc),
+          name: pkg.name,
+          version: pkg.version ?? '',
+          example: EXAMPLE[pc.manager](pkg.name),
+        };
+        ctx.report({
+          start: pkg.word.start,
+          end: pkg.word.end,
+          messageId: pkg.version ? 'floating' : 'unpinned',
+          data,
+        });
       }
     }
   },

@@ -21,7 +21,10 @@ export default defineDockerfileRule({
     docs: {
       rationale:
         'An unpinned `apt-get install`, `apk add`, `yum`/`dnf`/`microdnf install` or `zypper install` resolves to the newest version in the repository at build time, so two builds of the same Dockerfile can ship different software, and a compromised or broken update lands unnoticed. Pinning (`curl=7.88.1-10+deb12u5`, `curl=8.5.0-r0`, `curl-7.76.1`) makes builds reproducible and changes reviewable. Teams disagree here: distribution repositories drop old versions, so pins break builds until bumped, and many (the Docker official images among them) rely on the base image tag to fix the release instead. The rule is therefore a hint by default; raise it to `warning` where you pin and let a bot (Renovate, Dependabot) bump pins. Any version or range operator counts as pinned, as in hadolint; words that expand at build time (`$PKG`), paths and package files are not judged.',
-      references: ['https://github.com/hadolint/hadolint/wiki/DL3008', 'https://github.com/hadolint/hadolint/wiki/DL3018'],
+      references: [
+        'https://github.com/hadolint/hadolint/wiki/DL3008',
+        'https://github.com/hadolint/hadolint/wiki/DL3018',
+      ],
     },
   },
   check(ctx) {
@@ -29,7 +32,12 @@ export default defineDockerfileRule({
       if (!OS_MANAGERS.has(pc.manager) || pc.simulated || !(pc.action === 'install' || pc.action === 'add')) continue;
       for (const pkg of pc.packages) {
         if (pkg.pinned || pkg.local || pkg.dynamic || pkg.name.startsWith('.') || pkg.name.startsWith('@')) continue;
-        ctx.report({ start: pkg.word.start, end: pkg.word.end, messageId: 'unpinned', data: { tool: commandLabel(pc), name: pkg.name, example: example(pc, pkg.name) } });
+        ctx.report({
+          start: pkg.word.start,
+          end: pkg.word.end,
+          messageId: 'unpinned',
+          data: { tool: commandLabel(pc), name: pkg.name, example: example(pc, pkg.name) },
+        });
       }
     }
   },

@@ -11,14 +11,27 @@ const PIP_CACHE = /(^|\/)\.cache(\/pip)?$/;
 function setByInstruction(model: DockerfileModel, run: Instruction): boolean {
   const at = model.offsets(run.getRange()).start;
   return shippedStages(model).some((s) =>
-    s.instructions.some((i) => (i.getKeyword() === 'ENV' || i.getKeyword() === 'ARG') && model.offsets(i.getRange()).end <= at && (i as PropertyInstruction).getProperties().some((p) => p.getName() === VAR)),
+    s.instructions.some(
+      (i) =>
+        (i.getKeyword() === 'ENV' || i.getKeyword() === 'ARG') &&
+        model.offsets(i.getRange()).end <= at &&
+        (i as PropertyInstruction).getProperties().some((p) => p.getName() === VAR),
+    ),
   );
 }
 
 /** `PIP_NO_CACHE_DIR=1 pip install`, `env PIP_NO_CACHE_DIR=1 pip …`, or an earlier `export PIP_NO_CACHE_DIR=…` in the RUN. */
 function setInShell(model: DockerfileModel, pc: PackageCommand): boolean {
-  if (pc.cmd.assigns.some((a) => a.name === VAR) || pc.cmd.words.some((w) => w.start < pc.tool.start && w.value?.startsWith(`${VAR}=`))) return true;
-  return model.shell(pc.run).commands.some((c) => c.start < pc.cmd.start && c.name === 'export' && c.words.some((w) => w.value?.startsWith(`${VAR}=`)));
+  if (
+    pc.cmd.assigns.some((a) => a.name === VAR) ||
+    pc.cmd.words.some((w) => w.start < pc.tool.start && w.value?.startsWith(`${VAR}=`))
+  )
+    return true;
+  return model
+    .shell(pc.run)
+    .commands.some(
+      (c) => c.start < pc.cmd.start && c.name === 'export' && c.words.some((w) => w.value?.startsWith(`${VAR}=`)),
+    );
 }
 
 function purged(model: DockerfileModel, pc: PackageCommand): boolean {
@@ -40,11 +53,12 @@ export default defineDockerfileRule({
     fix: 'safe',
     peers: { hadolint: ['DL3042'] },
     messages: {
-      keepsCache: '"pip install" keeps a copy of every downloaded wheel in ~/.cache/pip in this layer; add --no-cache-dir',
+      keepsCache:
+        '"pip install" keeps a copy of every downloaded wheel in ~/.cache/pip in this layer; add --no-cache-dir',
     },
     docs: {
       rationale:
-        'pip caches every package it downloads or builds in `~/.cache/pip`; in an image build that cache is never reused but is stored in the layer, often doubling the size of the installed packages. Accepted: `--no-cache-dir`, `PIP_NO_CACHE_DIR` set by ENV or ARG earlier in a shipped stage or on the command, a BuildKit cache mount on `~/.cache/pip` or `~/.cache` (the better choice for fast rebuilds), and removing the cache or running `pip cache purge` later in the same RUN. Only stages that ship are checked, the final stage and the stages it is built `FROM`; a builder stage\'s cache is thrown away. The fix inserts `--no-cache-dir` after `install`, which changes nothing but the disk use.',
+        "pip caches every package it downloads or builds in `~/.cache/pip`; in an image build that cache is never reused but is stored in the layer, often doubling the size of the installed packages. Accepted: `--no-cache-dir`, `PIP_NO_CACHE_DIR` set by ENV or ARG earlier in a shipped stage or on the command, a BuildKit cache mount on `~/.cache/pip` or `~/.cache` (the better choice for fast rebuilds), and removing the cache or running `pip cache purge` later in the same RUN. Only stages that ship are checked, the final stage and the stages it is built `FROM`; a builder stage's cache is thrown away. The fix inserts `--no-cache-dir` after `install`, which changes nothing but the disk use.",
       references: ['https://github.com/hadolint/hadolint/wiki/DL3042', 'https://pip.pypa.io/en/stable/topics/caching/'],
     },
   },
@@ -53,7 +67,13 @@ export default defineDockerfileRule({
     for (const pc of packageCommands(model, shippedStages(model))) {
       if (pc.manager !== 'pip' || pc.action !== 'install' || !pc.sub) continue;
       if (pc.args.some((w) => w.value === '--no-cache-dir')) continue;
-      if (cacheMountTargets(pc.run).some((t) => PIP_CACHE.test(t)) || setByInstruction(model, pc.run) || setInShell(model, pc) || purged(model, pc)) continue;
+      if (
+        cacheMountTargets(pc.run).some((t) => PIP_CACHE.test(t)) ||
+        setByInstruction(model, pc.run) ||
+        setInShell(model, pc) ||
+        purged(model, pc)
+      )
+        continue;
       const fix = isShellForm(pc.run) ? [ctx.replace(pc.sub.end, pc.sub.end, ' --no-cache-dir')] : undefined;
       ctx.report({ start: pc.tool.start, end: pc.sub.end, messageId: 'keepsCache', fix });
     }

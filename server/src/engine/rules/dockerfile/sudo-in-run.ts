@@ -18,8 +18,11 @@ export default defineDockerfileRule({
     },
     docs: {
       rationale:
-        'RUN already executes as the stage\'s current USER, so sudo adds nothing a `USER root` line cannot do, while keeping sudo (and usually a passwordless sudoers entry) in the image hands root to any process that is compromised later; its TTY and environment handling also make builds behave unexpectedly. Every sudo command is reported: in pipes (`curl … | sudo bash`), `&&` chains, heredocs and `sh -c` bodies, but not a package named sudo. Removing sudo is only a suggestion: if the current USER is not root, the command then needs a `USER root` before it, and with options such as `-u` sudo changes the user on purpose, so no edit is offered there.',
-      references: ['https://docs.docker.com/build/building/best-practices/#user', 'https://github.com/hadolint/hadolint/wiki/DL3004'],
+        "RUN already executes as the stage's current USER, so sudo adds nothing a `USER root` line cannot do, while keeping sudo (and usually a passwordless sudoers entry) in the image hands root to any process that is compromised later; its TTY and environment handling also make builds behave unexpectedly. Every sudo command is reported: in pipes (`curl … | sudo bash`), `&&` chains, heredocs and `sh -c` bodies, but not a package named sudo. Removing sudo is only a suggestion: if the current USER is not root, the command then needs a `USER root` before it, and with options such as `-u` sudo changes the user on purpose, so no edit is offered there.",
+      references: [
+        'https://docs.docker.com/build/building/best-practices/#user',
+        'https://github.com/hadolint/hadolint/wiki/DL3004',
+      ],
     },
   },
   check(ctx) {
@@ -30,13 +33,19 @@ export default defineDockerfileRule({
         for (const cmd of model.shell(run).commands) {
           const i = cmd.words.findIndex((w) => w.value === 'sudo' || w.value?.endsWith('/sudo'));
           // Only as the command itself, or behind env-like wrappers before it (`env X=1 sudo …`).
-          if (i < 0 || cmd.words.slice(0, i).some((w) => !/^(?:env|nice|nohup|exec|command|time|\w+=.*)$/s.test(w.value ?? ''))) continue;
+          if (
+            i < 0 ||
+            cmd.words.slice(0, i).some((w) => !/^(?:env|nice|nohup|exec|command|time|\w+=.*)$/s.test(w.value ?? ''))
+          )
+            continue;
           const sudo = cmd.words[i];
           let k = i + 1;
           while (k < cmd.words.length && HARMLESS.test(cmd.words[k].value ?? '')) k++;
           const next = cmd.words[k];
           const clean = next && !(next.value ?? '-').startsWith('-') && sudo.raw === sudo.value;
-          const suggest = clean ? [{ messageId: 'removeSudo' as const, edits: [ctx.replace(sudo.start, next.start, '')] }] : [];
+          const suggest = clean
+            ? [{ messageId: 'removeSudo' as const, edits: [ctx.replace(sudo.start, next.start, '')] }]
+            : [];
           ctx.report({ start: sudo.start, end: sudo.end, messageId: 'sudo', suggest });
         }
       }

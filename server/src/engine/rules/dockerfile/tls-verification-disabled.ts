@@ -41,7 +41,8 @@ function wordRemoval(index: TextIndex, w: Span): Span {
   const line = index.positionAt(w.start).line;
   const lineStart = index.lineStarts[line];
   const after = text.slice(w.end, index.lineEnd(line));
-  if (text.slice(lineStart, w.start).trim() === '' && /^\s*[\\`]$/.test(after)) return { start: lineStart, end: index.lineStarts[line + 1] ?? text.length };
+  if (text.slice(lineStart, w.start).trim() === '' && /^\s*[\\`]$/.test(after))
+    return { start: lineStart, end: index.lineStarts[line + 1] ?? text.length };
   let start = w.start;
   while (start > 0 && (text[start - 1] === ' ' || text[start - 1] === '\t')) start--;
   // At the start of a line, keep the indentation and take the blanks after the word instead.
@@ -57,7 +58,8 @@ function letterRemoval(index: TextIndex, w: ShellWord, letter: number): Span[] |
   return w.value.length === 2 ? [wordRemoval(index, w)] : [{ start: w.start + letter, end: w.start + letter + 1 }];
 }
 
-const APT_OPTIONS = /^(?:Acquire::AllowInsecureRepositories|APT::Get::AllowUnauthenticated|Acquire::AllowDowngradeToInsecureRepositories)=(?:1|true|yes)$|^Acquire::https?(?:::[^=]+)?::Verify-(?:Peer|Host)=(?:0|false|no)$/i;
+const APT_OPTIONS =
+  /^(?:Acquire::AllowInsecureRepositories|APT::Get::AllowUnauthenticated|Acquire::AllowDowngradeToInsecureRepositories)=(?:1|true|yes)$|^Acquire::https?(?:::[^=]+)?::Verify-(?:Peer|Host)=(?:0|false|no)$/i;
 const SSLVERIFY_OFF = /(?:^|[.=])(?:sslverify|gpgcheck|repo_gpgcheck)=(?:0|false|no)$/i;
 
 /** `execForm`: the words are JSON strings, which cannot be deleted like shell words. */
@@ -65,50 +67,83 @@ function commandHits(cmd: ShellCommand, index: TextIndex, execForm: boolean): Hi
   const hits: Hit[] = [];
   const { name, args } = unwrap(cmd);
   const v = args.map((a) => a.value ?? '');
-  const flag = (w: ShellWord, what: string, check: string, remove: Span[] | null = [wordRemoval(index, w)]) => hits.push({ start: w.start, end: w.end, what, check, remove: remove ?? undefined });
+  const flag = (w: ShellWord, what: string, check: string, remove: Span[] | null = [wordRemoval(index, w)]) =>
+    hits.push({ start: w.start, end: w.end, what, check, remove: remove ?? undefined });
   const withValue = (i: number, what: string, check: string) => {
     const value = args[i + 1];
     if (v[i].includes('=') || !value) flag(args[i], what, check);
-    else hits.push({ start: args[i].start, end: value.end, what, check, remove: [wordRemoval(index, { start: args[i].start, end: value.end })] });
+    else
+      hits.push({
+        start: args[i].start,
+        end: value.end,
+        what,
+        check,
+        remove: [wordRemoval(index, { start: args[i].start, end: value.end })],
+      });
   };
   if (name === 'curl' || name === 'wget') {
     for (const f of httpClientOptions(name, args).flags) {
-      if (name === 'curl' && f.name === 'k') flag(f.word, 'curl -k', TLS, letterRemoval(index, f.word, f.letter!) ?? null);
+      if (name === 'curl' && f.name === 'k')
+        flag(f.word, 'curl -k', TLS, letterRemoval(index, f.word, f.letter!) ?? null);
       else if (name === 'curl' && f.name === 'insecure') flag(f.word, 'curl --insecure', TLS);
-      else if (name === 'wget' && (f.name === 'no-check-certificate' || (f.name === 'check-certificate' && /^(?:off|quiet|no)$/i.test(f.value ?? '')))) flag(f.word, `wget --${f.name}`, TLS);
+      else if (
+        name === 'wget' &&
+        (f.name === 'no-check-certificate' ||
+          (f.name === 'check-certificate' && /^(?:off|quiet|no)$/i.test(f.value ?? '')))
+      )
+        flag(f.word, `wget --${f.name}`, TLS);
     }
-  } else if (/^pip[\d.]*$/.test(name) || (/^python[\d.]*$/.test(name) && v[0] === '-m' && v[1] === 'pip') || (name === 'uv' && v[0] === 'pip')) {
-    v.forEach((a, i) => /^--(?:trusted-host|allow-insecure-host)(?:=|$)/.test(a) && withValue(i, `${name} ${a.split('=')[0]}`, TLS));
+  } else if (
+    /^pip[\d.]*$/.test(name) ||
+    (/^python[\d.]*$/.test(name) && v[0] === '-m' && v[1] === 'pip') ||
+    (name === 'uv' && v[0] === 'pip')
+  ) {
+    v.forEach(
+      (a, i) =>
+        /^--(?:trusted-host|allow-insecure-host)(?:=|$)/.test(a) && withValue(i, `${name} ${a.split('=')[0]}`, TLS),
+    );
   } else if (name === 'apk') {
     v.forEach((a, i) => a === '--allow-untrusted' && flag(args[i], 'apk --allow-untrusted', SIG));
   } else if (name === 'apt-get' || name === 'apt' || name === 'aptitude') {
     v.forEach((a, i) => {
-      if (/^--(?:allow-unauthenticated|force-yes|allow-insecure-repositories)$/.test(a)) flag(args[i], `${name} ${a}`, SIG);
-      else if (a === '-o' && APT_OPTIONS.test(v[i + 1] ?? '')) withValue(i, `${name} -o ${v[i + 1]}`, /Verify/.test(v[i + 1]) ? TLS : SIG);
-      else if (/^-o./.test(a) && APT_OPTIONS.test(a.slice(2))) flag(args[i], `${name} ${a}`, /Verify/.test(a) ? TLS : SIG);
+      if (/^--(?:allow-unauthenticated|force-yes|allow-insecure-repositories)$/.test(a))
+        flag(args[i], `${name} ${a}`, SIG);
+      else if (a === '-o' && APT_OPTIONS.test(v[i + 1] ?? ''))
+        withValue(i, `${name} -o ${v[i + 1]}`, /Verify/.test(v[i + 1]) ? TLS : SIG);
+      else if (/^-o./.test(a) && APT_OPTIONS.test(a.slice(2)))
+        flag(args[i], `${name} ${a}`, /Verify/.test(a) ? TLS : SIG);
     });
   } else if (/^(?:yum|dnf|microdnf|tdnf|zypper|yum-config-manager)$/.test(name)) {
     v.forEach((a, i) => {
       if (a === '--nogpgcheck' || a === '--no-gpg-checks') flag(args[i], `${name} ${a}`, SIG);
-      else if (a.startsWith('--setopt=') && SSLVERIFY_OFF.test(a)) flag(args[i], `${name} ${a}`, /ssl/i.test(a) ? TLS : SIG);
-      else if (a === '--setopt' && SSLVERIFY_OFF.test(v[i + 1] ?? '')) withValue(i, `${name} --setopt ${v[i + 1]}`, /ssl/i.test(v[i + 1]) ? TLS : SIG);
+      else if (a.startsWith('--setopt=') && SSLVERIFY_OFF.test(a))
+        flag(args[i], `${name} ${a}`, /ssl/i.test(a) ? TLS : SIG);
+      else if (a === '--setopt' && SSLVERIFY_OFF.test(v[i + 1] ?? ''))
+        withValue(i, `${name} --setopt ${v[i + 1]}`, /ssl/i.test(v[i + 1]) ? TLS : SIG);
     });
   } else if (name === 'rpm') {
     v.forEach((a, i) => /^--no(?:signature|digest|filedigest)$/.test(a) && flag(args[i], `rpm ${a}`, SIG));
   } else if (name === 'npm' || name === 'yarn' || name === 'pnpm') {
     const set = v.indexOf('set');
     const key = (v[set + 1] ?? '').toLowerCase();
-    if (set >= 0 && set <= 1 && /^(?:strict-ssl|enablestrictssl)(?:=false)?$/.test(key) && (key.endsWith('=false') || /^false$/i.test(v[set + 2] ?? ''))) {
+    if (
+      set >= 0 &&
+      set <= 1 &&
+      /^(?:strict-ssl|enablestrictssl)(?:=false)?$/.test(key) &&
+      (key.endsWith('=false') || /^false$/i.test(v[set + 2] ?? ''))
+    ) {
       hits.push({ start: cmd.start, end: cmd.end, what: `${name} config set strict-ssl false`, check: TLS });
     }
     v.forEach((a, i) => /^--(?:strict-ssl=false|no-strict-ssl)$/.test(a) && flag(args[i], `${name} ${a}`, TLS));
   } else if (name === 'git') {
     v.forEach((a, i) => {
-      if (a === '-c' && /^http\.(?:[^=]+\.)?sslverify=(?:false|0|no|off)$/i.test(v[i + 1] ?? '')) withValue(i, `git -c ${v[i + 1]}`, TLS);
+      if (a === '-c' && /^http\.(?:[^=]+\.)?sslverify=(?:false|0|no|off)$/i.test(v[i + 1] ?? ''))
+        withValue(i, `git -c ${v[i + 1]}`, TLS);
     });
     const c = v.indexOf('config');
     const at = v.findIndex((a, i) => i > c && /^http\.(?:.+\.)?sslverify$/i.test(a));
-    if (c >= 0 && at > c && /^(?:false|0|no|off)$/i.test(v[at + 1] ?? '')) hits.push({ start: cmd.start, end: cmd.end, what: `git config ${v[at]} ${v[at + 1]}`, check: TLS });
+    if (c >= 0 && at > c && /^(?:false|0|no|off)$/i.test(v[at + 1] ?? ''))
+      hits.push({ start: cmd.start, end: cmd.end, what: `git config ${v[at]} ${v[at + 1]}`, check: TLS });
   }
   // `NODE_TLS_REJECT_UNAUTHORIZED=0 npm ci` and `env GIT_SSL_NO_VERIFY=1 git clone …`.
   for (const a of cmd.assigns) {
@@ -144,7 +179,8 @@ function propertyHits(model: DockerfileModel, ins: Instruction): Hit[] {
       const last = model.index.positionAt(r.end).line;
       const lines = model.text.slice(model.index.lineStarts[first], model.index.lineEnd(last));
       // A comment inside a continued instruction would go with it.
-      if (!/\n\s*#/.test(lines)) remove = [{ start: model.index.lineStarts[first], end: model.index.lineStarts[last + 1] ?? model.text.length }];
+      if (!/\n\s*#/.test(lines))
+        remove = [{ start: model.index.lineStarts[first], end: model.index.lineStarts[last + 1] ?? model.text.length }];
     }
     hits.push({ ...span, ...hit, remove });
   }
@@ -160,10 +196,28 @@ export default defineDockerfileRule({
     severity: 'warning',
     fix: 'suggestion',
     peers: {
-      checkov: ['CKV2_DOCKER_2', 'CKV2_DOCKER_3', 'CKV2_DOCKER_4', 'CKV2_DOCKER_5', 'CKV2_DOCKER_6', 'CKV2_DOCKER_7', 'CKV2_DOCKER_8', 'CKV2_DOCKER_9', 'CKV2_DOCKER_10', 'CKV2_DOCKER_11', 'CKV2_DOCKER_12', 'CKV2_DOCKER_13', 'CKV2_DOCKER_14', 'CKV2_DOCKER_15', 'CKV2_DOCKER_16', 'CKV2_DOCKER_18'],
+      checkov: [
+        'CKV2_DOCKER_2',
+        'CKV2_DOCKER_3',
+        'CKV2_DOCKER_4',
+        'CKV2_DOCKER_5',
+        'CKV2_DOCKER_6',
+        'CKV2_DOCKER_7',
+        'CKV2_DOCKER_8',
+        'CKV2_DOCKER_9',
+        'CKV2_DOCKER_10',
+        'CKV2_DOCKER_11',
+        'CKV2_DOCKER_12',
+        'CKV2_DOCKER_13',
+        'CKV2_DOCKER_14',
+        'CKV2_DOCKER_15',
+        'CKV2_DOCKER_16',
+        'CKV2_DOCKER_18',
+      ],
     },
     messages: {
-      disabled: '{{what}} turns off {{check}}, so a man in the middle can swap what the build installs; remove it and trust the right CA or key instead',
+      disabled:
+        '{{what}} turns off {{check}}, so a man in the middle can swap what the build installs; remove it and trust the right CA or key instead',
       remove: 'Remove {{what}}',
     },
     docs: {
@@ -185,8 +239,22 @@ export default defineDockerfileRule({
           hits = script.commands.flatMap((c) => commandHits(c, model.index, exec && c === script.commands[0]));
         }
         for (const h of hits) {
-          const suggest = h.remove ? [{ messageId: 'remove' as const, data: { what: h.what }, edits: h.remove.map((r) => ctx.replace(r.start, r.end, '')) }] : [];
-          ctx.report({ start: h.start, end: h.end, messageId: 'disabled', data: { what: h.what, check: h.check }, suggest });
+          const suggest = h.remove
+            ? [
+                {
+                  messageId: 'remove' as const,
+                  data: { what: h.what },
+                  edits: h.remove.map((r) => ctx.replace(r.start, r.end, '')),
+                },
+              ]
+            : [];
+          ctx.report({
+            start: h.start,
+            end: h.end,
+            messageId: 'disabled',
+            data: { what: h.what, check: h.check },
+            suggest,
+          });
         }
       }
     }

@@ -12,7 +12,8 @@ export default defineDockerfileRule({
     fix: 'none',
     peers: { hadolint: ['DL3026'] },
     messages: {
-      untrusted: '{{image}} comes from {{registry}}, which is not in trustedRegistries ({{trusted}}); use an image from a trusted registry',
+      untrusted:
+        '{{image}} comes from {{registry}}, which is not in trustedRegistries ({{trusted}}); use an image from a trusted registry',
     },
     docs: {
       rationale:
@@ -26,7 +27,12 @@ export default defineDockerfileRule({
     const matchers = entries.map(registryMatcher);
     const check = (view: ImageView, start: number, end: number) => {
       if (view.dynamic || view.name === 'scratch' || matchers.some((m) => m(view))) return;
-      ctx.report({ start, end, messageId: 'untrusted', data: { image: view.display, registry: view.registry, trusted: entries.join(', ') } });
+      ctx.report({
+        start,
+        end,
+        messageId: 'untrusted',
+        data: { image: view.display, registry: view.registry, trusted: entries.join(', ') },
+      });
     };
     for (const { view } of stageImages(ctx.dockerfile)) {
       const at = view.ref.registry ?? view.ref;

@@ -11,11 +11,12 @@ export default defineDockerfileRule({
     fix: 'none',
     peers: {},
     messages: {
-      unverified: '{{tool}} downloads {{url}} and nothing in this RUN or the next checks it; compare it with a pinned SHA-256 (`echo "<sha256>  file" | sha256sum -c -`) or verify its signature',
+      unverified:
+        '{{tool}} downloads {{url}} and nothing in this RUN or the next checks it; compare it with a pinned SHA-256 (`echo "<sha256>  file" | sha256sum -c -`) or verify its signature',
     },
     docs: {
       rationale:
-        'A file fetched with curl or wget is whatever the server sent: HTTPS protects the transport, not against a re-published release, a compromised mirror or a hijacked project account. Pinning the SHA-256 in the Dockerfile (or checking a signature with `gpg --verify`, `cosign verify-blob`, `minisign -V`) makes the build fail instead of shipping a different file, and the official images do this for every download. Reported: curl/wget downloads saved to a file (`-o`, `-O`, `> file`, wget\'s default) or piped into tar and other unpackers, in a RUN where neither that RUN nor the next one of the stage runs a digest or signature tool. Not reported: signature, checksum and key files (`.asc`, `.sig`, `.sha256`, `SHA256SUMS`, `.gpg`, `.pem`), output to stdout used otherwise (API calls, `| gpg --import`), local URLs, and package managers, which verify their own signatures. This is a heuristic: any verification command in the RUN counts, whichever file it checks; ADD of a URL is left to `add-url-without-checksum`.',
+        "A file fetched with curl or wget is whatever the server sent: HTTPS protects the transport, not against a re-published release, a compromised mirror or a hijacked project account. Pinning the SHA-256 in the Dockerfile (or checking a signature with `gpg --verify`, `cosign verify-blob`, `minisign -V`) makes the build fail instead of shipping a different file, and the official images do this for every download. Reported: curl/wget downloads saved to a file (`-o`, `-O`, `> file`, wget's default) or piped into tar and other unpackers, in a RUN where neither that RUN nor the next one of the stage runs a digest or signature tool. Not reported: signature, checksum and key files (`.asc`, `.sig`, `.sha256`, `SHA256SUMS`, `.gpg`, `.pem`), output to stdout used otherwise (API calls, `| gpg --import`), local URLs, and package managers, which verify their own signatures. This is a heuristic: any verification command in the RUN counts, whichever file it checks; ADD of a URL is left to `add-url-without-checksum`.",
       references: ['https://docs.docker.com/build/building/best-practices/#add-or-copy'],
     },
   },
@@ -28,11 +29,18 @@ export default defineDockerfileRule({
         for (const cmd of model.shell(run).commands) {
           const d = downloadOf(cmd, model.text);
           if (!d || isVerificationMaterial(staticText(d.url))) continue;
-          const stored = d.output.kind === 'file' ? !isVerificationMaterial(d.output.path) : storedFromPipe(d) !== undefined;
+          const stored =
+            d.output.kind === 'file' ? !isVerificationMaterial(d.output.path) : storedFromPipe(d) !== undefined;
           if (stored) found.push(d);
         }
         if (found.length === 0 || verifiedNearby(model, stage, run, true)) continue;
-        for (const d of found) ctx.report({ start: d.url.start, end: d.url.end, messageId: 'unverified', data: { tool: d.tool, url: staticText(d.url) } });
+        for (const d of found)
+          ctx.report({
+            start: d.url.start,
+            end: d.url.end,
+            messageId: 'unverified',
+            data: { tool: d.tool, url: staticText(d.url) },
+          });
       }
     }
   },

@@ -5,7 +5,15 @@ import { isShellForm, runAppendOffset } from '../../models/runScript';
 import { defineDockerfileRule } from '../rule';
 
 type Family = 'apt' | 'apk' | 'rpm' | 'zypper';
-const FAMILY: Partial<Record<Manager, Family>> = { 'apt-get': 'apt', apt: 'apt', apk: 'apk', yum: 'rpm', dnf: 'rpm', microdnf: 'rpm', zypper: 'zypper' };
+const FAMILY: Partial<Record<Manager, Family>> = {
+  'apt-get': 'apt',
+  apt: 'apt',
+  apk: 'apk',
+  yum: 'rpm',
+  dnf: 'rpm',
+  microdnf: 'rpm',
+  zypper: 'zypper',
+};
 const REFRESH: Record<Family, string> = { apt: 'update', apk: 'update', rpm: 'makecache', zypper: 'refresh' };
 const USES_INDEX: Record<Family, string[]> = {
   apt: ['install', 'upgrade', 'dist-upgrade', 'full-upgrade', 'build-dep', 'source', 'satisfy', 'reinstall'],
@@ -16,16 +24,28 @@ const USES_INDEX: Record<Family, string[]> = {
 
 const familyOf = (pc: PackageCommand) => FAMILY[pc.manager];
 const isRefresh = (pc: PackageCommand) => !!familyOf(pc) && pc.action === REFRESH[familyOf(pc)!];
-const usesIndex = (pc: PackageCommand, family: Family) => familyOf(pc) === family && USES_INDEX[family].includes(pc.action);
+const usesIndex = (pc: PackageCommand, family: Family) =>
+  familyOf(pc) === family && USES_INDEX[family].includes(pc.action);
 
 /** Edits that join `run` with the RUN right after it (`RUN a` + `RUN b` → `RUN a \ && b`), when that is plainly possible. */
-function mergeWithNext(model: DockerfileModel, run: Instruction, family: Family): { start: number; end: number; text: string } | undefined {
+function mergeWithNext(
+  model: DockerfileModel,
+  run: Instruction,
+  family: Family,
+): { start: number; end: number; text: string } | undefined {
   const stage = model.stages.find((s) => s.instructions.includes(run))!;
   const next = stage.instructions[stage.instructions.indexOf(run) + 1];
-  if (!next || next.getKeyword() !== 'RUN' || !isShellForm(next) || (next as Run).getHeredocs().length) return undefined;
+  if (!next || next.getKeyword() !== 'RUN' || !isShellForm(next) || (next as Run).getHeredocs().length)
+    return undefined;
   if ((run as Run).getFlags().length || (next as Run).getFlags().length) return undefined;
   const shell = model.shell(next);
-  if (!shell.commands.some((c) => { const pc = packageCommand(stage, next, c); return !!pc && usesIndex(pc, family); })) return undefined;
+  if (
+    !shell.commands.some((c) => {
+      const pc = packageCommand(stage, next, c);
+      return !!pc && usesIndex(pc, family);
+    })
+  )
+    return undefined;
   const at = runAppendOffset(model, run);
   const nextArgs = next.getArgumentsRange();
   if (at === undefined || !nextArgs) return undefined;
@@ -45,7 +65,8 @@ export default defineDockerfileRule({
     fix: 'suggestion',
     peers: { trivy: ['DS-0017'], checkov: ['CKV_DOCKER_5'] },
     messages: {
-      alone: '"{{command}}" is in a RUN that installs nothing, so its cached layer can feed stale package lists to later installs; refresh and install in the same RUN',
+      alone:
+        '"{{command}}" is in a RUN that installs nothing, so its cached layer can feed stale package lists to later installs; refresh and install in the same RUN',
       merge: 'Merge with the next RUN',
     },
     docs: {
@@ -63,7 +84,9 @@ export default defineDockerfileRule({
         const family = familyOf(pc)!;
         if (pcs.some((o) => o.cmd.start > pc.cmd.start && usesIndex(o, family))) continue;
         const merge = mergeWithNext(ctx.dockerfile, run, family);
-        const suggest = merge ? [{ messageId: 'merge' as const, edits: [ctx.replace(merge.start, merge.end, merge.text)] }] : undefined;
+        const suggest = merge
+          ? [{ messageId: 'merge' as const, edits: [ctx.replace(merge.start, merge.end, merge.text)] }]
+          : undefined;
         const command = commandLabel(pc);
         ctx.report({ start: pc.tool.start, end: pc.cmd.end, messageId: 'alone', data: { command }, suggest });
       }

@@ -4,7 +4,24 @@ import { defineDockerfileRule } from '../rule';
 import type { TextEdit } from '../../base/types';
 
 /** Subcommands apt-get runs exactly as apt does (apt's `upgrade` also installs new dependencies). */
-const SAME = new Set(['install', 'remove', 'purge', 'update', 'autoremove', 'autopurge', 'clean', 'autoclean', 'build-dep', 'source', 'download', 'check', 'satisfy', 'dist-upgrade', 'changelog', 'reinstall']);
+const SAME = new Set([
+  'install',
+  'remove',
+  'purge',
+  'update',
+  'autoremove',
+  'autopurge',
+  'clean',
+  'autoclean',
+  'build-dep',
+  'source',
+  'download',
+  'check',
+  'satisfy',
+  'dist-upgrade',
+  'changelog',
+  'reinstall',
+]);
 const TO_APT_CACHE = new Set(['search', 'show', 'policy', 'depends', 'rdepends', 'showsrc']);
 
 export default defineDockerfileRule({
@@ -17,7 +34,8 @@ export default defineDockerfileRule({
     fix: 'safe',
     peers: { hadolint: ['DL3027'], checkov: ['CKV_DOCKER_9'] },
     messages: {
-      useAptGet: '"apt" is an interactive front end without a stable command-line interface; use "{{instead}}" in a Dockerfile',
+      useAptGet:
+        '"apt" is an interactive front end without a stable command-line interface; use "{{instead}}" in a Dockerfile',
       useAptCache: 'Use "apt-cache {{sub}}"',
     },
     docs: {
@@ -33,8 +51,8 @@ export default defineDockerfileRule({
       // Keep a directory prefix (`/usr/bin/apt`): only the basename changes.
       const base = pc.tool.end - 'apt'.length;
       const edits: TextEdit[] = [ctx.replace(base, pc.tool.end, 'apt-get')];
-      if (sub === 'full-upgrade') edits.push(ctx.replace(pc.sub!.start, pc.sub!.end, 'dist-upgrade'));
-      if (sub === 'upgrade') edits.push(ctx.replace(pc.sub!.end, pc.sub!.end, ' --with-new-pkgs'));
+      if (sub === 'full-upgrade') edits.push(ctx.replace(pc.sub.start, pc.sub.end, 'dist-upgrade'));
+      if (sub === 'upgrade') edits.push(ctx.replace(pc.sub.end, pc.sub.end, ' --with-new-pkgs'));
       const editable = isShellForm(pc.run) && pc.tool.raw === pc.tool.value;
       const safe = editable && (SAME.has(sub) || sub === 'full-upgrade' || sub === 'upgrade');
       const cache = editable && TO_APT_CACHE.has(sub);
@@ -44,7 +62,9 @@ export default defineDockerfileRule({
         messageId: 'useAptGet',
         data: { instead: cache ? 'apt-cache' : 'apt-get' },
         fix: safe ? edits : undefined,
-        suggest: cache ? [{ messageId: 'useAptCache', data: { sub }, edits: [ctx.replace(base, pc.tool.end, 'apt-cache')] }] : undefined,
+        suggest: cache
+          ? [{ messageId: 'useAptCache', data: { sub }, edits: [ctx.replace(base, pc.tool.end, 'apt-cache')] }]
+          : undefined,
       });
     }
   },

@@ -4,7 +4,25 @@ import { defineDockerfileRule } from '../rule';
 
 /** useradd options that take a value (so `-u 100000` and `-g grp` are not read as flags or operands). */
 const SHORT_WITH_VALUE = 'bcdefgGkKpRPsuZ';
-const LONG_WITH_VALUE = new Set(['base-dir', 'comment', 'home-dir', 'expiredate', 'inactive', 'gid', 'groups', 'skel', 'key', 'password', 'root', 'prefix', 'shell', 'uid', 'selinux-user', 'selinux-range', 'btrfs-subvolume-home']);
+const LONG_WITH_VALUE = new Set([
+  'base-dir',
+  'comment',
+  'home-dir',
+  'expiredate',
+  'inactive',
+  'gid',
+  'groups',
+  'skel',
+  'key',
+  'password',
+  'root',
+  'prefix',
+  'shell',
+  'uid',
+  'selinux-user',
+  'selinux-range',
+  'btrfs-subvolume-home',
+]);
 /** hadolint DL3046's threshold: more than five digits. lastlog alone grows by 292 bytes per UID below it. */
 const HIGH_UID = 100000;
 
@@ -18,12 +36,16 @@ export default defineDockerfileRule({
     fix: 'safe',
     peers: { hadolint: ['DL3046'] },
     messages: {
-      noLogInit: 'useradd with UID {{uid}} writes a sparse /var/log/lastlog and faillog that the image layer stores in full ({{size}}); add --no-log-init',
+      noLogInit:
+        'useradd with UID {{uid}} writes a sparse /var/log/lastlog and faillog that the image layer stores in full ({{size}}); add --no-log-init',
     },
     docs: {
       rationale:
         'useradd records every user in /var/log/lastlog and /var/log/faillog at an offset proportional to the UID. On disk those files are sparse, but image layers store them in full, so a high UID silently adds tens of megabytes or more (and huge UIDs have exhausted disks during builds). `--no-log-init` (`-l`) skips those records, which nobody reads in a container, so adding it changes nothing else and is a safe fix. As hadolint DL3046, only UIDs of 100000 and above are reported; a UID that comes from a variable is not judged.',
-      references: ['https://docs.docker.com/build/building/best-practices/#user', 'https://github.com/hadolint/hadolint/wiki/DL3046'],
+      references: [
+        'https://docs.docker.com/build/building/best-practices/#user',
+        'https://github.com/hadolint/hadolint/wiki/DL3046',
+      ],
     },
   },
   check(ctx) {
@@ -49,7 +71,13 @@ export default defineDockerfileRule({
             end: useradd.end,
             messageId: 'noLogInit',
             data: { uid, size },
-            fix: [ctx.replace(useradd.end, useradd.end, json && cmd === script.commands[0] ? ', "--no-log-init"' : ' --no-log-init')],
+            fix: [
+              ctx.replace(
+                useradd.end,
+                useradd.end,
+                json && cmd === script.commands[0] ? ', "--no-log-init"' : ' --no-log-init',
+              ),
+            ],
           });
         }
       }

@@ -34,7 +34,8 @@ function innerSpan(w: ShellWord, offset = 0): { start: number; end: number; valu
   if (w.value === undefined) return undefined;
   const value = w.value.slice(offset);
   if (w.raw === w.value) return { start: w.start + offset, end: w.end, value };
-  if (offset === 0 && (w.raw === `"${w.value}"` || w.raw === `'${w.value}'`)) return { start: w.start + 1, end: w.end - 1, value };
+  if (offset === 0 && (w.raw === `"${w.value}"` || w.raw === `'${w.value}'`))
+    return { start: w.start + 1, end: w.end - 1, value };
   return undefined;
 }
 
@@ -58,7 +59,9 @@ function modeOf(name: string, args: readonly ShellWord[]) {
 /** A scratch directory that the same RUN deletes again (`chmod 777 "$tempDir" … rm -rf "$tempDir"`) never reaches the image. */
 function removedLater(cmd: ShellCommand, mode: { end: number }, commands: readonly ShellCommand[]): boolean {
   const targets = cmd.words.filter((w) => w.start >= mode.end).map((w) => w.raw);
-  const removed = new Set(commands.filter((c) => c.start > cmd.end && unwrap(c).name === 'rm').flatMap((c) => c.words.map((w) => w.raw)));
+  const removed = new Set(
+    commands.filter((c) => c.start > cmd.end && unwrap(c).name === 'rm').flatMap((c) => c.words.map((w) => w.raw)),
+  );
   return targets.length > 0 && targets.every((t) => removed.has(t));
 }
 
@@ -72,12 +75,13 @@ export default defineDockerfileRule({
     fix: 'suggestion',
     peers: {},
     messages: {
-      worldWritable: 'Mode {{mode}} lets any user in the container change these files, so one compromised process can alter the app; grant write to the owner or group only',
+      worldWritable:
+        'Mode {{mode}} lets any user in the container change these files, so one compromised process can alter the app; grant write to the owner or group only',
       restrict: 'Use mode {{mode}}',
     },
     docs: {
       rationale:
-        'A world-writable file or directory can be changed by every UID in the container: a compromised low-privilege process, or another user of a shared volume, can replace binaries, configuration or scripts that a more privileged process runs later. Owner or group write (`755`, `775`, `g+w` with a shared group, as OpenShift\'s arbitrary-UID pattern does with group 0) covers the legitimate cases. Reported: `chmod` with a numeric mode whose last digit includes write (`777`, `0666`, `-R 777`) or a symbolic mode that gives `o` or `a` write (`a+w`, `o+rw`, `ugo=rwx`), `mkdir -m`/`install -m` with such modes, and `COPY`/`ADD --chmod`. Not reported: scratch directories that the same RUN deletes again, modes with the sticky bit (`1777`, `a+rwxt`), the standard for shared temporary directories, and `+w` without a who, which follows the umask. The suggestion removes only the world-write bit, so it may need a group change to keep working.',
+        "A world-writable file or directory can be changed by every UID in the container: a compromised low-privilege process, or another user of a shared volume, can replace binaries, configuration or scripts that a more privileged process runs later. Owner or group write (`755`, `775`, `g+w` with a shared group, as OpenShift's arbitrary-UID pattern does with group 0) covers the legitimate cases. Reported: `chmod` with a numeric mode whose last digit includes write (`777`, `0666`, `-R 777`) or a symbolic mode that gives `o` or `a` write (`a+w`, `o+rw`, `ugo=rwx`), `mkdir -m`/`install -m` with such modes, and `COPY`/`ADD --chmod`. Not reported: scratch directories that the same RUN deletes again, modes with the sticky bit (`1777`, `a+rwxt`), the standard for shared temporary directories, and `+w` without a who, which follows the umask. The suggestion removes only the world-write bit, so it may need a group change to keep working.",
       references: ['https://docs.docker.com/reference/dockerfile/#copy---chmod'],
     },
   },
@@ -86,7 +90,13 @@ export default defineDockerfileRule({
     const report = (span: { start: number; end: number; value: string }) => {
       const safer = withoutWorldWrite(span.value);
       if (!safer) return;
-      ctx.report({ start: span.start, end: span.end, messageId: 'worldWritable', data: { mode: span.value }, suggest: [{ messageId: 'restrict', data: { mode: safer }, edits: [ctx.replace(span.start, span.end, safer)] }] });
+      ctx.report({
+        start: span.start,
+        end: span.end,
+        messageId: 'worldWritable',
+        data: { mode: span.value },
+        suggest: [{ messageId: 'restrict', data: { mode: safer }, edits: [ctx.replace(span.start, span.end, safer)] }],
+      });
     };
     for (const stage of model.stages) {
       for (const ins of stage.instructions) {

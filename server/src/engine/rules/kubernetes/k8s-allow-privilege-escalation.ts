@@ -12,10 +12,18 @@ export default defineKubernetesRule({
     practice: 'least-privilege',
     severity: 'warning',
     fix: 'safe',
-    peers: { pss: ['allowPrivilegeEscalation'], kubeLinter: ['privilege-escalation-container'], checkov: ['CKV_K8S_20'], trivy: ['KSV-0001'], polaris: ['privilegeEscalationAllowed'] },
+    peers: {
+      pss: ['allowPrivilegeEscalation'],
+      kubeLinter: ['privilege-escalation-container'],
+      checkov: ['CKV_K8S_20'],
+      trivy: ['KSV-0001'],
+      polaris: ['privilegeEscalationAllowed'],
+    },
     messages: {
-      missing: 'allowPrivilegeEscalation != false: container "{{container}}" must set securityContext.allowPrivilegeEscalation=false',
-      notFalse: 'allowPrivilegeEscalation != false: container "{{container}}" sets securityContext.allowPrivilegeEscalation to {{value}}; set it to false',
+      missing:
+        'allowPrivilegeEscalation != false: container "{{container}}" must set securityContext.allowPrivilegeEscalation=false',
+      notFalse:
+        'allowPrivilegeEscalation != false: container "{{container}}" sets securityContext.allowPrivilegeEscalation to {{value}}; set it to false',
     },
     docs: {
       rationale:
@@ -32,11 +40,20 @@ export default defineKubernetesRule({
         const node = getIn(pod.obj.node, path);
         if (yamlBool(node) === false) continue;
         const privileged = yamlBool(getIn(pod.obj.node, [...sc, 'privileged'])) === true;
-        const sysAdmin = seqItems(getIn(pod.obj.node, [...sc, 'capabilities', 'add'])).some(({ item }) => /^(CAP_)?SYS_ADMIN$/.test(stringValue(item) ?? ''));
+        const sysAdmin = seqItems(getIn(pod.obj.node, [...sc, 'capabilities', 'add'])).some(({ item }) =>
+          /^(CAP_)?SYS_ADMIN$/.test(stringValue(item) ?? ''),
+        );
         const fix = privileged || sysAdmin ? undefined : asFix(ctx.ensure(pod.obj, path, false));
         const at = ctx.at(pod.obj, path);
         const data = { container: containerName(c), value: stringValue(node) ?? '' };
-        ctx.report({ start: at.start, end: at.end, messageId: isUnset(node) ? 'missing' : 'notFalse', data, fix, absent: isUnset(node) });
+        ctx.report({
+          start: at.start,
+          end: at.end,
+          messageId: isUnset(node) ? 'missing' : 'notFalse',
+          data,
+          fix,
+          absent: isUnset(node),
+        });
       }
     }
   },

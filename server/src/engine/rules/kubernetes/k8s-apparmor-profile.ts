@@ -20,15 +20,20 @@ export default defineKubernetesRule<Messages>({
     fix: 'suggestion',
     peers: { pss: ['appArmorProfile'], trivy: ['KSV-0002'] },
     messages: {
-      forbiddenType: 'forbidden AppArmor profile: {{owner}} must not set AppArmor profile type "{{type}}"; use RuntimeDefault or Localhost',
-      forbiddenAnnotation: 'forbidden AppArmor profile: annotation {{key}}="{{value}}" is not allowed; use runtime/default or localhost/<profile>',
+      forbiddenType:
+        'forbidden AppArmor profile: {{owner}} must not set AppArmor profile type "{{type}}"; use RuntimeDefault or Localhost',
+      forbiddenAnnotation:
+        'forbidden AppArmor profile: annotation {{key}}="{{value}}" is not allowed; use runtime/default or localhost/<profile>',
       useRuntimeDefault: 'Set appArmorProfile.type to RuntimeDefault',
       useRuntimeDefaultAnnotation: 'Set the annotation to runtime/default',
     },
     docs: {
       rationale:
         'On nodes with AppArmor the runtime confines every container with its default profile; Unconfined turns that off and leaves only the other layers between the container and the host. The baseline profile allows the field appArmorProfile.type (pod or container) to be RuntimeDefault or Localhost, and the deprecated annotation container.apparmor.security.beta.kubernetes.io/<container> to be runtime/default or localhost/<profile>. Switching to the runtime default is a suggestion, since the workload may need what the profile denies.',
-      references: ['https://kubernetes.io/docs/concepts/security/pod-security-standards/#baseline', 'https://kubernetes.io/docs/tutorials/security/apparmor/'],
+      references: [
+        'https://kubernetes.io/docs/concepts/security/pod-security-standards/#baseline',
+        'https://kubernetes.io/docs/tutorials/security/apparmor/',
+      ],
     },
   },
   check(ctx) {

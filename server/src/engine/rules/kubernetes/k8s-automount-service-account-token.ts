@@ -17,13 +17,17 @@ export default defineKubernetesRule<Messages>({
     fix: 'suggestion',
     peers: { checkov: ['CKV_K8S_38'], trivy: ['KSV-0036'] },
     messages: {
-      tokenMounted: 'Pod mounts an API token of service account "{{account}}", which no RoleBinding or ClusterRoleBinding in the workspace grants anything; set automountServiceAccountToken: false unless it calls the Kubernetes API',
+      tokenMounted:
+        'Pod mounts an API token of service account "{{account}}", which no RoleBinding or ClusterRoleBinding in the workspace grants anything; set automountServiceAccountToken: false unless it calls the Kubernetes API',
       disableToken: 'Set automountServiceAccountToken to false',
     },
     docs: {
       rationale:
         'Kubernetes mounts an API token into every container unless told otherwise, so anyone who gets code execution in the pod can talk to the API server as its service account: enumerate the cluster, and use whatever a binding (or a careless binding to `system:serviceaccounts`) grants. Most applications never call the API. A pod is reported when neither it nor its ServiceAccount sets automountServiceAccountToken and no RoleBinding or ClusterRoleBinding in the workspace binds its service account (directly or through a `system:serviceaccounts` group): a pod whose account has rights presumably uses them. An explicit `automountServiceAccountToken: true` is a decision and is not reported. Checkov CKV_K8S_38 and Trivy KSV-0036 report every pod that does not set false. The fix is a suggestion, not a safe fix, because a pod that does call the API (with rights granted outside the workspace, or only to read its own namespace through discovery) stops working; mount a projected token volume explicitly for the containers that need one.',
-      references: ['https://kubernetes.io/docs/tasks/configure-pod-container/configure-service-account/#opt-out-of-api-credential-automounting', 'https://kubernetes.io/docs/concepts/security/service-accounts/'],
+      references: [
+        'https://kubernetes.io/docs/tasks/configure-pod-container/configure-service-account/#opt-out-of-api-credential-automounting',
+        'https://kubernetes.io/docs/concepts/security/service-accounts/',
+      ],
     },
   },
   check(ctx) {
@@ -34,10 +38,23 @@ export default defineKubernetesRule<Messages>({
       if (!isUnset(getIn(obj.node, path))) continue;
       const account = serviceAccountOf(obj).name;
       const key = `${obj.namespace ?? 'default'}/${account}`;
-      if (facts.explicit.has(key) || facts.bound.has(key) || facts.allBound.has(obj.namespace ?? 'default') || facts.allBound.has('*')) continue;
+      if (
+        facts.explicit.has(key) ||
+        facts.bound.has(key) ||
+        facts.allBound.has(obj.namespace ?? 'default') ||
+        facts.allBound.has('*')
+      )
+        continue;
       const at = ctx.at(obj, path);
       const edits = asFix(ctx.ensure(obj, path, false));
-      ctx.report({ start: at.start, end: at.end, messageId: 'tokenMounted', data: { account }, suggest: edits ? [{ messageId: 'disableToken', edits }] : undefined, absent: true });
+      ctx.report({
+        start: at.start,
+        end: at.end,
+        messageId: 'tokenMounted',
+        data: { account },
+        suggest: edits ? [{ messageId: 'disableToken', edits }] : undefined,
+        absent: true,
+      });
     }
   },
 });
@@ -70,25 +87,44 @@ function accountFacts(ws: Workspace, local: readonly K8sObject[]): AccountFacts 
     cache.set(ws, c);
   }
   if (!local.some((o) => o.kind === 'ServiceAccount' || BINDINGS.has(o.kind))) return c.facts;
-  const facts: AccountFacts = { explicit: new Set(c.facts.explicit), bound: new Set(c.facts.bound), allBound: new Set(c.facts.allBound) };
+  const facts: AccountFacts = {
+    explicit: new Set(c.facts.explicit),
+    bound: new Set(c.facts.bound),
+    allBound: new Set(c.facts.allBound),
+  };
   for (const o of local) {
     const json = rec(o.node.toJSON());
-    add(facts, o.kind, o.namespace, o.name, o.kind === 'ServiceAccount' ? { automountServiceAccountToken: json.automountServiceAccountToken } : json);
+    add(
+      facts,
+      o.kind,
+      o.namespace,
+      o.name,
+      o.kind === 'ServiceAccount' ? { automountServiceAccountToken: json.automountServiceAccountToken } : json,
+    );
   }
   return facts;
 }
 
-function add(facts: AccountFacts, kind: string, namespace: string | undefined, name: string | undefined, body: Plain): void {
+function add(
+  facts: AccountFacts,
+  kind: string,
+  namespace: string | undefined,
+  name: string | undefined,
+  body: Plain,
+): void {
   const ns = namespace ?? 'default';
   if (kind === 'ServiceAccount') {
-    if (body.automountServiceAccountToken !== undefined && body.automountServiceAccountToken !== null) facts.explicit.add(`${ns}/${name ?? ''}`);
+    if (body.automountServiceAccountToken !== undefined && body.automountServiceAccountToken !== null)
+      facts.explicit.add(`${ns}/${name ?? ''}`);
     return;
   }
   if (!BINDINGS.has(kind) || !Array.isArray(body.subjects)) return;
   for (const subject of body.subjects.map(rec)) {
     const who = typeof subject.name === 'string' ? subject.name : '';
-    if (subject.kind === 'ServiceAccount') facts.bound.add(`${typeof subject.namespace === 'string' ? subject.namespace : ns}/${who}`);
+    if (subject.kind === 'ServiceAccount')
+      facts.bound.add(`${typeof subject.namespace === 'string' ? subject.namespace : ns}/${who}`);
     else if (subject.kind === 'Group' && who === 'system:serviceaccounts') facts.allBound.add('*');
-    else if (subject.kind === 'Group' && who.startsWith('system:serviceaccounts:')) facts.allBound.add(who.slice('system:serviceaccounts:'.length));
+    else if (subject.kind === 'Group' && who.startsWith('system:serviceaccounts:'))
+      facts.allBound.add(who.slice('system:serviceaccounts:'.length));
   }
 }

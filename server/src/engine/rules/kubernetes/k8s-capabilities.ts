@@ -7,8 +7,19 @@ import type { K8sObject, YamlPath } from '../../models/kubernetes';
 
 /** Capabilities the baseline profile lets a container add (the container runtime's default set). */
 const BASELINE_ADD = new Set([
-  'AUDIT_WRITE', 'CHOWN', 'DAC_OVERRIDE', 'FOWNER', 'FSETID', 'KILL', 'MKNOD', 'NET_BIND_SERVICE',
-  'SETFCAP', 'SETGID', 'SETPCAP', 'SETUID', 'SYS_CHROOT',
+  'AUDIT_WRITE',
+  'CHOWN',
+  'DAC_OVERRIDE',
+  'FOWNER',
+  'FSETID',
+  'KILL',
+  'MKNOD',
+  'NET_BIND_SERVICE',
+  'SETFCAP',
+  'SETGID',
+  'SETPCAP',
+  'SETUID',
+  'SYS_CHROOT',
 ]);
 
 type Messages = 'addBaseline' | 'addRestricted' | 'dropAll' | 'removeCapability';
@@ -29,15 +40,21 @@ export default defineKubernetesRule<Messages>({
       polaris: ['dangerousCapabilities', 'insecureCapabilities'],
     },
     messages: {
-      addBaseline: 'non-default capabilities: container "{{container}}" must not include "{{capability}}" in securityContext.capabilities.add; remove it',
-      addRestricted: 'unrestricted capabilities: container "{{container}}" must not include "{{capability}}" in securityContext.capabilities.add (only NET_BIND_SERVICE is allowed); remove it',
-      dropAll: 'unrestricted capabilities: container "{{container}}" must set securityContext.capabilities.drop=["ALL"]; drop ALL and add back only NET_BIND_SERVICE if needed',
+      addBaseline:
+        'non-default capabilities: container "{{container}}" must not include "{{capability}}" in securityContext.capabilities.add; remove it',
+      addRestricted:
+        'unrestricted capabilities: container "{{container}}" must not include "{{capability}}" in securityContext.capabilities.add (only NET_BIND_SERVICE is allowed); remove it',
+      dropAll:
+        'unrestricted capabilities: container "{{container}}" must set securityContext.capabilities.drop=["ALL"]; drop ALL and add back only NET_BIND_SERVICE if needed',
       removeCapability: 'Remove {{capability}} from capabilities.add',
     },
     docs: {
       rationale:
         'Capabilities split root\'s power into pieces; SYS_ADMIN, NET_ADMIN, SYS_PTRACE and the like are each enough to escape a container or attack the node. The baseline profile allows adding only the runtime\'s default set (AUDIT_WRITE, CHOWN, DAC_OVERRIDE, FOWNER, FSETID, KILL, MKNOD, NET_BIND_SERVICE, SETFCAP, SETGID, SETPCAP, SETUID, SYS_CHROOT); the restricted profile replaces that check: every container must drop ALL and may add back only NET_BIND_SERVICE, and from v1.25 Windows pods (spec.os.name: windows) are exempt. Names are compared exactly as Pod Security Admission does, so "CAP_SYS_ADMIN" or "all" do not count as "SYS_ADMIN" or "ALL". The fix adds ALL to the drop list; an image that starts as root and switches user itself (CHOWN, SETUID, SETGID) needs to run as a non-root user from the start first. Removing an added capability is offered as a suggestion only, since the workload may rely on it.',
-      references: ['https://kubernetes.io/docs/concepts/security/pod-security-standards/', 'https://kubernetes.io/docs/tasks/configure-pod-container/security-context/#set-capabilities-for-a-container'],
+      references: [
+        'https://kubernetes.io/docs/concepts/security/pod-security-standards/',
+        'https://kubernetes.io/docs/tasks/configure-pod-container/security-context/#set-capabilities-for-a-container',
+      ],
     },
   },
   check(ctx) {

@@ -19,15 +19,23 @@ export default defineKubernetesRule<Messages>({
     severity: 'warning',
     optIn: true,
     fix: 'suggestion',
-    peers: { checkov: ['CKV_K8S_11'], trivy: ['KSV-0011'], kubeLinter: ['unset-cpu-requirements'], polaris: ['cpuLimitsMissing'] },
+    peers: {
+      checkov: ['CKV_K8S_11'],
+      trivy: ['KSV-0011'],
+      kubeLinter: ['unset-cpu-requirements'],
+      polaris: ['cpuLimitsMissing'],
+    },
     messages: {
-      missing: 'Container "{{container}}" sets no cpu limit; set resources.limits.cpu if this cluster caps CPU per container',
+      missing:
+        'Container "{{container}}" sets no cpu limit; set resources.limits.cpu if this cluster caps CPU per container',
       addLimit: 'Add a cpu limit of {{value}}',
     },
     docs: {
       rationale:
-        'A CPU limit caps how much CPU time a container gets in every scheduling period, so a busy container cannot take CPU its neighbours requested; it is what Checkov CKV_K8S_11, Trivy KSV-0011 and Polaris report. But the kernel throttles a container at its limit even when the node is idle, which adds latency, and CPU requests already share contended CPU fairly; many platform teams therefore set requests only. This rule is opt-in: it is a hint by default and a team that wants CPU limits raises it (`rules: {k8s-cpu-limits: warning}`); cpu requests, memory requests and memory limits are the default-on `k8s-resources`. A pod-level `spec.resources.limits.cpu` counts for every container; ephemeral containers cannot set resources. The suggestion starts the limit at the container\'s cpu request (a lower limit would be rejected), else at 500m, to be sized from measurements.',
-      references: ['https://kubernetes.io/docs/concepts/configuration/manage-resources-containers/#how-pods-with-resource-limits-are-run'],
+        "A CPU limit caps how much CPU time a container gets in every scheduling period, so a busy container cannot take CPU its neighbours requested; it is what Checkov CKV_K8S_11, Trivy KSV-0011 and Polaris report. But the kernel throttles a container at its limit even when the node is idle, which adds latency, and CPU requests already share contended CPU fairly; many platform teams therefore set requests only. This rule is opt-in: it is a hint by default and a team that wants CPU limits raises it (`rules: {k8s-cpu-limits: warning}`); cpu requests, memory requests and memory limits are the default-on `k8s-resources`. A pod-level `spec.resources.limits.cpu` counts for every container; ephemeral containers cannot set resources. The suggestion starts the limit at the container's cpu request (a lower limit would be rejected), else at 500m, to be sized from measurements.",
+      references: [
+        'https://kubernetes.io/docs/concepts/configuration/manage-resources-containers/#how-pods-with-resource-limits-are-run',
+      ],
     },
   },
   check(ctx) {

@@ -1,4 +1,4 @@
-import { isMap, isSeq, type Node } from 'yaml';
+import { isMap, isSeq } from 'yaml';
 import { getIn } from '../../models/kubernetes';
 import { asFix } from '../../edit/fixEdits';
 import { stringValue, yamlBool } from '../../models/yamlValues';
@@ -17,15 +17,21 @@ export default defineKubernetesRule<Messages>({
     fix: 'suggestion',
     peers: { checkov: ['CKV_K8S_41', 'CKV_K8S_42'] },
     messages: {
-      podUsesDefault: 'Pod mounts the API token of the default service account; run it under a dedicated service account with only the rights it needs',
-      defaultAccountMounts: 'The default service account of namespace "{{namespace}}" does not set automountServiceAccountToken: false, so every pod without its own account gets its token; set it to false',
-      bindsDefault: '{{kind}} "{{name}}" grants {{role}} to the default service account of namespace "{{namespace}}", and so to every pod there without its own account; bind a dedicated service account',
+      podUsesDefault:
+        'Pod mounts the API token of the default service account; run it under a dedicated service account with only the rights it needs',
+      defaultAccountMounts:
+        'The default service account of namespace "{{namespace}}" does not set automountServiceAccountToken: false, so every pod without its own account gets its token; set it to false',
+      bindsDefault:
+        '{{kind}} "{{name}}" grants {{role}} to the default service account of namespace "{{namespace}}", and so to every pod there without its own account; bind a dedicated service account',
       disableToken: 'Set automountServiceAccountToken to false',
     },
     docs: {
       rationale:
-        'Every namespace has a `default` service account, used by every pod that names no other. Rights granted to it go to all those pods, and pods that do need the API become indistinguishable from each other in audit logs. CIS Kubernetes Benchmark 5.1.5 asks that the default account mount no token and be bound to nothing. This rule reports the three ways the default account gets used: a ServiceAccount `default` that does not set automountServiceAccountToken: false (Checkov CKV_K8S_41), a RoleBinding or ClusterRoleBinding that names it (Checkov CKV_K8S_42), and a pod that runs as the default account and explicitly mounts its token. A pod that runs as the default account without saying anything about the token is reported by `k8s-automount-service-account-token` instead, so one problem gives one finding. Setting the default account\'s automount to false is offered as a suggestion: pods that rely on its token and do not set automount themselves lose it.',
-      references: ['https://kubernetes.io/docs/concepts/security/service-accounts/#default-service-accounts', 'https://kubernetes.io/docs/reference/access-authn-authz/rbac/#service-account-permissions'],
+        "Every namespace has a `default` service account, used by every pod that names no other. Rights granted to it go to all those pods, and pods that do need the API become indistinguishable from each other in audit logs. CIS Kubernetes Benchmark 5.1.5 asks that the default account mount no token and be bound to nothing. This rule reports the three ways the default account gets used: a ServiceAccount `default` that does not set automountServiceAccountToken: false (Checkov CKV_K8S_41), a RoleBinding or ClusterRoleBinding that names it (Checkov CKV_K8S_42), and a pod that runs as the default account and explicitly mounts its token. A pod that runs as the default account without saying anything about the token is reported by `k8s-automount-service-account-token` instead, so one problem gives one finding. Setting the default account's automount to false is offered as a suggestion: pods that rely on its token and do not set automount themselves lose it.",
+      references: [
+        'https://kubernetes.io/docs/concepts/security/service-accounts/#default-service-accounts',
+        'https://kubernetes.io/docs/reference/access-authn-authz/rbac/#service-account-permissions',
+      ],
     },
   },
   check(ctx) {
@@ -40,15 +46,34 @@ export default defineKubernetesRule<Messages>({
         if (yamlBool(getIn(obj.node, ['automountServiceAccountToken'])) === false) continue;
         const at = ctx.at(obj, ['metadata', 'name']);
         const edits = asFix(ctx.ensure(obj, ['automountServiceAccountToken'], false));
-        ctx.report({ start: at.start, end: at.end, messageId: 'defaultAccountMounts', data: { namespace: ns }, suggest: edits ? [{ messageId: 'disableToken', edits }] : undefined });
-      } else if ((obj.kind === 'RoleBinding' || obj.kind === 'ClusterRoleBinding') && obj.apiVersion.startsWith('rbac.authorization.k8s.io/')) {
+        ctx.report({
+          start: at.start,
+          end: at.end,
+          messageId: 'defaultAccountMounts',
+          data: { namespace: ns },
+          suggest: edits ? [{ messageId: 'disableToken', edits }] : undefined,
+        });
+      } else if (
+        (obj.kind === 'RoleBinding' || obj.kind === 'ClusterRoleBinding') &&
+        obj.apiVersion.startsWith('rbac.authorization.k8s.io/')
+      ) {
         const subjects = getIn(obj.node, ['subjects']);
         if (!isSeq(subjects)) continue;
         subjects.items.forEach((s, i) => {
-          if (!isMap(s) || stringValue(s.get('kind', true) as Node | undefined) !== 'ServiceAccount' || stringValue(s.get('name', true) as Node | undefined) !== 'default') return;
+          if (
+            !isMap(s) ||
+            stringValue(s.get('kind', true)) !== 'ServiceAccount' ||
+            stringValue(s.get('name', true)) !== 'default'
+          )
+            return;
           const at = ctx.at(obj, ['subjects', i, 'name']);
           const role = stringValue(getIn(obj.node, ['roleRef', 'name']));
-          const data = { kind: obj.kind, name: obj.name ?? '', role: role ? `"${role}"` : 'a role', namespace: stringValue(s.get('namespace', true) as Node | undefined) ?? ns };
+          const data = {
+            kind: obj.kind,
+            name: obj.name ?? '',
+            role: role ? `"${role}"` : 'a role',
+            namespace: stringValue(s.get('namespace', true)) ?? ns,
+          };
           ctx.report({ start: at.start, end: at.end, messageId: 'bindsDefault', data });
         });
       }

@@ -36,7 +36,13 @@ export default defineKubernetesRule({
         const path = [...pod.spec.path, field];
         if (yamlBool(getIn(pod.obj.node, path)) !== true) continue;
         const at = ctx.at(pod.obj, path);
-        ctx.report({ start: at.start, end: at.end, messageId: 'hostNamespace', data: { field }, fix: asFix(ctx.ensure(pod.obj, path, false)) });
+        ctx.report({
+          start: at.start,
+          end: at.end,
+          messageId: 'hostNamespace',
+          data: { field },
+          fix: asFix(ctx.ensure(pod.obj, path, false)),
+        });
       }
     }
   },

@@ -14,13 +14,17 @@ export default defineKubernetesRule({
     fix: 'suggestion',
     peers: { pss: ['hostPorts'], checkov: ['CKV_K8S_26'], trivy: ['KSV-0024'], polaris: ['hostPortSet'] },
     messages: {
-      hostPort: 'hostPort: container "{{container}}" uses hostPort {{port}}; remove it and expose the port with a Service',
+      hostPort:
+        'hostPort: container "{{container}}" uses hostPort {{port}}; remove it and expose the port with a Service',
       removeHostPort: 'Remove hostPort {{port}}',
     },
     docs: {
       rationale:
-        'A hostPort opens the port on the node\'s own addresses, bypassing Services and most NetworkPolicy implementations, and limits scheduling to one such pod per node. The baseline profile allows only an unset or 0 hostPort. Ingress controllers on bare metal sometimes need host ports: run them in a namespace with the privileged profile or suppress this rule there with a reason. Removing the hostPort is a suggestion, since clients may reach the pod through the node address.',
-      references: ['https://kubernetes.io/docs/concepts/security/pod-security-standards/#baseline', 'https://kubernetes.io/docs/concepts/configuration/overview/#services'],
+        "A hostPort opens the port on the node's own addresses, bypassing Services and most NetworkPolicy implementations, and limits scheduling to one such pod per node. The baseline profile allows only an unset or 0 hostPort. Ingress controllers on bare metal sometimes need host ports: run them in a namespace with the privileged profile or suppress this rule there with a reason. Removing the hostPort is a suggestion, since clients may reach the pod through the node address.",
+      references: [
+        'https://kubernetes.io/docs/concepts/security/pod-security-standards/#baseline',
+        'https://kubernetes.io/docs/concepts/configuration/overview/#services',
+      ],
     },
   },
   check(ctx) {

@@ -6,7 +6,11 @@ import { defineKubernetesRule } from '../rule';
 
 /** Handlers whose `host` PSA checks, relative to a container. */
 const HANDLERS = [
-  ['livenessProbe'], ['readinessProbe'], ['startupProbe'], ['lifecycle', 'postStart'], ['lifecycle', 'preStop'],
+  ['livenessProbe'],
+  ['readinessProbe'],
+  ['startupProbe'],
+  ['lifecycle', 'postStart'],
+  ['lifecycle', 'preStop'],
 ].flatMap((h) => ['httpGet', 'tcpSocket'].map((kind) => [...h, kind]));
 
 export default defineKubernetesRule({

@@ -12,7 +12,8 @@ export default defineKubernetesRule({
     fix: 'none',
     peers: { checkov: ['CKV_K8S_43'] },
     messages: {
-      noDigest: 'Image {{image}} of container "{{container}}" is not pinned by digest, so the same tag can run different content; pin it as {{image}}@sha256:<digest>',
+      noDigest:
+        'Image {{image}} of container "{{container}}" is not pinned by digest, so the same tag can run different content; pin it as {{image}}@sha256:<digest>',
     },
     docs: {
       rationale:
@@ -24,7 +25,12 @@ export default defineKubernetesRule({
     for (const obj of ctx.kubernetes.objects) {
       for (const img of containerImages(obj, ctx.text)) {
         if (img.view.digest) continue;
-        ctx.report({ start: img.start, end: img.end, messageId: 'noDigest', data: { image: img.view.display, container: containerName(img.container) } });
+        ctx.report({
+          start: img.start,
+          end: img.end,
+          messageId: 'noDigest',
+          data: { image: img.view.display, container: containerName(img.container) },
+        });
       }
     }
   },

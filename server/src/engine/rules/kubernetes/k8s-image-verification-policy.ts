@@ -1,5 +1,12 @@
 import { appendDocument } from '../../edit/yamlEdit';
-import { containerImages, isVerified, ownerGlob, verificationGlobs, verifyImagesPolicy, type Attestor } from '../../facts/images';
+import {
+  containerImages,
+  isVerified,
+  ownerGlob,
+  verificationGlobs,
+  verifyImagesPolicy,
+  type Attestor,
+} from '../../facts/images';
 import { isSummaryOf, namespaceOf, networkFacts } from '../../facts/networkPolicy';
 import { defineKubernetesRule, type SuggestionReport } from '../rule';
 import type { ObjectSummary, Workspace } from '../../facts/workspace';
@@ -16,14 +23,18 @@ export default defineKubernetesRule<Messages>({
     fix: 'suggestion',
     peers: {},
     messages: {
-      unverified: 'No image-verification policy in the workspace covers {{count}} image(s) its workloads run, such as {{image}}; add a Kyverno verifyImages or Sigstore ClusterImagePolicy so the cluster only admits signed images (reported once, here)',
+      unverified:
+        'No image-verification policy in the workspace covers {{count}} image(s) its workloads run, such as {{image}}; add a Kyverno verifyImages or Sigstore ClusterImagePolicy so the cluster only admits signed images (reported once, here)',
       addKeyless: 'Add a Kyverno policy verifying keyless (Sigstore) signatures of {{owners}}',
       addPublicKey: 'Add a Kyverno policy verifying signatures of {{owners}} with a public key',
     },
     docs: {
       rationale:
-        'Tags, registries and even digests say where an image comes from, not who built it: a stolen registry credential or a compromised build pushes an image that every check on the manifest accepts. Signature verification at admission (Kyverno `verifyImages`, or the Sigstore policy-controller\'s `ClusterImagePolicy`) makes the cluster refuse images your release pipeline did not sign. None of kube-linter, Checkov, Trivy, Polaris or kube-score checks this. The rule looks at the whole workspace: when its workloads run images that no Kyverno ClusterPolicy/Policy `verifyImages[].imageReferences`, Kyverno ImageValidatingPolicy or Sigstore `ClusterImagePolicy` glob matches (in any spelling of the reference: as written, or normalized with `docker.io/library/`), it reports once for the whole workspace, on the first such image (by file, then position), as information: the policy usually lives in a platform repository this workspace does not show, and then the rule should be turned off. The suggestions append a Kyverno ClusterPolicy for the owners of those images (registry and first path segment), with keyless or public-key attestors whose REPLACE-ME placeholders must be filled in before it is applied; with placeholders left, Kyverno rejects the policy or the images.',
-      references: ['https://kyverno.io/docs/policy-types/cluster-policy/verify-images/', 'https://docs.sigstore.dev/policy-controller/overview/'],
+        "Tags, registries and even digests say where an image comes from, not who built it: a stolen registry credential or a compromised build pushes an image that every check on the manifest accepts. Signature verification at admission (Kyverno `verifyImages`, or the Sigstore policy-controller's `ClusterImagePolicy`) makes the cluster refuse images your release pipeline did not sign. None of kube-linter, Checkov, Trivy, Polaris or kube-score checks this. The rule looks at the whole workspace: when its workloads run images that no Kyverno ClusterPolicy/Policy `verifyImages[].imageReferences`, Kyverno ImageValidatingPolicy or Sigstore `ClusterImagePolicy` glob matches (in any spelling of the reference: as written, or normalized with `docker.io/library/`), it reports once for the whole workspace, on the first such image (by file, then position), as information: the policy usually lives in a platform repository this workspace does not show, and then the rule should be turned off. The suggestions append a Kyverno ClusterPolicy for the owners of those images (registry and first path segment), with keyless or public-key attestors whose REPLACE-ME placeholders must be filled in before it is applied; with placeholders left, Kyverno rejects the policy or the images.",
+      references: [
+        'https://kyverno.io/docs/policy-types/cluster-policy/verify-images/',
+        'https://docs.sigstore.dev/policy-controller/overview/',
+      ],
     },
   },
   check(ctx) {
@@ -35,12 +46,28 @@ export default defineKubernetesRule<Messages>({
       if (!img) continue;
       const src = { text: ctx.text, index: ctx.index };
       // Findings only (diagnostics): the rendered policies would be dropped.
-      const suggest: SuggestionReport<Messages>[] = !ctx.fixes ? [] : (['keyless', 'publicKey'] as Attestor[]).map((a) => ({
-        messageId: a === 'keyless' ? 'addKeyless' : 'addPublicKey',
-        data: { owners: first.globs.length === 1 ? first.globs[0] : `${first.globs[0]} and ${first.globs.length - 1} more` },
-        edits: appendDocument(src, verifyImagesPolicy(first.globs, a), 'Admission check of image signatures (Kyverno). Replace every REPLACE-ME before applying it.'),
-      }));
-      ctx.report({ start: img.start, end: img.end, messageId: 'unverified', data: { count: first.count, image: first.image }, suggest, absent: true });
+      const suggest: SuggestionReport<Messages>[] = !ctx.fixes
+        ? []
+        : (['keyless', 'publicKey'] as Attestor[]).map((a) => ({
+            messageId: a === 'keyless' ? 'addKeyless' : 'addPublicKey',
+            data: {
+              owners:
+                first.globs.length === 1 ? first.globs[0] : `${first.globs[0]} and ${first.globs.length - 1} more`,
+            },
+            edits: appendDocument(
+              src,
+              verifyImagesPolicy(first.globs, a),
+              'Admission check of image signatures (Kyverno). Replace every REPLACE-ME before applying it.',
+            ),
+          }));
+      ctx.report({
+        start: img.start,
+        end: img.end,
+        messageId: 'unverified',
+        data: { count: first.count, image: first.image },
+        suggest,
+        absent: true,
+      });
       return;
     }
   },

@@ -12,7 +12,14 @@ export default defineKubernetesRule({
     practice: 'least-privilege',
     severity: 'error',
     fix: 'safe',
-    peers: { pss: ['privileged'], kubeLinter: ['privileged-container'], checkov: ['CKV_K8S_16'], trivy: ['KSV-0017'], polaris: ['runAsPrivileged'], kubeScore: ['container-security-context-privileged'] },
+    peers: {
+      pss: ['privileged'],
+      kubeLinter: ['privileged-container'],
+      checkov: ['CKV_K8S_16'],
+      trivy: ['KSV-0017'],
+      polaris: ['runAsPrivileged'],
+      kubeScore: ['container-security-context-privileged'],
+    },
     messages: {
       privileged: 'privileged: container "{{container}}" must not set securityContext.privileged=true; set it to false',
     },

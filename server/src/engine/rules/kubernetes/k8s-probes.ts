@@ -27,9 +27,12 @@ export default defineKubernetesRule<Messages>({
       kubeScore: ['pod-probes'],
     },
     messages: {
-      missingBoth: 'Container "{{container}}" has no liveness or readiness probe; add probes so Kubernetes restarts it when it hangs and sends it traffic only when ready',
-      missingLiveness: 'Container "{{container}}" has no liveness probe; add one so Kubernetes restarts it when it hangs',
-      missingReadiness: 'Container "{{container}}" has no readiness probe; add one so it gets traffic, and rollouts continue, only when it is ready',
+      missingBoth:
+        'Container "{{container}}" has no liveness or readiness probe; add probes so Kubernetes restarts it when it hangs and sends it traffic only when ready',
+      missingLiveness:
+        'Container "{{container}}" has no liveness probe; add one so Kubernetes restarts it when it hangs',
+      missingReadiness:
+        'Container "{{container}}" has no readiness probe; add one so it gets traffic, and rollouts continue, only when it is ready',
       addHttpGet: 'Add HTTP probes on port {{port}} (edit the paths)',
       addTcpSocket: 'Add TCP probes on port {{port}}',
       addGrpc: 'Add gRPC health probes on port {{port}}',
@@ -37,7 +40,10 @@ export default defineKubernetesRule<Messages>({
     docs: {
       rationale:
         'Without a liveness probe a deadlocked process keeps its pod Running forever; without a readiness probe Services send traffic to a pod that is still starting or overloaded, and a rolling update replaces healthy pods with broken ones as fast as they start. Probes are checked on the containers of Deployments, StatefulSets, DaemonSets, ReplicaSets, ReplicationControllers and DeploymentConfigs, and of bare Pods that restart always (the default); Jobs, CronJobs and Pods with `restartPolicy: Never` or `OnFailure` (Helm tests) run to completion and are skipped, as are init, sidecar and ephemeral containers, unlike Polaris and Checkov, which also report sidecars. A startup probe does not replace either. Suggestions write probe skeletons on the first TCP containerPort (its name when it has one): HTTP GET `/healthz` and `/readyz` to adapt, a TCP connect, or a gRPC health check when the port is named grpc. A container that declares no port gets no suggestion, since no command the image can run can be guessed. Liveness and readiness should differ: restarting a pod because a dependency is down only makes an outage worse.',
-      references: ['https://kubernetes.io/docs/concepts/configuration/liveness-readiness-startup-probes/', 'https://kubernetes.io/docs/tasks/configure-pod-container/configure-liveness-readiness-startup-probes/'],
+      references: [
+        'https://kubernetes.io/docs/concepts/configuration/liveness-readiness-startup-probes/',
+        'https://kubernetes.io/docs/tasks/configure-pod-container/configure-liveness-readiness-startup-probes/',
+      ],
     },
   },
   check(ctx) {
@@ -50,7 +56,12 @@ export default defineKubernetesRule<Messages>({
         const blanked = missing.filter((p) => getIn(obj.node, [...c.path, p.key]) !== undefined);
         if (obj.partial) missing = blanked;
         if (missing.length === 0) continue;
-        const messageId = missing.length === 2 ? 'missingBoth' : missing[0].key === 'livenessProbe' ? 'missingLiveness' : 'missingReadiness';
+        const messageId =
+          missing.length === 2
+            ? 'missingBoth'
+            : missing[0].key === 'livenessProbe'
+              ? 'missingLiveness'
+              : 'missingReadiness';
         const at = ctx.at(obj, [...c.path, missing[0].key]);
         const suggest: SuggestionReport<Messages>[] = [];
         // Only suggestions need the port, and findings-only lints drop them.
@@ -63,7 +74,14 @@ export default defineKubernetesRule<Messages>({
             if (edits) suggest.push({ messageId: id, data: { port: port.name ?? port.port }, edits });
           }
         }
-        ctx.report({ start: at.start, end: at.end, messageId, data: { container: containerName(c) }, suggest, absent: blanked.length === 0 });
+        ctx.report({
+          start: at.start,
+          end: at.end,
+          messageId,
+          data: { container: containerName(c) },
+          suggest,
+          absent: blanked.length === 0,
+        });
       }
     }
   },
@@ -78,7 +96,11 @@ function probePort(c: Container): ContainerPort | undefined {
 function skeletons(port: ContainerPort): [Messages, (path: string) => unknown][] {
   const ref = port.name ?? port.port;
   // The gRPC probe takes a port number only, never a name.
-  if (/grpc/i.test(port.name ?? '')) return [['addGrpc', () => ({ grpc: { port: port.port } })], ['addTcpSocket', () => ({ tcpSocket: { port: ref } })]];
+  if (/grpc/i.test(port.name ?? ''))
+    return [
+      ['addGrpc', () => ({ grpc: { port: port.port } })],
+      ['addTcpSocket', () => ({ tcpSocket: { port: ref } })],
+    ];
   return [
     ['addHttpGet', (path) => ({ httpGet: { path, port: ref } })],
     ['addTcpSocket', () => ({ tcpSocket: { port: ref } })],

@@ -12,14 +12,19 @@ export default defineKubernetesRule({
     practice: 'least-privilege',
     severity: 'warning',
     fix: 'suggestion',
-    peers: { pss: ['procMount', 'procMount_baseline', 'procMount_restricted'], kubeLinter: ['unsafe-proc-mount'], trivy: ['KSV-0027'] },
+    peers: {
+      pss: ['procMount', 'procMount_baseline', 'procMount_restricted'],
+      kubeLinter: ['unsafe-proc-mount'],
+      trivy: ['KSV-0027'],
+    },
     messages: {
-      procMount: 'procMount: container "{{container}}" must not set securityContext.procMount to "{{value}}"; remove it to keep the Default mask',
+      procMount:
+        'procMount: container "{{container}}" must not set securityContext.procMount to "{{value}}"; remove it to keep the Default mask',
       removeProcMount: 'Remove procMount (use the Default /proc mask)',
     },
     docs: {
       rationale:
-        'The runtime masks and makes read-only parts of /proc (kcore, sysrq-trigger, keys…) that leak host information or let a process act on the host; procMount: Unmasked removes those masks. The baseline profile allows only Default; from v1.35 it allows any value for pods with hostUsers: false, where /proc belongs to the pod\'s user namespace. The restricted profile replaces that check and keeps requiring Default even then. Removing the field is a suggestion: nested container builders may need an unmasked /proc.',
+        "The runtime masks and makes read-only parts of /proc (kcore, sysrq-trigger, keys…) that leak host information or let a process act on the host; procMount: Unmasked removes those masks. The baseline profile allows only Default; from v1.35 it allows any value for pods with hostUsers: false, where /proc belongs to the pod's user namespace. The restricted profile replaces that check and keeps requiring Default even then. Removing the field is a suggestion: nested container builders may need an unmasked /proc.",
       references: ['https://kubernetes.io/docs/concepts/security/pod-security-standards/'],
     },
   },

@@ -26,15 +26,20 @@ export default defineKubernetesRule<Messages>({
       kubeScore: ['container-security-context-readonlyrootfilesystem'],
     },
     messages: {
-      missing: 'Container "{{container}}" does not set securityContext.readOnlyRootFilesystem=true; make the root filesystem read-only and mount volumes where it must write',
-      disabled: 'Container "{{container}}" sets securityContext.readOnlyRootFilesystem={{value}}; set it to true and mount volumes where it must write',
+      missing:
+        'Container "{{container}}" does not set securityContext.readOnlyRootFilesystem=true; make the root filesystem read-only and mount volumes where it must write',
+      disabled:
+        'Container "{{container}}" sets securityContext.readOnlyRootFilesystem={{value}}; set it to true and mount volumes where it must write',
       setTrue: 'Set readOnlyRootFilesystem to true',
       setTrueWithTmp: 'Set readOnlyRootFilesystem to true and mount an emptyDir volume "{{volume}}" at /tmp',
     },
     docs: {
       rationale:
-        'With a read-only root filesystem an attacker who gets code execution in the container cannot replace its binaries, drop tools or persist anything in the image layers, and the application cannot silently fill the node\'s disk. Applications that write (caches, PID files, /tmp) need a volume mounted there: an emptyDir for scratch space. The safe fix writes `readOnlyRootFilesystem: true` where it is missing, as Polaris\' `fix` does and as the Pod Security hardening fixes of this extension do; since an application that writes to its root filesystem then fails at that write, the quick fix list also offers the same change with an emptyDir mounted at /tmp, the most common place applications write to, and review the change before applying it to a running workload. An explicit `false` is a decision and is only changed by a suggestion. Init containers are checked; ephemeral (debug) containers and Windows pods, which do not support the setting, are not.',
-      references: ['https://kubernetes.io/docs/tasks/configure-pod-container/security-context/', 'https://kubernetes.io/docs/concepts/storage/volumes/#emptydir'],
+        "With a read-only root filesystem an attacker who gets code execution in the container cannot replace its binaries, drop tools or persist anything in the image layers, and the application cannot silently fill the node's disk. Applications that write (caches, PID files, /tmp) need a volume mounted there: an emptyDir for scratch space. The safe fix writes `readOnlyRootFilesystem: true` where it is missing, as Polaris' `fix` does and as the Pod Security hardening fixes of this extension do; since an application that writes to its root filesystem then fails at that write, the quick fix list also offers the same change with an emptyDir mounted at /tmp, the most common place applications write to, and review the change before applying it to a running workload. An explicit `false` is a decision and is only changed by a suggestion. Init containers are checked; ephemeral (debug) containers and Windows pods, which do not support the setting, are not.",
+      references: [
+        'https://kubernetes.io/docs/tasks/configure-pod-container/security-context/',
+        'https://kubernetes.io/docs/concepts/storage/volumes/#emptydir',
+      ],
     },
   },
   check(ctx) {
@@ -62,7 +67,13 @@ export default defineKubernetesRule<Messages>({
           const suggest: SuggestionReport<Messages>[] = [];
           if (setTrue) suggest.push({ messageId: 'setTrue', edits: setTrue });
           if (withTmp) suggest.push(withTmp);
-          ctx.report({ start: at.start, end: at.end, messageId: 'disabled', data: { container: containerName(c), value: String(scalarValue(node) ?? '') }, suggest });
+          ctx.report({
+            start: at.start,
+            end: at.end,
+            messageId: 'disabled',
+            data: { container: containerName(c), value: String(scalarValue(node) ?? '') },
+            suggest,
+          });
         }
       }
     }
@@ -70,7 +81,11 @@ export default defineKubernetesRule<Messages>({
     /** readOnlyRootFilesystem plus an emptyDir at /tmp, in one edit of the pod spec; none when /tmp is already mounted. */
     function tmpSuggestion(obj: K8sObject, c: Container): SuggestionReport<Messages> | undefined {
       const mounts = getIn(obj.node, [...c.path, 'volumeMounts']);
-      if (isSeq(mounts) && mounts.items.some((m) => isMap(m) && /^\/tmp\/?$/.test(stringValue(m.get('mountPath', true) as Node | undefined) ?? ''))) return undefined;
+      if (
+        isSeq(mounts) &&
+        mounts.items.some((m) => isMap(m) && /^\/tmp\/?$/.test(stringValue(m.get('mountPath', true)) ?? ''))
+      )
+        return undefined;
       const volume = freeVolumeName(obj, c);
       const specPath = obj.podSpec!.path;
       const rel = c.path.slice(specPath.length) as [string, number];
@@ -94,7 +109,11 @@ function asArray(v: unknown): unknown[] {
 /** `tmp`, else `<container>-tmp`, else `tmp-2`…: a name no volume of the pod uses. */
 function freeVolumeName(obj: K8sObject, c: Container): string {
   const volumes = getIn(obj.node, [...obj.podSpec!.path, 'volumes']);
-  const used = new Set(isSeq(volumes) ? volumes.items.map((v) => (isMap(v) ? stringValue(v.get('name', true) as Node | undefined) : undefined)) : []);
+  const used = new Set(
+    isSeq(volumes)
+      ? volumes.items.map((v) => (isMap(v) ? stringValue(v.get('name', true) as Node | undefined) : undefined))
+      : [],
+  );
   const candidates = ['tmp', `${(c.name ?? 'container').toLowerCase().replace(/[^a-z0-9-]/g, '-')}-tmp`];
   for (let i = 2; ; i++) {
     const name = candidates.shift() ?? `tmp-${i}`;

@@ -31,13 +31,17 @@ export default defineKubernetesRule<Messages>({
       kubeScore: ['container-resources'],
     },
     messages: {
-      missing: 'Container "{{container}}" sets no {{missing}}; set resources so the scheduler can place it and a memory leak cannot starve its node',
+      missing:
+        'Container "{{container}}" sets no {{missing}}; set resources so the scheduler can place it and a memory leak cannot starve its node',
       addPlaceholders: 'Add {{missing}} with placeholder values to size',
     },
     docs: {
       rationale:
         'Without requests the scheduler places a pod as if it used nothing, so nodes get overcommitted and the pod is the first to be evicted under pressure (BestEffort); without a memory limit one leaking container can push its node into out-of-memory kills of its neighbours. One finding per container lists everything missing, instead of one per resource as Checkov, Trivy and Polaris report, and the rule is on by default for cpu request, memory request and memory limit. A CPU limit throttles a container even when the node is idle, so opinions differ; it is the separate, opt-in rule `k8s-cpu-limits`. As Kubernetes does, a request that is not set defaults to the limit, so a container with only limits is not reported for requests; a pod-level `spec.resources` (PodLevelResources) counts for every container. Init containers are checked (the scheduler counts them); ephemeral containers cannot set resources. The suggestion writes placeholder values (100m CPU, 128Mi memory) that must be sized from measurements; it is never a safe fix. Namespaces with a LimitRange that sets defaults may turn this rule off.',
-      references: ['https://kubernetes.io/docs/concepts/configuration/manage-resources-containers/', 'https://kubernetes.io/docs/concepts/workloads/pods/pod-qos/'],
+      references: [
+        'https://kubernetes.io/docs/concepts/configuration/manage-resources-containers/',
+        'https://kubernetes.io/docs/concepts/workloads/pods/pod-qos/',
+      ],
     },
   },
   check(ctx) {
@@ -63,8 +67,10 @@ export default defineKubernetesRule<Messages>({
             const [section, key] = n.path;
             // A memory limit below an existing request would be rejected: start the limit at the request.
             const requests = res.requests as Record<string, unknown> | undefined;
-            const request = section === 'limits' && requests && typeof requests === 'object' ? requests[key] : undefined;
-            child(res, section)[key] = typeof request === 'string' || typeof request === 'number' ? request : n.placeholder;
+            const request =
+              section === 'limits' && requests && typeof requests === 'object' ? requests[key] : undefined;
+            child(res, section)[key] =
+              typeof request === 'string' || typeof request === 'number' ? request : n.placeholder;
           }
         });
         ctx.report({

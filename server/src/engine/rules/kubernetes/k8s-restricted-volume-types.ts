@@ -3,7 +3,17 @@ import { pssPods } from '../../facts/pss';
 import { mapEntries, seqItems, stringValue, isUnset } from '../../models/yamlValues';
 import { defineKubernetesRule } from '../rule';
 
-const ALLOWED = new Set(['configMap', 'csi', 'downwardAPI', 'emptyDir', 'ephemeral', 'image', 'persistentVolumeClaim', 'projected', 'secret']);
+const ALLOWED = new Set([
+  'configMap',
+  'csi',
+  'downwardAPI',
+  'emptyDir',
+  'ephemeral',
+  'image',
+  'persistentVolumeClaim',
+  'projected',
+  'secret',
+]);
 /** hostPath is reported at every level by k8s-host-path-volumes. */
 const ELSEWHERE = new Set(['name', 'hostPath']);
 
@@ -17,11 +27,12 @@ export default defineKubernetesRule({
     fix: 'none',
     peers: { pss: ['restrictedVolumes'], trivy: ['KSV-0028'] },
     messages: {
-      restricted: 'restricted volume types: volume "{{volume}}" uses restricted volume type "{{type}}"; use a persistentVolumeClaim (or csi, ephemeral, emptyDir, configMap, secret, projected, downwardAPI, image) instead',
+      restricted:
+        'restricted volume types: volume "{{volume}}" uses restricted volume type "{{type}}"; use a persistentVolumeClaim (or csi, ephemeral, emptyDir, configMap, secret, projected, downwardAPI, image) instead',
     },
     docs: {
       rationale:
-        'Inline volume sources such as nfs, iscsi, rbd, cephfs or gitRepo make the node mount remote storage or run code with the pod\'s choice of parameters, outside the control of storage classes and their access rules (gitRepo has had its own host-escape vulnerabilities). The restricted profile allows only configMap, csi, downwardAPI, emptyDir, ephemeral, image, persistentVolumeClaim, projected and secret volumes; a volume that names no source defaults to emptyDir. hostPath volumes are reported by k8s-host-path-volumes at every level, so each volume is reported once. No fix is offered: moving to a PersistentVolume is an operations change.',
+        "Inline volume sources such as nfs, iscsi, rbd, cephfs or gitRepo make the node mount remote storage or run code with the pod's choice of parameters, outside the control of storage classes and their access rules (gitRepo has had its own host-escape vulnerabilities). The restricted profile allows only configMap, csi, downwardAPI, emptyDir, ephemeral, image, persistentVolumeClaim, projected and secret volumes; a volume that names no source defaults to emptyDir. hostPath volumes are reported by k8s-host-path-volumes at every level, so each volume is reported once. No fix is offered: moving to a PersistentVolume is an operations change.",
       references: ['https://kubernetes.io/docs/concepts/security/pod-security-standards/#restricted'],
     },
   },

@@ -1,5 +1,14 @@
 import { getIn, type Container } from '../../models/kubernetes';
-import { containerName, containerSecurityContext, ownerName, podSecurityContext, pssPods, relaxedForUserNamespace, type PssPod, type SecurityContextRef } from '../../facts/pss';
+import {
+  containerName,
+  containerSecurityContext,
+  ownerName,
+  podSecurityContext,
+  pssPods,
+  relaxedForUserNamespace,
+  type PssPod,
+  type SecurityContextRef,
+} from '../../facts/pss';
 import { asFix } from '../../edit/fixEdits';
 import { isUnset, scalarValue, yamlBool } from '../../models/yamlValues';
 import { defineKubernetesRule } from '../rule';
@@ -14,11 +23,20 @@ export default defineKubernetesRule<Messages>({
     practice: 'least-privilege',
     severity: 'warning',
     fix: 'safe',
-    peers: { pss: ['runAsNonRoot'], kubeLinter: ['run-as-non-root'], checkov: ['CKV_K8S_23'], trivy: ['KSV-0012'], polaris: ['runAsRootAllowed'] },
+    peers: {
+      pss: ['runAsNonRoot'],
+      kubeLinter: ['run-as-non-root'],
+      checkov: ['CKV_K8S_23'],
+      trivy: ['KSV-0012'],
+      polaris: ['runAsRootAllowed'],
+    },
     messages: {
-      notTrue: 'runAsNonRoot != true: {{owner}} must not set securityContext.runAsNonRoot={{value}}; set it to true and run as a non-root user',
-      missingPod: 'runAsNonRoot != true: pod or {{containers}} must set securityContext.runAsNonRoot=true; set it on the pod',
-      missingContainer: 'runAsNonRoot != true: container "{{container}}" must set securityContext.runAsNonRoot=true, or the pod must',
+      notTrue:
+        'runAsNonRoot != true: {{owner}} must not set securityContext.runAsNonRoot={{value}}; set it to true and run as a non-root user',
+      missingPod:
+        'runAsNonRoot != true: pod or {{containers}} must set securityContext.runAsNonRoot=true; set it on the pod',
+      missingContainer:
+        'runAsNonRoot != true: container "{{container}}" must set securityContext.runAsNonRoot=true, or the pod must',
       setTrue: 'Set runAsNonRoot to true',
     },
     docs: {
@@ -48,14 +66,28 @@ export default defineKubernetesRule<Messages>({
         const at = ctx.at(pod.obj, path);
         const names = lacking.map((c) => `"${containerName(c)}"`).join(', ');
         const fix = lacking.some((c) => runsAsRoot(pod, c)) ? undefined : asFix(ctx.ensure(pod.obj, path, true));
-        ctx.report({ start: at.start, end: at.end, messageId: 'missingPod', data: { containers: `${lacking.length === 1 ? 'container' : 'containers'} ${names}` }, fix, absent: true });
+        ctx.report({
+          start: at.start,
+          end: at.end,
+          messageId: 'missingPod',
+          data: { containers: `${lacking.length === 1 ? 'container' : 'containers'} ${names}` },
+          fix,
+          absent: true,
+        });
         continue;
       }
       for (const c of lacking) {
         const path = [...c.path, 'securityContext', 'runAsNonRoot'];
         const at = ctx.at(pod.obj, path);
         const fix = runsAsRoot(pod, c) ? undefined : asFix(ctx.ensure(pod.obj, path, true));
-        ctx.report({ start: at.start, end: at.end, messageId: 'missingContainer', data: { container: containerName(c) }, fix, absent: true });
+        ctx.report({
+          start: at.start,
+          end: at.end,
+          messageId: 'missingContainer',
+          data: { container: containerName(c) },
+          fix,
+          absent: true,
+        });
       }
     }
 

@@ -20,13 +20,15 @@ export default defineKubernetesRule<Messages>({
     fix: 'suggestion',
     peers: { pss: ['seLinuxOptions'], trivy: ['KSV-0025'] },
     messages: {
-      forbiddenType: 'seLinuxOptions: {{owner}} sets the forbidden SELinux type "{{type}}"; remove it or use {{allowed}}',
-      forbiddenField: 'seLinuxOptions: {{owner}} sets seLinuxOptions.{{field}}; user and role may not be set, remove it',
+      forbiddenType:
+        'seLinuxOptions: {{owner}} sets the forbidden SELinux type "{{type}}"; remove it or use {{allowed}}',
+      forbiddenField:
+        'seLinuxOptions: {{owner}} sets seLinuxOptions.{{field}}; user and role may not be set, remove it',
       removeField: 'Remove seLinuxOptions.{{field}}',
     },
     docs: {
       rationale:
-        'On SELinux nodes the container type (container_t) is what keeps a process from the host\'s files and other containers; a type like spc_t or unconfined_t, or a custom user or role, lifts that confinement. The baseline profile allows only an empty type, container_t, container_init_t and container_kvm_t (and container_engine_t from v1.31), and no user or role, on the pod and on every container. Removing the option is a suggestion, since the workload may depend on it.',
+        "On SELinux nodes the container type (container_t) is what keeps a process from the host's files and other containers; a type like spc_t or unconfined_t, or a custom user or role, lifts that confinement. The baseline profile allows only an empty type, container_t, container_init_t and container_kvm_t (and container_engine_t from v1.31), and no user or role, on the pod and on every container. Removing the option is a suggestion, since the workload may depend on it.",
       references: ['https://kubernetes.io/docs/concepts/security/pod-security-standards/#baseline'],
     },
   },

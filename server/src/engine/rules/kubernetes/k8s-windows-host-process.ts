@@ -13,12 +13,16 @@ export default defineKubernetesRule({
     fix: 'none',
     peers: { pss: ['windowsHostProcess'], trivy: ['KSV-0103'] },
     messages: {
-      hostProcess: 'hostProcess: {{owner}} must not set securityContext.windowsOptions.hostProcess=true; run it in a namespace with the privileged profile',
+      hostProcess:
+        'hostProcess: {{owner}} must not set securityContext.windowsOptions.hostProcess=true; run it in a namespace with the privileged profile',
     },
     docs: {
       rationale:
         'A Windows HostProcess container runs directly on the node, in its network namespace, with access to its file system and as any node user, which is the Windows equivalent of a privileged container. The baseline profile forbids hostProcess: true on the pod and on every container. No fix is offered: a HostProcess pod must also use the host network and set the field consistently on all containers, so turning it off is a redesign, not an edit.',
-      references: ['https://kubernetes.io/docs/concepts/security/pod-security-standards/#baseline', 'https://kubernetes.io/docs/tasks/configure-pod-container/create-hostprocess-pod/'],
+      references: [
+        'https://kubernetes.io/docs/concepts/security/pod-security-standards/#baseline',
+        'https://kubernetes.io/docs/tasks/configure-pod-container/create-hostprocess-pod/',
+      ],
     },
   },
   check(ctx) {
