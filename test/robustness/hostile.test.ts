@@ -311,11 +311,15 @@ describe('encodings and line breaks', () => {
     assert.equal(summarize('file:///enc/pod.yaml', parseKubernetes(`\uFEFF${POD}`)).length, 1);
   });
 
-  test('UTF-8 BOM: ranges count from after it; fix-all keeps it', () => {
-    expectDocker(lintOf('file:///enc/Dockerfile', `\uFEFF${DOCKERFILE}`).value);
+  test('UTF-8 BOM: ranges count in the text as given (the BOM is a character of line 0); fix-all keeps it', () => {
+    const withBom = lintOf('file:///enc/Dockerfile', `\uFEFF${DOCKERFILE}`).value;
+    assert.deepEqual(rangeOf(withBom, 'base-image-digest'), [range(0, 6, 0, 15)]);
+    assert.deepEqual(rangeOf(withBom, 'apt-no-install-recommends'), [range(1, 30, 1, 37)]);
+    // Without the BOM (as the CLI and SARIF hand text in), line 0 counts from the first real character.
+    expectDocker(lintOf('file:///enc/Dockerfile', DOCKERFILE).value);
     assert.deepEqual(rangeOf(lintOf('file:///enc/pod.yaml', `\uFEFF${POD}`).value, 'k8s-privileged-container'), [
       POD_PRIVILEGED,
-    ]);
+    ]); // not on line 0: unchanged
     const fixed = fixAll({ uri: 'file:///enc/pod.yaml', text: `\uFEFF${POD}` }, restricted).text;
     assert.ok(fixed.startsWith('\uFEFFapiVersion: v1\n'));
     assert.match(fixed, /privileged: false/);

@@ -10,10 +10,7 @@ import {
   type Finding,
   type FixScope,
   type LintOptions,
-  type Position,
-  type Range,
   type Settings,
-  type TextEdit,
 } from '../engine';
 import { CONFIG_FILE_NAME } from '../shared/protocol';
 import { parseHardenConfig } from './configFiles';
@@ -123,16 +120,15 @@ export class Linter {
   run(uri: string, text: string, languageId: string, settings: Settings, fixes: FixScope = false): Finding[] {
     let yamlCache = this.yamlCaches.get(uri);
     if (!yamlCache) this.yamlCaches.set(uri, (yamlCache = new KubernetesCache()));
-    return this.guarded(uri, () =>
-      inTextTerms(
-        text,
+    return this.guarded(
+      uri,
+      () =>
         lint({ uri, text, languageId }, settings, {
           ...this.ruleErrors(),
           workspace: this.crossFile.workspace,
           cache: yamlCache,
           fixes,
         }).findings,
-      ),
     );
   }
 
@@ -155,7 +151,7 @@ export class Linter {
   }
 
   speculate(uri: string, text: string, languageId: string, settings: Settings, options: LintOptions): Finding[] {
-    return this.guarded(uri, () => inTextTerms(text, lint({ uri, text, languageId }, settings, options).findings));
+    return this.guarded(uri, () => lint({ uri, text, languageId }, settings, options).findings);
   }
 
   /** Open documents whose findings depend on cross-file facts. */
@@ -186,24 +182,6 @@ export class Linter {
       },
     };
   }
-}
-
-/**
- * The engine counts positions from after a BOM (as the CLI and SARIF do). Editors strip it when they read a file,
- * but one that keeps U+FEFF in the document's text counts it: findings move one character right on line 0, so
- * their ranges and edits fit the text the client holds (an edit off by one there would change the wrong bytes).
- */
-function inTextTerms(text: string, findings: Finding[]): Finding[] {
-  if (!text.startsWith('\uFEFF')) return findings;
-  const pos = (p: Position): Position => (p.line === 0 ? { line: 0, character: p.character + 1 } : p);
-  const range = (r: Range): Range => ({ start: pos(r.start), end: pos(r.end) });
-  const edits = (es: TextEdit[]): TextEdit[] => es.map((e) => ({ ...e, range: range(e.range) }));
-  return findings.map((f) => ({
-    ...f,
-    range: range(f.range),
-    ...(f.fix ? { fix: edits(f.fix) } : {}),
-    ...(f.suggestions ? { suggestions: f.suggestions.map((x) => ({ ...x, edits: edits(x.edits) })) } : {}),
-  }));
 }
 
 /** `.harden.yaml` problems as findings of the engine's own id, placed on the key they name when it can be found. */

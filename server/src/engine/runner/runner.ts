@@ -6,7 +6,17 @@ import { rules as registry } from '../rules';
 import { baseContext, unsuppressed } from '../rules/context';
 import { dockerfileSuppressions } from '../facts/suppress';
 import { compareRanges, stripBom, TextIndex } from '../base/text';
-import type { DocumentKind, Finding, LintInput, LintResult, Settings, Severity } from '../base/types';
+import type {
+  DocumentKind,
+  Finding,
+  LintInput,
+  LintResult,
+  Position,
+  Range,
+  Settings,
+  Severity,
+  TextEdit,
+} from '../base/types';
 import type { ObjectSummary, Workspace } from '../facts/workspace';
 
 export interface LintOptions {
@@ -45,8 +55,32 @@ export function effectiveSeverity(rule: Rule, settings: Settings): Severity | un
   return s === 'off' ? undefined : s;
 }
 
+/**
+ * Lints one document. Positions count in the text as given: a BOM that an editor kept in the text is a character
+ * of line 0, so ranges and edits fit the client's text (an edit off by one there would change the wrong bytes).
+ * The CLI and SARIF count after the BOM: they hand in the text without it. This is the one place that decides.
+ */
 export function lint(input: LintInput, settings: Settings, options: LintOptions = {}): EngineLintResult {
-  const { text } = stripBom(input.text);
+  const { text, bom } = stripBom(input.text);
+  const result = lintContent({ ...input, text }, settings, options);
+  return bom ? { ...result, findings: afterBom(result.findings) } : result;
+}
+
+/** Findings moved one character right on line 0, past the BOM the model never saw. */
+function afterBom(findings: Finding[]): Finding[] {
+  const pos = (p: Position): Position => (p.line === 0 ? { line: 0, character: p.character + 1 } : p);
+  const range = (r: Range): Range => ({ start: pos(r.start), end: pos(r.end) });
+  const edits = (es: TextEdit[]): TextEdit[] => es.map((e) => ({ ...e, range: range(e.range) }));
+  return findings.map((f) => ({
+    ...f,
+    range: range(f.range),
+    ...(f.fix ? { fix: edits(f.fix) } : {}),
+    ...(f.suggestions ? { suggestions: f.suggestions.map((x) => ({ ...x, edits: edits(x.edits) })) } : {}),
+  }));
+}
+
+function lintContent(input: LintInput, settings: Settings, options: LintOptions): EngineLintResult {
+  const { text } = input;
   const kind: DocumentKind = detectKind(input.uri, text, input.languageId);
   if (kind === 'other') return { kind, findings: [] };
   if (text.length > settings.maxFileSize)
