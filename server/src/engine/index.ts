@@ -1,7 +1,22 @@
 /** The engine's public API: pure functions of text and settings, shared by the language server and the CLI. */
 export { lint, effectiveSeverity, ENGINE_RULE_ID, type LintOptions, type EngineLintResult } from './runner/runner';
 export { KubernetesCache, type FixScope } from './runner/kubernetesRunner';
-export { fixAll, applyFindings, parsesAsWell, MAX_FIX_PASSES, type FixResult } from './runner/fixer';
+export {
+  fixAll,
+  applyFindings,
+  parsesAsWell,
+  MAX_FIX_PASSES,
+  type FixResult,
+  type FixAllOptions,
+} from './runner/fixer';
+export {
+  hardenWorkload,
+  workloads,
+  restrictedSettings,
+  fixesInside,
+  linesOf,
+  type Workload,
+} from './runner/workloadFix';
 export { rules, rulesById, rulesForPeer } from './rules';
 export { detectKind, baseName } from './models/detect';
 export {

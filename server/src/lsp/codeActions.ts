@@ -6,14 +6,24 @@ import {
   type Range,
   type TextEdit,
 } from 'vscode-languageserver/node';
-import { fixAll, rulesById, TextIndex, type Finding } from '../engine';
+import {
+  fixAll,
+  fixesInside,
+  hardenWorkload,
+  linesOf,
+  restrictedSettings,
+  rulesById,
+  TextIndex,
+  workloads,
+  type Finding,
+  type Workload,
+} from '../engine';
 import { FIX_ALL_KIND } from '../shared/protocol';
 import type { ClientFeatures, Documents } from './context';
 import { findingFor, minimalEdit, newFileEdit, workspaceEdit } from './convert';
 import type { LintEntry, Linter } from './linter';
 import type { DigestPinner } from './pinDigest';
 import { disableFileEdit, disableLineEdit } from './pragmas';
-import { fixesInside, hardenWorkload, restrictedSettings, workloads, type Workload } from './workload';
 
 export const WORKLOAD_KIND = `${CodeActionKind.RefactorRewrite}.harden`;
 export const CODE_ACTION_KINDS = [CodeActionKind.QuickFix, FIX_ALL_KIND, WORKLOAD_KIND];
@@ -184,13 +194,11 @@ export class CodeActions {
   }
 
   private workloadEdit(entry: LintEntry, index: number): CodeAction['edit'] {
-    const settings = restrictedSettings(entry.settings);
-    const options = this.linter.speculativeOptions();
-    const next = hardenWorkload({ uri: entry.uri, text: entry.text, languageId: entry.languageId }, index, (t, w) =>
-      this.linter.speculate(entry.uri, t, entry.languageId, settings, {
-        ...options,
-        fixes: linesOf(new TextIndex(t), w),
-      }),
+    const next = hardenWorkload(
+      { uri: entry.uri, text: entry.text, languageId: entry.languageId },
+      index,
+      entry.settings,
+      this.linter.speculativeOptions(),
     );
     const edit = next === undefined ? undefined : this.minimal(entry, next);
     return edit && this.edit(entry, [edit]);
@@ -207,10 +215,6 @@ export class CodeActions {
 }
 
 /** The lines of a workload's text, for computing the fix edits of its YAML document only. */
-function linesOf(index: TextIndex, w: Pick<Workload, 'start' | 'end'>): { from: number; to: number } {
-  return { from: index.positionAt(w.start).line, to: index.positionAt(w.end).line };
-}
-
 function addOnce(
   into: Map<string, CodeAction>,
   key: string,
