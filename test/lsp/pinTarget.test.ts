@@ -1,6 +1,6 @@
 import assert from 'node:assert/strict';
 import { describe, test } from 'node:test';
-import { mapThroughEdit, pinTarget, type PinTarget } from '../../server/src/lsp/pinDigest';
+import { mapThroughEdit, pinTarget, type PinTarget } from '../../server/src/engine';
 
 const DIGEST = `sha256:${'a'.repeat(64)}`;
 

@@ -29,6 +29,7 @@ export {
   LATEST_PSS_VERSION,
   type ConfigLayer,
 } from './base/config';
+export { pinTarget, mapThroughEdit, type PinTarget } from './facts/pinTarget';
 export { Workspace, summarize, type ObjectSummary } from './facts/workspace';
 export { parseKubernetes } from './models/kubernetes';
 export { TextIndex, applyEdits, stripBom } from './base/text';

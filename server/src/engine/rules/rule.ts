@@ -16,6 +16,11 @@ export interface RuleMeta<M extends string = string> {
   /** Off unless a setting turns it on (ESLint's "not in the recommended set"), e.g. CPU limits. */
   optIn?: boolean;
   fix: FixKind;
+  /**
+   * The finding's range is an image reference that the editor offers to pin to its digest (a registry lookup run
+   * only on the user's command, in a trusted workspace).
+   */
+  digestPin?: boolean;
   peers: Peers;
   /** Message templates by messageId; `{{name}}` is replaced from the report's data. No trailing period. */
   messages: Record<M, string>;

@@ -9,6 +9,7 @@ export default defineDockerfileRule({
     practice: 'integrity',
     severity: 'info',
     fix: 'none',
+    digestPin: true,
     peers: {},
     messages: {
       noDigest:

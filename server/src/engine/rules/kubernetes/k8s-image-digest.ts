@@ -10,6 +10,7 @@ export default defineKubernetesRule({
     practice: 'integrity',
     severity: 'info',
     fix: 'none',
+    digestPin: true,
     peers: { checkov: ['CKV_K8S_43'] },
     messages: {
       noDigest:
