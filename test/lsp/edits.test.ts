@@ -2,7 +2,7 @@ import assert from 'node:assert/strict';
 import { describe, test } from 'node:test';
 import { applyEdits, TextIndex } from '../../server/src/engine';
 import { minimalEdit } from '../../server/src/lsp/convert';
-import { disableFileEdit, disableLineEdit } from '../../server/src/lsp/pragmas';
+import { disableFileEdit, disableLineEdit } from '../../server/src/engine';
 
 const apply = (
   text: string,

@@ -5,7 +5,7 @@ import { after, before, describe, test } from 'node:test';
 import type { Diagnostic } from 'vscode-languageserver-protocol';
 import { DockerfileParser } from 'dockerfile-ast';
 import { MAX_YAML_NESTING } from '../../server/src/engine/base/nesting';
-import { disableLineEdit } from '../../server/src/lsp/pragmas';
+import { disableLineEdit } from '../../server/src/engine';
 import { pathUri, PULL_CAPABILITIES, TestClient } from '../lsp/support/lspClient';
 import { MISSING_SHARED, sharedPath } from '../support/shared';
 import {

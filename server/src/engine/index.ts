@@ -34,6 +34,7 @@ export { Workspace, summarize, type ObjectSummary } from './facts/workspace';
 export { parseKubernetes } from './models/kubernetes';
 export { TextIndex, applyEdits, stripBom } from './base/text';
 export { IGNORE_PRAGMA } from './facts/suppress';
+export { disableLineEdit, disableFileEdit } from './edit/pragmas';
 export { docsUrl, HOME_URL } from './runner/docs';
 export type { Rule, RuleMeta } from './rules/rule';
 export * from './base/types';

@@ -7,6 +7,8 @@ import {
   type TextEdit,
 } from 'vscode-languageserver/node';
 import {
+  disableFileEdit,
+  disableLineEdit,
   fixAll,
   fixesInside,
   hardenWorkload,
@@ -23,7 +25,6 @@ import type { ClientFeatures, Documents } from './context';
 import { findingFor, minimalEdit, newFileEdit, workspaceEdit } from './convert';
 import type { LintEntry, Linter } from './linter';
 import type { DigestPinner } from './pinDigest';
-import { disableFileEdit, disableLineEdit } from './pragmas';
 
 export const WORKLOAD_KIND = `${CodeActionKind.RefactorRewrite}.harden`;
 export const CODE_ACTION_KINDS = [CodeActionKind.QuickFix, FIX_ALL_KIND, WORKLOAD_KIND];

@@ -1,5 +1,7 @@
 import { DockerfileParser } from 'dockerfile-ast';
-import { IGNORE_PRAGMA, TextIndex, type TextEdit } from '../engine';
+import { TextIndex } from '../base/text';
+import type { TextEdit } from '../base/types';
+import { IGNORE_PRAGMA } from '../facts/suppress';
 
 const FILE_PRAGMA = `${IGNORE_PRAGMA}-file`;
 /** prefix, ids, rest (optional `-- reason`) of an existing pragma line, so a second id joins it. */
