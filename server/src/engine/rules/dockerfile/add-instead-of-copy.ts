@@ -1,4 +1,4 @@
-import { isArchiveName, isRemoteSource, transferOf } from '../../facts/downloads';
+import { isArchiveName, isRemoteSource, transferOf } from '../../facts/transfers';
 import { defineDockerfileRule } from '../rule';
 
 /** Flags COPY accepts too; anything else (`--checksum`, `--keep-git-dir`, `--unpack`, unknown) keeps ADD. */

@@ -1,4 +1,5 @@
-import { flagOf, isGitSource, isVerificationMaterial, transferOf, verifiedNearby } from '../../facts/downloads';
+import { isVerificationMaterial, verifiedNearby } from '../../facts/downloads';
+import { flagOf, isGitSource, transferOf } from '../../facts/transfers';
 import { defineDockerfileRule } from '../rule';
 
 const HTTP = /^https?:\/\//i;

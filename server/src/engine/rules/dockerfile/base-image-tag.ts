@@ -2,13 +2,13 @@ import {
   cycleTag,
   knownTagScheme,
   productOf,
-  retag,
   stageImages,
   supportedCycles,
   tagPinsVersion,
   todayOf,
   type ImageView,
 } from '../../facts/imageFacts';
+import { retag } from '../../edit/imageEdits';
 import { defineDockerfileRule } from '../rule';
 
 /** Tag words that name a release channel rather than a release; a suggested version replaces them. */

@@ -1,6 +1,6 @@
 import { canonicalName, type DockerfileModel, type ImageRef, type Stage } from '../../models/dockerfile';
 import { insertLines } from '../../edit/dockerEdits';
-import { remainingOsPackages } from '../../facts/packages';
+import { remainingOsPackages } from '../../facts/installedPackages';
 import { defineDockerfileRule } from '../rule';
 import type { TextEdit } from '../../base/types';
 

@@ -1,4 +1,4 @@
-import { flagOf, isRemoteSource, transferOf } from '../../facts/downloads';
+import { flagOf, isRemoteSource, transferOf } from '../../facts/transfers';
 import { looksLikePublicKeyPath, looksLikeSecretFile } from '../../facts/secrets';
 import { defineDockerfileRule } from '../rule';
 

@@ -1,4 +1,5 @@
-import { packageRemovalSpan, remainingOsPackages } from '../../facts/packages';
+import { packageRemovalSpan } from '../../facts/packages';
+import { remainingOsPackages } from '../../facts/installedPackages';
 import { defineDockerfileRule } from '../rule';
 
 type Kind = 'network' | 'debugger' | 'editor' | 'privilege';

@@ -7,16 +7,13 @@ import {
   productOf,
   releaseName,
   releasesOf,
-  replaceImage,
-  retag,
-  spliceTag,
   stageImages,
   supportedCycles,
   todayOf,
-  type Edit,
   type ImageView,
   type Release,
 } from '../../facts/imageFacts';
+import { replaceImage, retag, spliceTag, type Edit } from '../../edit/imageEdits';
 import { defineDockerfileRule } from '../rule';
 
 /** Maintained successors of products that have none of their own. */

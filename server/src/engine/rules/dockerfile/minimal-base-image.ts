@@ -1,4 +1,5 @@
-import { osCodename, replaceImage, retag, rootImage, type Edit, type ImageView } from '../../facts/imageFacts';
+import { osCodename, rootImage, type ImageView } from '../../facts/imageFacts';
+import { replaceImage, retag, type Edit } from '../../edit/imageEdits';
 import { defineDockerfileRule } from '../rule';
 
 interface Alternative {

@@ -1,5 +1,6 @@
 import { removalSpan } from '../../models/commands';
-import { packageRemovalSpan, remainingOsPackages } from '../../facts/packages';
+import { packageRemovalSpan } from '../../facts/packages';
+import { remainingOsPackages } from '../../facts/installedPackages';
 import { shippedStages } from '../../models/runScript';
 import { defineDockerfileRule } from '../rule';
 

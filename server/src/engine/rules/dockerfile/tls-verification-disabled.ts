@@ -1,7 +1,8 @@
 import type { Instruction, Property } from 'dockerfile-ast';
 import { unwrap } from '../../models/commands';
 import type { DockerfileModel } from '../../models/dockerfile';
-import { execForm, httpClientOptions } from '../../facts/downloads';
+import { httpClientOptions } from '../../facts/downloads';
+import { execForm } from '../../facts/transfers';
 import type { ShellCommand, ShellWord } from '../../models/shell';
 import { defineDockerfileRule } from '../rule';
 import type { TextIndex } from '../../base/text';

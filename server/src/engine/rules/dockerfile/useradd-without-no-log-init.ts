@@ -1,5 +1,6 @@
 import { unwrap } from '../../models/commands';
-import { execForm, parseOptions } from '../../facts/downloads';
+import { parseOptions } from '../../facts/downloads';
+import { execForm } from '../../facts/transfers';
 import { defineDockerfileRule } from '../rule';
 
 /** useradd options that take a value (so `-u 100000` and `-g grp` are not read as flags or operands). */

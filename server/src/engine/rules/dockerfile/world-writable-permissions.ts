@@ -1,5 +1,5 @@
 import { unwrap } from '../../models/commands';
-import { flagOf, transferOf } from '../../facts/downloads';
+import { flagOf, transferOf } from '../../facts/transfers';
 import type { ShellCommand, ShellWord } from '../../models/shell';
 import { defineDockerfileRule } from '../rule';
 
