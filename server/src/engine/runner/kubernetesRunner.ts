@@ -47,17 +47,27 @@ export interface KubernetesLintResult {
   summaries: ObjectSummary[];
 }
 
-export function lintKubernetes(
-  uri: string,
-  text: string,
-  settings: Settings,
-  rules: readonly KubernetesRule[],
-  runner: RuleRunner,
-  workspace: Workspace | undefined,
-  cache = new KubernetesCache(),
-  syntaxError?: (message: string, start: number, end: number, index: TextIndex) => Finding,
-  fixes: FixScope = true,
-): KubernetesLintResult {
+/** One Kubernetes lint: the document, what to run, and where its cross-file facts and cache live. */
+export interface KubernetesLintRequest {
+  uri: string;
+  text: string;
+  settings: Settings;
+  rules: readonly KubernetesRule[];
+  runner: RuleRunner;
+  /** The workspace index to record this file's summaries in (a private one when absent). */
+  workspace?: Workspace;
+  /** The last lint's per-document results, reused where the text did not change. */
+  cache?: KubernetesCache;
+  /** How a YAML syntax error becomes a finding; no finding when absent. */
+  syntaxError?: (message: string, start: number, end: number, index: TextIndex) => Finding;
+  /** Which lines get fix edits (default: all). */
+  fixes?: FixScope;
+}
+
+export function lintKubernetes(request: KubernetesLintRequest): KubernetesLintResult {
+  const { uri, text, settings, rules, runner, workspace, syntaxError } = request;
+  const cache = request.cache ?? new KubernetesCache();
+  const fixes = request.fixes ?? true;
   const chunks = splitDocuments(text);
   const wantsFixes = (chunk: DocumentChunk) => fixes === true || (fixes !== false && overlaps(chunk, fixes));
   const previous = cache.order;
@@ -113,7 +123,7 @@ export function lintKubernetes(
           : parseKubernetes(chunk.text, { sourceTokens: withFixes });
       entry.findings = {
         stamp,
-        list: lintChunk(uri, model, settings, rules, runner, ws, partial, withFixes),
+        list: lintChunk({ uri, model, settings, rules, runner, workspace: ws, partial, fixes: withFixes }),
         fixes: withFixes,
       };
     }
@@ -162,16 +172,15 @@ const DEFERRED: TextEdit[] = Object.freeze([
 ]) as TextEdit[];
 const deferredEdits = { ensure: () => DEFERRED, remove: () => DEFERRED };
 
-function lintChunk(
-  uri: string,
-  model: ReturnType<typeof parseKubernetes>,
-  settings: Settings,
-  rules: readonly KubernetesRule[],
-  runner: RuleRunner,
-  workspace: Workspace,
-  partial: boolean,
-  fixes: boolean,
-): Finding[] {
+/** One YAML document of a lint: its model, the index it sees, whether it is a patch, whether edits are wanted. */
+interface ChunkLint extends Pick<KubernetesLintRequest, 'uri' | 'settings' | 'rules' | 'runner'> {
+  model: ReturnType<typeof parseKubernetes>;
+  workspace: Workspace;
+  partial: boolean;
+  fixes: boolean;
+}
+
+function lintChunk({ uri, model, settings, rules, runner, workspace, partial, fixes }: ChunkLint): Finding[] {
   const { text, index } = model;
   if (partial) for (const o of model.objects) o.partial = true;
   const out: Finding[] = [];

@@ -121,17 +121,17 @@ function lintContent(input: LintInput, settings: Settings, options: LintOptions)
         index.positionAt(s),
         index.positionAt(e),
       );
-    const result = lintKubernetes(
-      input.uri,
+    const result = lintKubernetes({
+      uri: input.uri,
       text,
       settings,
-      rules as KubernetesRule[],
+      rules: rules as KubernetesRule[],
       runner,
-      options.workspace,
-      options.cache,
+      workspace: options.workspace,
+      cache: options.cache,
       syntaxError,
-      options.fixes,
-    );
+      fixes: options.fixes,
+    });
     summaries = result.summaries;
     // One syntax diagnostic per file: the first; the rest of a broken file is noise while typing.
     let seenSyntax = false;
