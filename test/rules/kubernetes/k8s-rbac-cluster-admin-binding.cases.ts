@@ -1,0 +1,134 @@
+import rule from '../../../server/src/engine/rules/kubernetes/k8s-rbac-cluster-admin-binding';
+import { cases, k8s } from '../../support/cases';
+
+export default cases(rule, {
+  valid: [
+    {
+      name: 'a binding of a narrow role',
+      docs: 'good',
+      code: k8s`
+        apiVersion: rbac.authorization.k8s.io/v1
+        kind: ClusterRoleBinding
+        metadata:
+          name: ingress
+        roleRef:
+          apiGroup: rbac.authorization.k8s.io
+          kind: ClusterRole
+          name: ingress-nginx
+        subjects:
+          - kind: ServiceAccount
+            name: ingress-nginx
+            namespace: ingress-nginx`,
+    },
+    {
+      name: 'cluster-admin for system subjects (the default binding); a Role named cluster-admin that is not admin',
+      code: k8s`
+        apiVersion: rbac.authorization.k8s.io/v1
+        kind: ClusterRoleBinding
+        metadata: {name: cluster-admin}
+        roleRef: {apiGroup: rbac.authorization.k8s.io, kind: ClusterRole, name: cluster-admin}
+        subjects: [{apiGroup: rbac.authorization.k8s.io, kind: Group, name: "system:masters"}]
+        ---
+        apiVersion: rbac.authorization.k8s.io/v1
+        kind: RoleBinding
+        metadata: {name: b, namespace: shop}
+        roleRef: {apiGroup: rbac.authorization.k8s.io, kind: Role, name: cluster-admin}
+        subjects: [{kind: User, name: alice}]
+        ---
+        apiVersion: rbac.authorization.k8s.io/v1
+        kind: Role
+        metadata: {name: cluster-admin, namespace: shop}
+        rules: [{apiGroups: [""], resources: [pods], verbs: [get]}]`,
+    },
+    {
+      name: 'a workspace Role with "*" on "*" in another namespace is not the one referenced',
+      code: k8s`
+        apiVersion: rbac.authorization.k8s.io/v1
+        kind: RoleBinding
+        metadata: {name: b, namespace: shop}
+        roleRef: {apiGroup: rbac.authorization.k8s.io, kind: Role, name: all}
+        subjects: [{kind: User, name: alice}]`,
+      workspace: {
+        'other.yaml': k8s`
+          apiVersion: rbac.authorization.k8s.io/v1
+          kind: Role
+          metadata: {name: all, namespace: billing}
+          rules: [{apiGroups: ["*"], resources: ["*"], verbs: ["*"]}]`,
+      },
+    },
+  ],
+  invalid: [
+    {
+      name: 'cluster-admin for a CI service account',
+      docs: 'bad',
+      code: k8s`
+        apiVersion: rbac.authorization.k8s.io/v1
+        kind: ClusterRoleBinding
+        metadata:
+          name: ci-admin
+        roleRef:
+          apiGroup: rbac.authorization.k8s.io
+          kind: ClusterRole
+          name: ⟦cluster-admin⟧
+        subjects:
+          - kind: ServiceAccount
+            name: deployer
+            namespace: ci
+          - kind: Group
+            name: system:masters`,
+      errors: [{ messageId: 'clusterAdmin', data: { kind: 'ClusterRoleBinding', name: 'ci-admin', role: 'ClusterRole "cluster-admin"', subjects: 'ServiceAccount "ci/deployer"' } }],
+    },
+    {
+      name: 'a RoleBinding of cluster-admin grants it in its namespace only',
+      code: k8s`
+        apiVersion: rbac.authorization.k8s.io/v1
+        kind: RoleBinding
+        metadata: {name: team-admin, namespace: shop}
+        roleRef: {apiGroup: rbac.authorization.k8s.io, kind: ClusterRole, name: ⟦cluster-admin⟧}
+        subjects: [{kind: Group, name: shop-team}, {kind: ServiceAccount, name: app}]`,
+      errors: [{ messageId: 'namespaceAdmin', data: { name: 'team-admin', role: 'ClusterRole "cluster-admin"', subjects: 'Group "shop-team", ServiceAccount "shop/app"', namespace: 'shop' } }],
+    },
+    {
+      name: 'a ClusterRole of another file with "*" on "*"; a Role of the same file and namespace',
+      code: k8s`
+        apiVersion: rbac.authorization.k8s.io/v1
+        kind: ClusterRoleBinding
+        metadata: {name: argocd}
+        roleRef: {apiGroup: rbac.authorization.k8s.io, kind: ClusterRole, name: ⟦argocd-controller⟧}
+        subjects: [{kind: ServiceAccount, name: argocd-application-controller, namespace: argocd}]
+        ---
+        apiVersion: rbac.authorization.k8s.io/v1
+        kind: RoleBinding
+        metadata: {name: local, namespace: shop}
+        roleRef: {apiGroup: rbac.authorization.k8s.io, kind: Role, name: ⟦all⟧}
+        subjects: [{kind: User, name: bob}]
+        ---
+        apiVersion: rbac.authorization.k8s.io/v1
+        kind: Role
+        metadata: {name: all, namespace: shop}
+        rules:
+          - apiGroups: [""]
+            resources: [pods]
+            verbs: [get]
+          - apiGroups: ["*"]
+            resources: ["*"]
+            verbs: ["*"]`,
+      workspace: {
+        'argocd/rbac.yaml': k8s`
+          apiVersion: rbac.authorization.k8s.io/v1
+          kind: ClusterRole
+          metadata: {name: argocd-controller}
+          rules:
+          - apiGroups: ['*']
+            resources: ['*']
+            verbs: ['*']
+          - nonResourceURLs: ['*']
+            verbs: ['*']`,
+      },
+      errors: [
+        { messageId: 'clusterAdmin', data: { kind: 'ClusterRoleBinding', name: 'argocd', role: 'ClusterRole "argocd-controller" (its rule 1 allows every verb on every resource)', subjects: 'ServiceAccount "argocd/argocd-application-controller"' } },
+        { messageId: 'namespaceAdmin', data: { name: 'local', role: 'Role "all" (its rule 2 allows every verb on every resource)', subjects: 'User "bob"', namespace: 'shop' } },
+      ],
+    },
+  ],
+});
