@@ -41,8 +41,8 @@ export default cases(rule, {
             resources: [⟦"mutatingwebhookconfigurations"⟧, ⟦"validatingwebhookconfigurations"⟧]
             verbs: ["get", "create", "patch"]`,
       errors: [
-        { messageId: 'mutating', data: { kind: 'ClusterRole', name: 'injector', rule: 1, verbs: '"create", "patch"', resource: 'mutatingwebhookconfigurations' } },
-        { messageId: 'validating', data: { kind: 'ClusterRole', name: 'injector', rule: 1, verbs: '"create", "patch"', resource: 'validatingwebhookconfigurations' } },
+        { messageId: 'mutating', data: { kind: 'ClusterRole', name: 'injector', rule: 1, verbs: '"create", "patch"', resource: 'mutatingwebhookconfigurations', names: '' } },
+        { messageId: 'validating', data: { kind: 'ClusterRole', name: 'injector', rule: 1, verbs: '"create", "patch"', resource: 'validatingwebhookconfigurations', names: '' } },
       ],
     },
     {
@@ -52,7 +52,20 @@ export default cases(rule, {
         kind: ClusterRole
         metadata: {name: c}
         rules: [{apiGroups: ["*"], resources: [⟦validatingadmissionpolicies⟧], verbs: ["*"]}]`,
-      errors: [{ messageId: 'validating', data: { kind: 'ClusterRole', name: 'c', rule: 1, verbs: '"*"', resource: 'validatingadmissionpolicies' } }],
+      errors: [{ messageId: 'validating', data: { kind: 'ClusterRole', name: 'c', rule: 1, verbs: '"*"', resource: 'validatingadmissionpolicies', names: '' } }],
+    },
+    {
+      name: 'patching its own webhook by name (ingress-nginx\'s admission job) is still a finding, with the name',
+      code: k8s`
+        apiVersion: rbac.authorization.k8s.io/v1
+        kind: ClusterRole
+        metadata: {name: ingress-nginx-admission}
+        rules:
+          - apiGroups: [admissionregistration.k8s.io]
+            resources: [⟦validatingwebhookconfigurations⟧]
+            resourceNames: [ingress-nginx-admission]
+            verbs: [get, update]`,
+      errors: [{ messageId: 'validating', data: { kind: 'ClusterRole', name: 'ingress-nginx-admission', rule: 1, verbs: '"update"', resource: 'validatingwebhookconfigurations', names: ' named "ingress-nginx-admission"' } }],
     },
   ],
 });

@@ -86,7 +86,17 @@ export default cases(rule, {
         metadata: {name: team-admin, namespace: shop}
         roleRef: {apiGroup: rbac.authorization.k8s.io, kind: ClusterRole, name: ⟦cluster-admin⟧}
         subjects: [{kind: Group, name: shop-team}, {kind: ServiceAccount, name: app}]`,
-      errors: [{ messageId: 'namespaceAdmin', data: { name: 'team-admin', role: 'ClusterRole "cluster-admin"', subjects: 'Group "shop-team", ServiceAccount "shop/app"', namespace: 'shop' } }],
+      errors: [{ messageId: 'namespaceAdmin', data: { name: 'team-admin', role: 'ClusterRole "cluster-admin"', subjects: 'Group "shop-team", ServiceAccount "shop/app"', where: 'in namespace "shop" only (a RoleBinding grants even a ClusterRole only in its own namespace)' } }],
+    },
+    {
+      name: 'a RoleBinding that writes no namespace: the one it is applied to',
+      code: k8s`
+        apiVersion: rbac.authorization.k8s.io/v1
+        kind: RoleBinding
+        metadata: {name: admin}
+        roleRef: {apiGroup: rbac.authorization.k8s.io, kind: ClusterRole, name: ⟦cluster-admin⟧}
+        subjects: [{kind: ServiceAccount, name: app}]`,
+      errors: [{ messageId: 'namespaceAdmin', data: { name: 'admin', role: 'ClusterRole "cluster-admin"', subjects: 'ServiceAccount "app" of the binding\'s namespace', where: 'in the namespace it is applied to only (a RoleBinding grants even a ClusterRole only in its own namespace)' } }],
     },
     {
       name: 'a ClusterRole of another file with "*" on "*"; a Role of the same file and namespace',
@@ -127,7 +137,7 @@ export default cases(rule, {
       },
       errors: [
         { messageId: 'clusterAdmin', data: { kind: 'ClusterRoleBinding', name: 'argocd', role: 'ClusterRole "argocd-controller" (its rule 1 allows every verb on every resource)', subjects: 'ServiceAccount "argocd/argocd-application-controller"' } },
-        { messageId: 'namespaceAdmin', data: { name: 'local', role: 'Role "all" (its rule 2 allows every verb on every resource)', subjects: 'User "bob"', namespace: 'shop' } },
+        { messageId: 'namespaceAdmin', data: { name: 'local', role: 'Role "all" (its rule 2 allows every verb on every resource)', subjects: 'User "bob"', where: 'in namespace "shop" only (a RoleBinding grants even a ClusterRole only in its own namespace)' } },
       ],
     },
   ],

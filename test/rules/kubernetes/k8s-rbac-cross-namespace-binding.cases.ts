@@ -23,6 +23,12 @@ export default cases(rule, {
           - kind: ServiceAccount
             name: worker`,
     },
+    { name: 'a RoleBinding that writes no namespace goes where kubectl apply -n puts it (argo-cd\'s install.yaml)', code: k8s`
+        apiVersion: rbac.authorization.k8s.io/v1
+        kind: RoleBinding
+        metadata: {name: b}
+        roleRef: {apiGroup: rbac.authorization.k8s.io, kind: Role, name: r}
+        subjects: [{kind: ServiceAccount, name: ci, namespace: argocd}]` },
     { name: 'ClusterRoleBindings have no namespace of their own', code: k8s`
         apiVersion: rbac.authorization.k8s.io/v1
         kind: ClusterRoleBinding
@@ -51,11 +57,11 @@ export default cases(rule, {
       errors: [{ messageId: 'otherNamespace', data: { name: 'scrape', namespace: 'shop', role: 'Role "pod-reader"', account: 'prometheus', other: 'monitoring' } }],
     },
     {
-      name: 'a RoleBinding without a namespace is in default',
+      name: 'a ClusterRole through a RoleBinding, flow style',
       code: k8s`
         apiVersion: rbac.authorization.k8s.io/v1
         kind: RoleBinding
-        metadata: {name: b}
+        metadata: {name: b, namespace: default}
         roleRef: {apiGroup: rbac.authorization.k8s.io, kind: ClusterRole, name: edit}
         subjects: [{kind: ServiceAccount, name: ci, namespace: ⟦tools⟧}]`,
       errors: [{ messageId: 'otherNamespace', data: { name: 'b', namespace: 'default', role: 'ClusterRole "edit"', account: 'ci', other: 'tools' } }],

@@ -98,7 +98,7 @@ export default cases(rule, {
       ],
     },
     {
-      name: 'every resource of the core group, and a second rule with resources in every group; Role without namespace is in default',
+      name: 'every resource of the core group, and a second rule with resources in every group; a Role that writes no namespace is in the one it is applied to',
       code: k8s`
         apiVersion: rbac.authorization.k8s.io/v1
         kind: Role
@@ -111,8 +111,8 @@ export default cases(rule, {
             resources: [deployments]
             verbs: [get]`,
       errors: [
-        { messageId: 'anyResource', data: { kind: 'Role', name: 'reader', rule: 1, groups: 'the core group', verbs: '"get", "list"', scope: 'in namespace "default"' } },
-        { messageId: 'anyGroup', data: { kind: 'Role', name: 'reader', rule: 2, resources: '"deployments"', scope: 'in namespace "default"' } },
+        { messageId: 'anyResource', data: { kind: 'Role', name: 'reader', rule: 1, groups: 'the core group', verbs: '"get", "list"', scope: 'in the namespace it is applied to' } },
+        { messageId: 'anyGroup', data: { kind: 'Role', name: 'reader', rule: 2, resources: '"deployments"', scope: 'in the namespace it is applied to' } },
       ],
     },
     {

@@ -17,8 +17,8 @@ export default defineKubernetesRule<Messages>({
     fix: 'none',
     peers: { checkov: ['CKV_K8S_155'], trivy: ['KSV-0114'] },
     messages: {
-      mutating: '{{kind}} "{{name}}" rule {{rule}} allows {{verbs}} on {{resource}}: whoever holds it registers a webhook that receives, and may rewrite, every object sent to the API server (Secrets in clear, pods it can give any image or privilege); keep this to the webhook\'s own installer',
-      validating: '{{kind}} "{{name}}" rule {{rule}} allows {{verbs}} on {{resource}}: whoever holds it removes or weakens the admission checks that enforce policy, or registers a webhook that receives every object sent to the API server, Secrets included; keep this to the policy engine\'s installer',
+      mutating: '{{kind}} "{{name}}" rule {{rule}} allows {{verbs}} on {{resource}}{{names}}: whoever holds it registers a webhook that receives, and may rewrite, every object sent to the API server (Secrets in clear, pods it can give any image or privilege); keep this to the webhook\'s own installer',
+      validating: '{{kind}} "{{name}}" rule {{rule}} allows {{verbs}} on {{resource}}{{names}}: whoever holds it removes or weakens the admission checks that enforce policy, or registers a webhook that receives every object sent to the API server, Secrets included; keep this to the policy engine\'s installer',
     },
     docs: {
       rationale:
@@ -34,7 +34,7 @@ export default defineKubernetesRule<Messages>({
         resources: ['mutatingwebhookconfigurations', 'mutatingadmissionpolicies', 'mutatingadmissionpolicybindings', 'validatingwebhookconfigurations', 'validatingadmissionpolicies', 'validatingadmissionpolicybindings'],
         verbs: VERBS,
       });
-      reportGrants(ctx, role, found, (g) => (g.resource.value.startsWith('mutating') ? 'mutating' : 'validating'), (g) => ({ ...roleData(role, g.rule.index), verbs: listText(g.verbs), resource: g.resource.value }));
+      reportGrants(ctx, role, found, (g) => (g.resource.value.startsWith('mutating') ? 'mutating' : 'validating'), (g) => ({ ...roleData(role, g.rule.index), verbs: listText(g.verbs), resource: g.resource.value, names: g.rule.resourceNames.length ? ` named ${listText(g.rule.resourceNames)}` : '' }));
     }
   },
 });

@@ -15,7 +15,7 @@ export default defineKubernetesRule<Messages>({
     peers: { kubeLinter: ['cluster-admin-role-binding'], trivy: ['KSV-0111'], polaris: ['clusterrolebindingClusterAdmin', 'rolebindingClusterAdminClusterRole', 'rolebindingClusterAdminRole'] },
     messages: {
       clusterAdmin: '{{kind}} "{{name}}" gives {{role}} to {{subjects}} across the whole cluster: every Secret, every workload and node, and RBAC itself; bind a role with only the rights they need',
-      namespaceAdmin: 'RoleBinding "{{name}}" gives {{role}} to {{subjects}} in namespace "{{namespace}}" only (a RoleBinding grants even a ClusterRole only in its own namespace): every Secret and workload there, and the namespace\'s RBAC; bind a role with only the rights they need',
+      namespaceAdmin: 'RoleBinding "{{name}}" gives {{role}} to {{subjects}} {{where}}: every Secret and workload there, and the namespace\'s RBAC; bind a role with only the rights they need',
     },
     docs: {
       rationale:

@@ -17,13 +17,14 @@ export default defineKubernetesRule<Messages>({
     },
     docs: {
       rationale:
-        'Namespaces are the usual boundary between teams and applications. A RoleBinding whose subject is a service account of another namespace lets every pod of that namespace that runs as the account act in this one, so a compromised pod there reaches here; the binding is often a leftover from a moved application, or a monitoring or CI account that deserves its own review. A RoleBinding subject `kind: ServiceAccount` with a `namespace` different from the RoleBinding\'s is reported, on that namespace; a subject without a namespace is in the binding\'s own. ClusterRoleBindings have no namespace of their own and are not reported. Intended cases (a central CI or monitoring account) are common, hence the info severity: suppress them with a reason.',
+        'Namespaces are the usual boundary between teams and applications. A RoleBinding whose subject is a service account of another namespace lets every pod of that namespace that runs as the account act in this one, so a compromised pod there reaches here; the binding is often a leftover from a moved application, or a monitoring or CI account that deserves its own review. A RoleBinding subject `kind: ServiceAccount` with a `namespace` different from the RoleBinding\'s is reported, on that namespace; a subject without a namespace is in the binding\'s own, and a RoleBinding that writes no namespace (applied with `kubectl apply -n`) is not reported. ClusterRoleBindings have no namespace of their own and are not reported. Intended cases (a central CI or monitoring account) are common, hence the info severity: suppress them with a reason.',
       references: ['https://kubernetes.io/docs/reference/access-authn-authz/rbac/#service-account-permissions'],
     },
   },
   check(ctx) {
     for (const b of bindingObjects(ctx)) {
-      if (b.kind !== 'RoleBinding') continue;
+      // Without a namespace in the manifest, `kubectl apply -n` decides where the binding lives: nothing to compare.
+      if (b.kind !== 'RoleBinding' || !b.namespaced) continue;
       const role = b.roleRef ? `${b.roleRef.kind} "${b.roleRef.name}"` : 'its role';
       for (const s of b.subjects) {
         if (s.kind !== 'ServiceAccount' || s.namespace === undefined || s.namespace === b.namespace) continue;

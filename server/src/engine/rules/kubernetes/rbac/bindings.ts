@@ -3,6 +3,7 @@ import { isMap, isScalar, isSeq, type Node } from 'yaml';
 import { getIn, type K8sObject } from '../../../parse/kubernetes';
 import type { KubernetesContext } from '../../../rule';
 import { isRbac } from './model';
+import { inNamespace } from './text';
 
 export interface Subject {
   kind: string;
@@ -18,6 +19,8 @@ export interface BindingObject {
   name: string;
   /** The RoleBinding's namespace (`default` when the manifest names none); undefined for a ClusterRoleBinding. */
   namespace?: string;
+  /** Whether the manifest writes the namespace. */
+  namespaced: boolean;
   roleRef?: { kind: string; name: string };
   subjects: Subject[];
 }
@@ -50,6 +53,7 @@ export function bindingObjects(ctx: Pick<KubernetesContext, 'kubernetes'>): Bind
       kind: obj.kind,
       name: obj.name ?? '',
       namespace: obj.kind === 'RoleBinding' ? obj.namespace ?? 'default' : undefined,
+      namespaced: obj.namespace !== undefined,
       roleRef: refKind && refName ? { kind: refKind, name: refName } : undefined,
       subjects,
     });
@@ -59,11 +63,11 @@ export function bindingObjects(ctx: Pick<KubernetesContext, 'kubernetes'>): Bind
 
 /** `User "alice"`, `ServiceAccount "ci/deployer"`, `Group "dev"`. */
 export function subjectText(s: Subject, binding: BindingObject): string {
-  if (s.kind === 'ServiceAccount') return `ServiceAccount "${s.namespace ?? binding.namespace ?? 'default'}/${s.name}"`;
+  if (s.kind === 'ServiceAccount') return s.namespace ?? (binding.namespaced ? binding.namespace : undefined) ? `ServiceAccount "${s.namespace ?? binding.namespace}/${s.name}"` : `ServiceAccount "${s.name}" of the binding's namespace`;
   return `${s.kind} "${s.name}"`;
 }
 
 /** Where a binding grants: the whole cluster, or the RoleBinding's namespace. */
 export function whereText(b: BindingObject): string {
-  return b.kind === 'ClusterRoleBinding' ? 'across the whole cluster' : `in namespace "${b.namespace}" only (a RoleBinding grants even a ClusterRole only in its own namespace)`;
+  return b.kind === 'ClusterRoleBinding' ? 'across the whole cluster' : `${inNamespace(b.namespaced ? b.namespace : undefined)} only (a RoleBinding grants even a ClusterRole only in its own namespace)`;
 }

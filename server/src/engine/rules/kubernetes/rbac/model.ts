@@ -31,6 +31,8 @@ export interface RoleObject {
   name: string;
   /** Namespace of a Role (`default` when the manifest names none); undefined for a ClusterRole. */
   namespace?: string;
+  /** Whether the manifest writes the namespace (`kubectl apply -n` decides otherwise). */
+  namespaced: boolean;
   rules: PolicyRule[];
 }
 
@@ -102,7 +104,7 @@ export function roleObjects(ctx: Pick<KubernetesContext, 'kubernetes'>): RoleObj
   const out: RoleObject[] = [];
   for (const obj of ctx.kubernetes.objects) {
     if ((obj.kind !== 'Role' && obj.kind !== 'ClusterRole') || !isRbac(obj)) continue;
-    out.push({ obj, kind: obj.kind, name: obj.name ?? '', namespace: obj.kind === 'Role' ? obj.namespace ?? 'default' : undefined, rules: rulesOf(obj) });
+    out.push({ obj, kind: obj.kind, name: obj.name ?? '', namespace: obj.kind === 'Role' ? obj.namespace ?? 'default' : undefined, namespaced: obj.namespace !== undefined, rules: rulesOf(obj) });
   }
   return out;
 }

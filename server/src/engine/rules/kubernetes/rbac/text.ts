@@ -13,12 +13,17 @@ export function listText(values: readonly (Item | string)[]): string {
   return names.length ? names.map((v) => `"${v}"`).join(', ') : 'nothing';
 }
 
+/** `in namespace "shop"`, or for a manifest that writes none, the namespace `kubectl apply -n` gives it. */
+export function inNamespace(namespace: string | undefined): string {
+  return namespace === undefined ? 'in the namespace it is applied to' : `in namespace "${namespace}"`;
+}
+
 /** The data every role finding starts with: `ClusterRole "x" rule 2`. */
 export function roleData(role: RoleObject, ruleIndex: number): { kind: string; name: string; rule: number; scope: string } {
   return {
     kind: role.kind,
     name: role.name,
     rule: ruleIndex + 1,
-    scope: role.kind === 'Role' ? `in namespace "${role.namespace}"` : 'in every namespace once bound by a ClusterRoleBinding (in one namespace through a RoleBinding)',
+    scope: role.kind === 'Role' ? inNamespace(role.namespaced ? role.namespace : undefined) : 'in every namespace once bound by a ClusterRoleBinding (in one namespace through a RoleBinding)',
   };
 }
