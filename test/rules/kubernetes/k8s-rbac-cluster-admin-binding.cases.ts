@@ -56,6 +56,41 @@ export default cases(rule, {
           rules: [{apiGroups: ["*"], resources: ["*"], verbs: ["*"]}]`,
       },
     },
+    {
+      name: 'an aggregated ClusterRole whose selected roles are narrow; selectors that do not match; aggregation cycles end',
+      code: k8s`
+        apiVersion: rbac.authorization.k8s.io/v1
+        kind: ClusterRoleBinding
+        metadata: {name: b}
+        roleRef: {apiGroup: rbac.authorization.k8s.io, kind: ClusterRole, name: platform}
+        subjects: [{kind: Group, name: platform-team}]
+        ---
+        apiVersion: rbac.authorization.k8s.io/v1
+        kind: ClusterRole
+        metadata: {name: platform, labels: {loop: "yes"}}
+        aggregationRule:
+          clusterRoleSelectors:
+            - matchLabels: {aggregate-to-platform: "true"}
+            - matchExpressions: [{key: loop, operator: Exists}]
+        rules: []
+        ---
+        apiVersion: rbac.authorization.k8s.io/v1
+        kind: ClusterRole
+        metadata: {name: loop, labels: {loop: "yes"}}
+        aggregationRule:
+          clusterRoleSelectors: [{matchExpressions: [{key: loop, operator: In, values: ["yes"]}]}]
+        rules: []
+        ---
+        apiVersion: rbac.authorization.k8s.io/v1
+        kind: ClusterRole
+        metadata: {name: viewer, labels: {aggregate-to-platform: "true"}}
+        rules: [{apiGroups: [""], resources: [pods], verbs: [get]}]
+        ---
+        apiVersion: rbac.authorization.k8s.io/v1
+        kind: ClusterRole
+        metadata: {name: god, labels: {aggregate-to-platform: "false"}}
+        rules: [{apiGroups: ["*"], resources: ["*"], verbs: ["*"]}]`,
+    },
   ],
   invalid: [
     {
@@ -139,6 +174,33 @@ export default cases(rule, {
         { messageId: 'clusterAdmin', data: { kind: 'ClusterRoleBinding', name: 'argocd', role: 'ClusterRole "argocd-controller" (its rule 1 allows every verb on every resource)', subjects: 'ServiceAccount "argocd/argocd-application-controller"' } },
         { messageId: 'namespaceAdmin', data: { name: 'local', role: 'Role "all" (its rule 2 allows every verb on every resource)', subjects: 'User "bob"', where: 'in namespace "shop" only (a RoleBinding grants even a ClusterRole only in its own namespace)' } },
       ],
+    },
+    {
+      name: 'an aggregated ClusterRole that picks up "*" on "*" from another file',
+      code: k8s`
+        apiVersion: rbac.authorization.k8s.io/v1
+        kind: ClusterRoleBinding
+        metadata: {name: platform-admins}
+        roleRef: {apiGroup: rbac.authorization.k8s.io, kind: ClusterRole, name: ⟦platform-admin⟧}
+        subjects: [{kind: Group, name: platform-team}]
+        ---
+        apiVersion: rbac.authorization.k8s.io/v1
+        kind: ClusterRole
+        metadata: {name: platform-admin}
+        aggregationRule:
+          clusterRoleSelectors:
+            - matchExpressions: [{key: rbac.example.com/aggregate-to-admin, operator: In, values: ["true"]}]
+        rules: []`,
+      workspace: {
+        'crds/rbac.yaml': k8s`
+          apiVersion: rbac.authorization.k8s.io/v1
+          kind: ClusterRole
+          metadata:
+            name: crd-admin
+            labels: {rbac.example.com/aggregate-to-admin: "true"}
+          rules: [{apiGroups: ["*"], resources: ["*"], verbs: ["*"]}]`,
+      },
+      errors: [{ messageId: 'clusterAdmin', data: { kind: 'ClusterRoleBinding', name: 'platform-admins', role: 'ClusterRole "platform-admin" (it aggregates ClusterRole "crd-admin", whose rule 1 allows every verb on every resource)', subjects: 'Group "platform-team"' } }],
     },
   ],
 });

@@ -197,3 +197,51 @@ export function reportGrants<M extends string>(
     ctx.report({ start: at.start, end: at.end, messageId: id, data: data(g) });
   }
 }
+
+interface Requirement {
+  key?: unknown;
+  operator?: unknown;
+  values?: unknown;
+}
+
+/** A LabelSelector (plain JSON) against labels, as the API server evaluates it; an empty selector selects all. */
+export function selects(selector: unknown, labels: Record<string, string>): boolean {
+  if (!selector || typeof selector !== 'object') return false;
+  const { matchLabels, matchExpressions } = selector as { matchLabels?: unknown; matchExpressions?: unknown };
+  if (matchLabels && typeof matchLabels === 'object') {
+    for (const [k, v] of Object.entries(matchLabels as Record<string, unknown>)) if (labels[k] !== String(v)) return false;
+  }
+  if (Array.isArray(matchExpressions)) {
+    for (const e of matchExpressions as Requirement[]) {
+      const key = typeof e?.key === 'string' ? e.key : undefined;
+      if (key === undefined) return false;
+      const values = Array.isArray(e.values) ? e.values.map(String) : [];
+      const has = Object.prototype.hasOwnProperty.call(labels, key);
+      switch (e.operator) {
+        case 'In': if (!has || !values.includes(labels[key])) return false; break;
+        case 'NotIn': if (has && values.includes(labels[key])) return false; break;
+        case 'Exists': if (!has) return false; break;
+        case 'DoesNotExist': if (has) return false; break;
+        default: return false;
+      }
+    }
+  }
+  return true;
+}
+
+/**
+ * The rules a role holds, with the role each comes from: its own, and for a ClusterRole with an aggregationRule
+ * those of the workspace's ClusterRoles its selectors pick (transitively, as the aggregation controller does).
+ */
+export function effectiveRules(ws: Workspace, role: ObjectSummary, seen = new Set<ObjectSummary>()): { from: ObjectSummary; rule: PolicyRule }[] {
+  if (seen.has(role)) return [];
+  seen.add(role);
+  const out = rulesOfSummary(role).map((rule) => ({ from: role, rule }));
+  const selectors = ((role.spec as { aggregationRule?: { clusterRoleSelectors?: unknown } } | undefined)?.aggregationRule?.clusterRoleSelectors);
+  if (role.kind !== 'ClusterRole' || !Array.isArray(selectors)) return out;
+  for (const other of ws.objects('ClusterRole')) {
+    if (other === role || !other.apiVersion.startsWith(`${RBAC_GROUP}/`) || !selectors.some((s) => selects(s, other.labels))) continue;
+    out.push(...effectiveRules(ws, other, seen));
+  }
+  return out;
+}
