@@ -68,8 +68,8 @@ export default cases(rule, {
             resources: [⟦"*/exec"⟧]
             verbs: ["*"]`,
       errors: [
-        { messageId: 'portforward', data: { kind: 'ClusterRole', name: 'ops', rule: 1, verbs: '"get"', resource: 'pods/portforward', scope: 'in every namespace once bound by a ClusterRoleBinding (in one namespace through a RoleBinding)' } },
-        { messageId: 'exec', data: { kind: 'ClusterRole', name: 'ops', rule: 2, verbs: '"*"', resource: '*/exec', scope: 'in every namespace once bound by a ClusterRoleBinding (in one namespace through a RoleBinding)' } },
+        { messageId: 'portforward', data: { kind: 'ClusterRole', name: 'ops', rule: 1, verbs: '"get"', resource: 'pods/portforward', scope: 'in every namespace through a ClusterRoleBinding (in one through a RoleBinding)' } },
+        { messageId: 'exec', data: { kind: 'ClusterRole', name: 'ops', rule: 2, verbs: '"*"', resource: '*/exec', scope: 'in every namespace through a ClusterRoleBinding (in one through a RoleBinding)' } },
       ],
     },
   ],

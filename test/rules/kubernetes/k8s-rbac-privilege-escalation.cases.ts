@@ -1,7 +1,7 @@
 import rule from '../../../server/src/engine/rules/kubernetes/k8s-rbac-privilege-escalation';
 import { cases, k8s } from '../../support/cases';
 
-const CLUSTER = 'in every namespace once bound by a ClusterRoleBinding (in one namespace through a RoleBinding)';
+const CLUSTER = 'in every namespace through a ClusterRoleBinding (in one through a RoleBinding)';
 
 export default cases(rule, {
   valid: [

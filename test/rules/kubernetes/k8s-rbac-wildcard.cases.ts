@@ -49,7 +49,7 @@ export default cases(rule, {
           - apiGroups: ["*"]
             resources: [⟦"*"⟧]
             verbs: ["*"]`,
-      errors: [{ messageId: 'everything', data: { kind: 'ClusterRole', name: 'operator', rule: 1, groups: 'every API group', scope: 'in every namespace once bound by a ClusterRoleBinding (in one namespace through a RoleBinding)' } }],
+      errors: [{ messageId: 'everything', data: { kind: 'ClusterRole', name: 'operator', rule: 1, groups: 'every API group', scope: 'in every namespace through a ClusterRoleBinding (in one through a RoleBinding)' } }],
     },
     {
       name: 'every verb on named resources of a Role; the suggestion keeps the other verbs (block style)',

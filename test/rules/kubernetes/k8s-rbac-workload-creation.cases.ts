@@ -78,7 +78,7 @@ export default cases(rule, {
             resources: [⟦jobs⟧]
             verbs: ["*"]`,
       errors: [
-        { messageId: 'updatePods', data: { kind: 'ClusterRole', name: 'c', rule: 1, verbs: '"update"', scope: 'in every namespace once bound by a ClusterRoleBinding (in one namespace through a RoleBinding)' } },
+        { messageId: 'updatePods', data: { kind: 'ClusterRole', name: 'c', rule: 1, verbs: '"update"', scope: 'in every namespace through a ClusterRoleBinding (in one through a RoleBinding)' } },
         { messageId: 'createWorkloads' },
         { messageId: 'createWorkloads' },
         { messageId: 'createWorkloads' },

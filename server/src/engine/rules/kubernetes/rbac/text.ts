@@ -24,6 +24,6 @@ export function roleData(role: RoleObject, ruleIndex: number): { kind: string; n
     kind: role.kind,
     name: role.name,
     rule: ruleIndex + 1,
-    scope: role.kind === 'Role' ? inNamespace(role.namespaced ? role.namespace : undefined) : 'in every namespace once bound by a ClusterRoleBinding (in one namespace through a RoleBinding)',
+    scope: role.kind === 'Role' ? inNamespace(role.namespaced ? role.namespace : undefined) : 'in every namespace through a ClusterRoleBinding (in one through a RoleBinding)',
   };
 }
