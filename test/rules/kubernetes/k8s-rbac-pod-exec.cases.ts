@@ -55,7 +55,7 @@ export default cases(rule, {
       ],
     },
     {
-      name: 'port-forward with get (WebSocket clients), "*/exec" for every resource\'s exec, "*" verbs',
+      name: 'port-forward with get (WebSocket clients), "*/exec" for every resource\'s exec, "*" verbs; debug containers (get on them is only a read)',
       code: k8s`
         apiVersion: rbac.authorization.k8s.io/v1
         kind: ClusterRole
@@ -66,10 +66,17 @@ export default cases(rule, {
             verbs: [get]
           - apiGroups: ["*"]
             resources: [⟦"*/exec"⟧]
-            verbs: ["*"]`,
+            verbs: ["*"]
+          - apiGroups: [""]
+            resources: [pods/ephemeralcontainers]
+            verbs: [get]
+          - apiGroups: [""]
+            resources: [⟦pods/ephemeralcontainers⟧]
+            verbs: [patch]`,
       errors: [
         { messageId: 'portforward', data: { kind: 'ClusterRole', name: 'ops', rule: 1, verbs: '"get"', resource: 'pods/portforward', scope: 'in every namespace through a ClusterRoleBinding (in one through a RoleBinding)' } },
         { messageId: 'exec', data: { kind: 'ClusterRole', name: 'ops', rule: 2, verbs: '"*"', resource: '*/exec', scope: 'in every namespace through a ClusterRoleBinding (in one through a RoleBinding)' } },
+        { messageId: 'ephemeral', data: { kind: 'ClusterRole', name: 'ops', rule: 4, verbs: '"patch"', resource: 'pods/ephemeralcontainers', scope: 'in every namespace through a ClusterRoleBinding (in one through a RoleBinding)' } },
       ],
     },
   ],
