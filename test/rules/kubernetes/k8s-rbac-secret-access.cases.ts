@@ -37,6 +37,13 @@ export default cases(rule, {
             resources: ["*"]
             verbs: [list]`,
     },
+    { name: 'kube-linter\'s annotation keeps working on the role', code: k8s`
+        apiVersion: rbac.authorization.k8s.io/v1
+        kind: ClusterRole
+        metadata:
+          name: external-secrets
+          annotations: {ignore-check.kube-linter.io/access-to-secrets: "syncs Secrets by design"}
+        rules: [{apiGroups: [""], resources: [secrets], verbs: [list, watch]}]` },
     { name: 'list with resourceNames is limited to those names', code: k8s`
         apiVersion: rbac.authorization.k8s.io/v1
         kind: Role
