@@ -15,11 +15,11 @@ export default cases(rule, {
           encryptedData:
             password: AgBy3i4OJSWK+PiTySYZZA9rO43cGDEq`,
     },
-    { name: 'empty placeholders and a service account token Secret without data', code: k8s`
+    { name: 'empty values, placeholders filled at deploy time, and a service account token Secret without data', code: k8s`
         apiVersion: v1
         kind: Secret
         metadata: {name: placeholder}
-        stringData: {password: ""}
+        stringData: {password: "", token: "\${API_TOKEN}", key: <paste the key here>}
         ---
         apiVersion: v1
         kind: Secret

@@ -4,6 +4,9 @@ import { defineKubernetesRule } from '../../rule';
 
 type Messages = 'inlineData';
 
+/** Values filled in at deploy time: `${DB_PASSWORD}` (envsubst), `$(TOKEN)`, Helm or Jinja templates. */
+const PLACEHOLDER = /^\s*(?:\$\{[^}]*\}|\$\([^)]*\)|\{\{.*\}\}|<[^>]*>)\s*$/;
+
 export default defineKubernetesRule<Messages>({
   meta: {
     id: 'k8s-secret-inline-data',
@@ -18,7 +21,7 @@ export default defineKubernetesRule<Messages>({
     },
     docs: {
       rationale:
-        'A Secret protects its values inside the cluster (RBAC, encryption at rest), not in the repository it came from: `data` is only base64, `stringData` is the value itself, and both stay in the Git history, in CI logs and in every clone even after rotation. A Secret of kind `v1` is reported, on `data` or `stringData`, when it holds at least one non-empty value. Empty placeholders (`password: ""`) are not reported. Manifests for local development and tests commonly carry throwaway values, hence the info severity: suppress the finding there, or raise the severity in settings for production repositories. Sealed Secrets (`SealedSecret`), External Secrets (`ExternalSecret`) and SOPS-encrypted files keep the value out of the manifest.',
+        'A Secret protects its values inside the cluster (RBAC, encryption at rest), not in the repository it came from: `data` is only base64, `stringData` is the value itself, and both stay in the Git history, in CI logs and in every clone even after rotation. A Secret of kind `v1` is reported, on `data` or `stringData`, when it holds at least one non-empty value. Empty values and placeholders filled in at deploy time (`password: ""`, `${DB_PASSWORD}` for envsubst, `<token>`) are not reported. Manifests for local development and tests commonly carry throwaway values, hence the info severity: suppress the finding there, or raise the severity in settings for production repositories. Sealed Secrets (`SealedSecret`), External Secrets (`ExternalSecret`) and SOPS-encrypted files keep the value out of the manifest.',
       references: ['https://kubernetes.io/docs/concepts/security/secrets-good-practices/', 'https://kubernetes.io/docs/concepts/configuration/secret/#editing-a-secret'],
     },
   },
@@ -28,7 +31,7 @@ export default defineKubernetesRule<Messages>({
       for (const field of ['data', 'stringData'] as const) {
         const map = getIn(obj.node, [field]);
         if (!isMap(map)) continue;
-        const count = map.items.filter((p) => isScalar(p.value) && p.value.value !== null && String(p.value.value).trim() !== '').length;
+        const count = map.items.filter((p) => isScalar(p.value) && p.value.value !== null && String(p.value.value).trim() !== '' && !PLACEHOLDER.test(String(p.value.value))).length;
         if (!count) continue;
         const at = ctx.at(obj, [field], 'key');
         ctx.report({ start: at.start, end: at.end, messageId: 'inlineData', data: { name: obj.name ?? '', field, count } });
