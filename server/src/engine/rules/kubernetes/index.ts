@@ -31,6 +31,7 @@ import k8sRbacSecretAccess from './k8s-rbac-secret-access';
 import k8sRbacSystemGroupBinding from './k8s-rbac-system-group-binding';
 import k8sRbacWildcard from './k8s-rbac-wildcard';
 import k8sRbacWorkloadCreation from './k8s-rbac-workload-creation';
+import k8sRbacWorkloadPermissions from './k8s-rbac-workload-permissions';
 import k8sReadOnlyRootFilesystem from './k8s-read-only-root-filesystem';
 import k8sResources from './k8s-resources';
 import k8sRestrictedVolumeTypes from './k8s-restricted-volume-types';
@@ -78,6 +79,7 @@ export const kubernetesRules: Rule[] = [
   k8sRbacSystemGroupBinding,
   k8sRbacWildcard,
   k8sRbacWorkloadCreation,
+  k8sRbacWorkloadPermissions,
   k8sReadOnlyRootFilesystem,
   k8sResources,
   k8sRestrictedVolumeTypes,
