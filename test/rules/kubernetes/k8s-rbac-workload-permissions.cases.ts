@@ -150,11 +150,11 @@ export default cases(rule, {
         apiVersion: rbac.authorization.k8s.io/v1
         kind: Role
         metadata: {name: exec, namespace: shop}
-        rules: [{apiGroups: [""], resources: [pods/exec], verbs: [create]}]`,
+        rules: [{apiGroups: [""], resources: [pods/exec], verbs: [create]}, {apiGroups: [""], resources: [secrets], verbs: [get]}]`,
       errors: [
         {
           messageId: 'dangerousNoToken',
-          data: { kind: 'Pod', name: 'debug', account: 'default', what: 'can exec into pods in namespace "shop"', paths: 'RoleBinding "everyone-exec" (manifest.yaml) → Role "exec" rule 1 (manifest.yaml)' },
+          data: { kind: 'Pod', name: 'debug', account: 'default', what: 'can read any Secret whose name it knows in namespace "shop", can exec into pods in namespace "shop"', paths: 'RoleBinding "everyone-exec" (manifest.yaml) → Role "exec" rule 2 (manifest.yaml); RoleBinding "everyone-exec" (manifest.yaml) → Role "exec" rule 1 (manifest.yaml)' },
         },
       ],
     },

@@ -13,6 +13,8 @@ interface Capability {
   text: string;
   test: (rules: readonly PolicyRule[]) => PolicyRule | undefined;
   clusterScoped?: boolean;
+  /** A capability that says more (reading every Secret says reading one by name). */
+  impliedBy?: string;
 }
 
 const first = (permissions: Permission | Permission[], filter: (r: PolicyRule) => boolean = () => true) => (rules: readonly PolicyRule[]) =>
@@ -23,7 +25,8 @@ const CREATE = ['create', 'update', 'patch'];
 /** In order of severity: the first ones found are what the message leads with. */
 export const CAPABILITIES: Capability[] = [
   { id: 'admin', text: 'has every verb on every resource {{where}}', test: (rules) => rules.find(isAllOnAll) },
-  { id: 'secrets', text: 'can read every Secret {{where}}', test: first({ groups: [''], resources: ['secrets'], verbs: ['list', 'watch', 'get'] }, (r) => r.resourceNames.length === 0) },
+  { id: 'secrets', text: 'can read every Secret {{where}}', test: first({ groups: [''], resources: ['secrets'], verbs: ['list', 'watch'] }, (r) => r.resourceNames.length === 0) },
+  { id: 'secretsByName', text: 'can read any Secret whose name it knows {{where}}', test: first({ groups: [''], resources: ['secrets'], verbs: ['get'] }, (r) => r.resourceNames.length === 0), impliedBy: 'secrets' },
   {
     id: 'escalate',
     text: 'can grant itself more rights (escalate, bind, impersonate or token creation) {{where}}',
@@ -116,6 +119,7 @@ export function capabilitiesOf(ws: Workspace, account: string, namespace: string
   return out
     .filter((f) => f.where === 'in the cluster' || !out.some((g) => g.where === 'in the cluster' && g.capability === f.capability))
     .filter((f) => f.capability.id === 'admin' || !admin(f.where) || (f.capability.clusterScoped && !admin('in the cluster')))
+    .filter((f) => !f.capability.impliedBy || !out.some((g) => g.capability.id === f.capability.impliedBy && (g.where === f.where || g.where === 'in the cluster')))
     .sort((a, b) => CAPABILITIES.indexOf(a.capability) - CAPABILITIES.indexOf(b.capability));
 }
 
