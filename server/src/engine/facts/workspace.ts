@@ -24,6 +24,9 @@ const TOP_LEVEL: Record<string, string[]> = {
   ServiceAccount: ['automountServiceAccountToken'],
   RoleBinding: ['subjects', 'roleRef'],
   ClusterRoleBinding: ['subjects', 'roleRef'],
+  // RBAC rules: bindings in other files are judged by what their role grants (k8s-rbac-cluster-admin-binding).
+  Role: ['rules'],
+  ClusterRole: ['rules', 'aggregationRule'],
 };
 
 export function summarize(uri: string, model: KubernetesModel): ObjectSummary[] {
