@@ -69,6 +69,16 @@ export default cases(rule, {
   ],
   invalid: [
     {
+      name: 'inside ONBUILD, fixed inside the ONBUILD line',
+      code: df`
+        FROM alpine:3.24
+        ONBUILD ⟦ADD⟧ app.py /app/`,
+      errors: [{ messageId: 'useCopy' }],
+      output: df`
+        FROM alpine:3.24
+        ONBUILD COPY app.py /app/`,
+    },
+    {
       name: 'ADD of a local file',
       docs: 'bad',
       code: df`

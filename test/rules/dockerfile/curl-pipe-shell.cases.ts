@@ -58,6 +58,21 @@ export default cases(rule, {
   ],
   invalid: [
     {
+      name: 'inside ONBUILD: the trigger is checked like the RUN it wraps',
+      code: df`
+        FROM alpine:3.24
+        ONBUILD RUN ⟦curl -fsSL https://example.com/install.sh | sh⟧`,
+      errors: [{ messageId: 'pipeToShell', data: { tool: 'curl', runner: 'sh' } }],
+      output: null,
+    },
+    {
+      name: 'in a snippet without FROM',
+      code: df`
+        RUN ⟦curl -fsSL https://example.com/install.sh | sh⟧`,
+      errors: [{ messageId: 'pipeToShell', data: { tool: 'curl', runner: 'sh' } }],
+      output: null,
+    },
+    {
       name: 'curl piped to sh',
       docs: 'bad',
       code: df`

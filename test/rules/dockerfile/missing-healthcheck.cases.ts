@@ -4,6 +4,10 @@ import { cases, df } from '../../support/cases';
 export default cases(rule, {
   valid: [
     {
+      name: 'a snippet without FROM is not an image yet',
+      code: 'EXPOSE 8080\nCMD ["server"]\n',
+    },
+    {
       name: 'service with a HEALTHCHECK',
       docs: 'good',
       code: df`

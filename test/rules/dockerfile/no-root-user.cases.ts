@@ -4,6 +4,17 @@ import { cases, df } from '../../support/cases';
 export default cases(rule, {
   valid: [
     {
+      name: 'ONBUILD USER root runs in the child build, not this image',
+      code: df`
+        FROM debian:12-slim
+        USER 10001
+        ONBUILD USER root`,
+    },
+    {
+      name: 'a snippet without FROM and without USER says nothing about the user',
+      code: 'RUN echo hi\n',
+    },
+    {
       name: 'numeric non-root user',
       docs: 'good',
       code: df`
@@ -63,6 +74,14 @@ export default cases(rule, {
     },
   ],
   invalid: [
+    {
+      name: 'a snippet without FROM whose last USER is root',
+      code: df`
+        RUN echo hi
+        USER ⟦root⟧`,
+      errors: [{ messageId: 'rootUser', data: { user: 'root' } }],
+      output: null,
+    },
     {
       name: 'explicit root user',
       docs: 'bad',

@@ -27,6 +27,14 @@ export default cases(rule, {
   ],
   invalid: [
     {
+      name: 'inside ONBUILD',
+      code: df`
+        FROM debian:12-slim
+        ONBUILD RUN ⟦sudo⟧ apt-get update`,
+      errors: [{ messageId: 'sudo' }],
+      output: null,
+    },
+    {
       name: 'sudo before a command',
       docs: 'bad',
       code: df`

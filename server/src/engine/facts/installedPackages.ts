@@ -1,4 +1,4 @@
-import type { DockerfileModel, Stage } from '../models/dockerfile';
+import { ownInstructions, type DockerfileModel, type Stage } from '../models/dockerfile';
 import { effectiveCommand } from '../models/runScript';
 import { OS_MANAGERS, packageCommand, type PackageCommand, type PackageSpec } from './packages';
 /** The OS packages a stage's image still holds after its RUNs (installs minus removals, across FROM chains). */
@@ -22,7 +22,7 @@ export function remainingOsPackages(
   let installed: InstalledPackage[] = [];
   const groups = new Map<string, string[]>();
   for (const s of chain) {
-    for (const run of s.instructions) {
+    for (const run of ownInstructions(model, s)) {
       if (run.getKeyword() !== 'RUN') continue;
       let autoMarkAt: number | undefined;
       const keep = new Set<string>();

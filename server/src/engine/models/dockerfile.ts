@@ -1,4 +1,4 @@
-import { DockerfileParser, type Dockerfile, type From, type Instruction, type Run } from 'dockerfile-ast';
+import { DockerfileParser, type Dockerfile, type From, type Instruction, type Onbuild, type Run } from 'dockerfile-ast';
 import { TextIndex } from '../base/text';
 import type { Range as LspRange } from '../base/types';
 import { execWords } from './execForm';
@@ -31,7 +31,13 @@ export interface Stage {
   index: number;
   /** `AS <name>`, lower-cased as BuildKit compares it. */
   name?: Token;
+  /**
+   * The FROM instruction. An implicit stage (a file or snippet without any FROM, linted as one stage as hadolint
+   * does) has none: rules that read the FROM skip stages marked `implicit`.
+   */
   from: From;
+  /** True for the implicit stage of a file without FROM; it has no `from`, `image` or `name`. */
+  implicit?: boolean;
   /** The base image; undefined for `FROM scratch`-like empty or for a FROM of an earlier stage (see `parent`). */
   image?: ImageRef;
   /** The earlier stage this one builds on (`FROM build`). */
@@ -41,7 +47,10 @@ export interface Stage {
   /** The chain of stages this one builds on, root first and this stage last. */
   chain: readonly Stage[];
   platform?: Token;
-  /** Instructions after FROM up to the next FROM. */
+  /**
+   * Instructions after FROM up to the next FROM. An `ONBUILD <trigger>` appears as its trigger instruction (ranges
+   * inside the ONBUILD line, see `DockerfileModel.triggers`): content rules lint it like the instruction it wraps.
+   */
   instructions: Instruction[];
   isFinal: boolean;
 }
@@ -53,6 +62,13 @@ export interface DockerfileModel {
   stages: Stage[];
   finalStage?: Stage;
   escape: string;
+  /**
+   * Trigger instructions of `ONBUILD` (run in the builds that use this image, not in this one): rules about the
+   * state of this image (its USER, HEALTHCHECK, SHELL, CMD, installed packages) skip them.
+   */
+  triggers: ReadonlySet<Instruction>;
+  /** Known instructions other than ARG before the first FROM (BuildKit rejects them); when there is no FROM, none. */
+  beforeFrom: Instruction[];
   /** Global ARG defaults (before the first FROM), for resolving image references. */
   globalArgs: Map<string, string>;
   /** Offsets of an LSP-shaped range from dockerfile-ast. */
@@ -73,13 +89,22 @@ export function parseDockerfile(text: string): DockerfileModel {
   }
 
   const stages: Stage[] = [];
-  let current: Stage | undefined;
-  for (const ins of ast.getInstructions()) {
+  const triggers = new Set<Instruction>();
+  const beforeFrom: Instruction[] = [];
+  const all = ast.getInstructions();
+  const hasFrom = all.some((i) => i.getKeyword() === 'FROM');
+  // Text that has no Dockerfile instruction at all (binary junk, prose) is not a snippet to lint.
+  const snippet = !hasFrom && all.some((i) => INSTRUCTIONS.has(i.getKeyword()));
+  let current: Stage | undefined = snippet ? implicitStage() : undefined;
+  if (current) stages.push(current);
+  for (const ins of all) {
     if (ins.getKeyword() === 'FROM') {
       current = makeStage(ins as From, stages, globalArgs, offsets);
       stages.push(current);
     } else if (current) {
-      current.instructions.push(ins);
+      current.instructions.push(triggerOf(ins, triggers) ?? ins);
+    } else if (ins.getKeyword() !== 'ARG' && INSTRUCTIONS.has(ins.getKeyword())) {
+      beforeFrom.push(ins);
     }
   }
   const finalStage = stages[stages.length - 1];
@@ -93,6 +118,8 @@ export function parseDockerfile(text: string): DockerfileModel {
     stages,
     finalStage,
     escape,
+    triggers,
+    beforeFrom,
     globalArgs,
     offsets,
     shell(run) {
@@ -102,6 +129,30 @@ export function parseDockerfile(text: string): DockerfileModel {
     },
   };
   return model;
+}
+
+const INSTRUCTIONS = new Set(
+  'ADD ARG CMD COPY ENTRYPOINT ENV EXPOSE HEALTHCHECK LABEL MAINTAINER ONBUILD RUN SHELL STOPSIGNAL USER VOLUME WORKDIR'.split(
+    ' ',
+  ),
+);
+
+/** The trigger of `ONBUILD <instruction>`, recorded in `triggers`; undefined for anything else. */
+function triggerOf(ins: Instruction, triggers: Set<Instruction>): Instruction | undefined {
+  if (ins.getKeyword() !== 'ONBUILD') return undefined;
+  const trigger = (ins as Onbuild).getTriggerInstruction();
+  // ONBUILD ONBUILD, ONBUILD FROM and ONBUILD MAINTAINER are errors of their own, not instructions to lint.
+  if (!trigger || ['ONBUILD', 'FROM', 'MAINTAINER'].includes(trigger.getKeyword())) return undefined;
+  triggers.add(trigger);
+  return trigger;
+}
+
+/** The one stage of a file without FROM (a snippet, a file being typed), linted as hadolint does. */
+function implicitStage(): Stage {
+  const stage = { index: 0, implicit: true, instructions: [], isFinal: false } as unknown as Stage;
+  stage.root = stage;
+  stage.chain = [stage];
+  return stage;
 }
 
 function makeStage(
@@ -302,4 +353,12 @@ function shellHeredocBodies(script: string): { text: string; offset: number }[] 
 /** Windows base images: cmd/PowerShell instead of a POSIX shell, and no /etc/passwd. */
 export function isWindowsStage(stage: Stage): boolean {
   return /windows|nanoserver|servercore/i.test(stage.root.image?.text ?? '');
+}
+
+/**
+ * A stage's own instructions, without ONBUILD triggers: what builds this image (its USER, SHELL, HEALTHCHECK, CMD,
+ * packages). Content rules read `stage.instructions`, triggers included.
+ */
+export function ownInstructions(model: Pick<DockerfileModel, 'triggers'>, stage: Stage): Instruction[] {
+  return model.triggers.size ? stage.instructions.filter((i) => !model.triggers.has(i)) : stage.instructions;
 }

@@ -122,7 +122,7 @@ export default defineDockerfileRule({
   check(ctx) {
     const model = ctx.dockerfile;
     const stage = model.finalStage;
-    if (!stage) return;
+    if (!stage || stage.implicit) return;
     const root = rootImage(stage);
     let edits: TextEdit[] | undefined;
     const suggest = () => {

@@ -14,6 +14,7 @@ import curlPipeShell from './curl-pipe-shell';
 import debugToolsInFinalStage from './debug-tools-in-final-stage';
 import duplicateStageName from './duplicate-stage-name';
 import eolBaseImage from './eol-base-image';
+import instructionBeforeFrom from './instruction-before-from';
 import invalidExpose from './invalid-expose';
 import minimalBaseImage from './minimal-base-image';
 import missingHealthcheck from './missing-healthcheck';
@@ -57,6 +58,7 @@ export const dockerfileRules: Rule[] = [
   debugToolsInFinalStage,
   duplicateStageName,
   eolBaseImage,
+  instructionBeforeFrom,
   invalidExpose,
   minimalBaseImage,
   missingHealthcheck,

@@ -1,3 +1,4 @@
+import { ownInstructions } from '../../models/dockerfile';
 import { shippedStages } from '../../models/runScript';
 import { defineDockerfileRule } from '../rule';
 
@@ -26,8 +27,8 @@ export default defineDockerfileRule({
   check(ctx) {
     const model = ctx.dockerfile;
     const stage = model.finalStage;
-    if (!stage) return;
-    const instructions = shippedStages(model).flatMap((s) => s.instructions);
+    if (!stage || stage.implicit) return;
+    const instructions = shippedStages(model).flatMap((s) => ownInstructions(model, s));
     if (
       !instructions.some((i) => i.getKeyword() === 'EXPOSE') ||
       instructions.some((i) => i.getKeyword() === 'HEALTHCHECK')

@@ -1,5 +1,5 @@
 import type { Instruction } from 'dockerfile-ast';
-import type { DockerfileModel } from '../../models/dockerfile';
+import { ownInstructions, type DockerfileModel } from '../../models/dockerfile';
 import { defineDockerfileRule } from '../rule';
 
 /** The whole lines of an instruction, when nothing else (a comment inside a continuation) lives on them. */
@@ -40,7 +40,7 @@ export default defineDockerfileRule({
   check(ctx) {
     const model = ctx.dockerfile;
     for (const stage of model.stages) {
-      const checks = stage.instructions.filter((i) => i.getKeyword() === 'HEALTHCHECK');
+      const checks = ownInstructions(model, stage).filter((i) => i.getKeyword() === 'HEALTHCHECK');
       const last = checks[checks.length - 1];
       for (const ins of checks.slice(0, -1)) {
         const kw = model.offsets(ins.getInstructionRange());

@@ -1,6 +1,6 @@
 import type { Instruction } from 'dockerfile-ast';
 import { baseFamily, type BaseFamily } from '../../facts/baseFamily';
-import { canonicalName, type Stage } from '../../models/dockerfile';
+import { canonicalName, ownInstructions, type DockerfileModel, type Stage } from '../../models/dockerfile';
 import { insertLines } from '../../edit/dockerEdits';
 import { defineDockerfileRule } from '../rule';
 
@@ -8,9 +8,9 @@ const ROOT = /^(root|0)(:.*)?$/;
 const UID = '10001';
 
 /** The last USER that applies to a stage, following `FROM <stage>` to the stages it builds on. */
-function lastUser(stage: Stage): Instruction | undefined {
+function lastUser(model: DockerfileModel, stage: Stage): Instruction | undefined {
   for (const s of [...stage.chain].reverse()) {
-    const users = s.instructions.filter((i) => i.getKeyword() === 'USER');
+    const users = ownInstructions(model, s).filter((i) => i.getKeyword() === 'USER');
     if (users.length) return users[users.length - 1];
   }
   return undefined;
@@ -58,9 +58,11 @@ export default defineDockerfileRule({
   check(ctx) {
     const stage = ctx.dockerfile.finalStage;
     if (!stage) return;
-    const user = lastUser(stage);
+    const user = lastUser(ctx.dockerfile, stage);
     const value = user?.getArgumentsContent()?.trim() ?? '';
     if (user && !ROOT.test(value)) return;
+    // A snippet without FROM (see instruction-before-from): an explicit root USER still is one; no USER says nothing.
+    if (!user && stage.implicit) return;
     if (!user && runsAsNonRootByDefault(stage)) return;
 
     const family = baseFamily(stage);

@@ -2,7 +2,7 @@ import type { Instruction, Property } from 'dockerfile-ast';
 import { unwrap } from '../../models/commands';
 import type { DockerfileModel, Stage } from '../../models/dockerfile';
 import { parseOptions } from '../../facts/downloads';
-import { isWindowsStage } from '../../models/dockerfile';
+import { isWindowsStage, ownInstructions } from '../../models/dockerfile';
 import type { ShellWord } from '../../models/shell';
 import { defineDockerfileRule } from '../rule';
 
@@ -153,7 +153,11 @@ export default defineDockerfileRule({
     const stage = model.finalStage;
     if (!stage || isWindowsStage(stage)) return;
     const user = chain(stage)
-      .map((s) => s.instructions.filter((i) => i.getKeyword() === 'USER').pop())
+      .map((s) =>
+        ownInstructions(model, s)
+          .filter((i) => i.getKeyword() === 'USER')
+          .pop(),
+      )
       .find((u) => u !== undefined);
     const range = user?.getArgumentsRange();
     if (!user || !range) return;

@@ -1,5 +1,5 @@
 import type { Instruction, JSONInstruction } from 'dockerfile-ast';
-import { dockerToShell, type DockerfileModel, type Stage } from '../../models/dockerfile';
+import { dockerToShell, ownInstructions, type DockerfileModel, type Stage } from '../../models/dockerfile';
 import { shippedStages } from '../../models/runScript';
 import { parseShell } from '../../models/shell';
 import { defineDockerfileRule } from '../rule';
@@ -66,7 +66,7 @@ export default defineDockerfileRule({
   check(ctx) {
     const model = ctx.dockerfile;
     const chain = shippedStages(model);
-    const all = chain.flatMap((s) => s.instructions);
+    const all = chain.flatMap((s) => ownInstructions(model, s));
     const last = (kw: string) => all.filter((i) => i.getKeyword() === kw).pop();
     const entrypoint = last('ENTRYPOINT');
     const convertible = !isWindows(model, chain) && !all.some((i) => i.getKeyword() === 'SHELL');
