@@ -43,6 +43,14 @@ export default cases(rule, {
   ],
   invalid: [
     {
+      name: 'a snippet without FROM: its ARG is reported once',
+      code: df`
+        ARG ⟦DB_PASSWORD⟧
+        RUN echo hi`,
+      errors: [{ messageId: 'secretName', data: { keyword: 'ARG', name: 'DB_PASSWORD', id: 'db_password' } }],
+      output: null,
+    },
+    {
       name: 'secret build argument and environment variable',
       docs: 'bad',
       code: df`

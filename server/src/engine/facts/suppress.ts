@@ -50,9 +50,27 @@ function pragmas(index: TextIndex, isComment: (line: string) => boolean): Pragma
     if ((m = HADOLINT.exec(text))) out.push({ line, ids: splitIds(m[2]), file: !!m[1] });
     else if ((m = CHECKOV.exec(text))) out.push({ line, ids: [m[1]], file: true });
     else if ((m = BUILDKIT_CHECK.exec(text)))
-      out.push({ line, ids: m[1].toLowerCase() === 'all' ? ['*'] : splitIds(m[1]), file: true });
+      out.push({
+        line,
+        ids: m[1].toLowerCase() === 'all' ? ['*'] : splitIds(m[1]),
+        // A parser directive (top of the file) covers the file; BuildKit reads any later `# check=` as a plain
+        // comment, which we take, like our own pragmas, as covering the next instruction.
+        file: line < directiveLines(index),
+      });
   }
   return out;
+}
+
+const DIRECTIVE = /^\s*#\s*[A-Za-z][\w-]*\s*=/;
+
+/**
+ * How many lines at the top are parser directives (`# syntax=…`, `# escape=…`, `# check=…`): BuildKit stops
+ * looking for them at the first line that is not one (an instruction, a blank line, any other comment).
+ */
+function directiveLines(index: TextIndex): number {
+  let line = 0;
+  while (line < index.lineCount && DIRECTIVE.test(index.lineText(line).replace(/^\uFEFF/, ''))) line++;
+  return line;
 }
 
 export function dockerfileSuppressions(model: DockerfileModel): Suppression[] {

@@ -28,7 +28,11 @@ export default defineDockerfileRule({
   },
   check(ctx) {
     const model = ctx.dockerfile;
-    const instructions: Instruction[] = [...model.ast.getInitialARGs(), ...model.stages.flatMap((s) => s.instructions)];
+    // A set: in a file without FROM, the leading ARGs are also the implicit stage's instructions.
+    const instructions = new Set<Instruction>([
+      ...model.ast.getInitialARGs(),
+      ...model.stages.flatMap((s) => s.instructions),
+    ]);
     for (const ins of instructions) {
       const keyword = ins.getKeyword();
       if (keyword !== 'ENV' && keyword !== 'ARG') continue;
