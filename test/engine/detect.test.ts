@@ -12,6 +12,10 @@ test('Dockerfiles by name, Containerfiles too, but not source files named after 
     'dockerfile',
     'Dockerfile.dev',
     'Dockerfile.prod.arm64',
+    'Dockerfile-prod',
+    'Dockerfile_arm64',
+    'Containerfile.dev',
+    'web.dockerfile',
     'api.Dockerfile',
     'Containerfile',
     'app.containerfile',
@@ -25,6 +29,9 @@ test('Dockerfiles by name, Containerfiles too, but not source files named after 
     'Dockerfile.j2',
     'Dockerfile.dockerignore',
     'Dockerfile.yaml',
+    'Dockerfile-generator.py',
+    'dockerfile_parser.go',
+    'Dockerfiles',
   ]) {
     assert.notEqual(detectKind(name, 'FROM a'), 'dockerfile', name);
   }

@@ -1,7 +1,12 @@
 import { looksLikeManifest } from './kubernetes';
 import type { DocumentKind } from '../base/types';
 
-const DOCKERFILE_NAME = /^(?:dockerfile|containerfile)(?:\..+)?$|\.(?:dockerfile|containerfile)$/i;
+/**
+ * The names real repositories give Dockerfiles: `Dockerfile`, `Dockerfile.dev`, `Dockerfile-prod`, `Dockerfile_arm64`,
+ * `api.Dockerfile`, `Containerfile` and the same for Containerfiles. The CLI walk and the client's document
+ * selector (package.json `languages`) use this too.
+ */
+const DOCKERFILE_NAME = /^(?:dockerfile|containerfile)(?:[._-].+)?$|\.(?:dockerfile|containerfile)$/i;
 /** `Dockerfile.<suffix>` is a Dockerfile variant (`Dockerfile.dev`), unless the suffix names another kind of file. */
 const NOT_DOCKERFILE_SUFFIX =
   /\.(?:[cm]?[jt]sx?|json|ya?ml|md|txt|go|py|rb|rs|java|kt|sh|ps1|j2|jinja2?|tpl|tmpl|template|erb|dockerignore|ignore|bak|orig|swp|lock|html|xml|toml|ini|cfg|conf)$/i;
