@@ -8,7 +8,8 @@ const lines = (text: string, id: string) =>
     .map((f) => f.range.start.line);
 
 test('# check=skip as a parser directive at the top covers the whole file', () => {
-  const text = '# syntax=docker/dockerfile:1\n# check=skip=all\nFROM node:22\nENV API_TOKEN=abc123\nARG DB_PASSWORD=x\n';
+  const text =
+    '# syntax=docker/dockerfile:1\n# check=skip=all\nFROM node:22\nENV API_TOKEN=abc123\nARG DB_PASSWORD=x\n';
   assert.deepEqual(lines(text, 'secret-in-arg-or-env'), []);
 });
 
