@@ -5,6 +5,14 @@ import { cases, df } from '../../support/cases';
 export default cases(rule, {
   valid: [
     {
+      name: 'a stage named through a build argument default is a stage, not an image',
+      code: df`
+        FROM alpine:3.24 AS debug
+        FROM gcr.io/distroless/static-debian12:nonroot AS release
+        ARG BASE
+        FROM \${BASE:-debug}`,
+    },
+    {
       name: 'version tag',
       docs: 'good',
       code: df`
@@ -78,6 +86,19 @@ export default cases(rule, {
     },
   ],
   invalid: [
+    {
+      name: 'latest-<arch> moves like latest, for any image',
+      code: df`
+        FROM myorg/app:⟦latest-amd64⟧`,
+      errors: [{ messageId: 'latest' }],
+    },
+    {
+      name: 'the range of a tag inside a build argument default covers the tag only',
+      code: df`
+        ARG X
+        FROM \${X:-debian:⟦stable-slim⟧}`,
+      errors: [{ messageId: 'floating' }],
+    },
     {
       name: 'untagged official image',
       docs: 'bad',

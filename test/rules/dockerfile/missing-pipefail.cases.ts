@@ -4,6 +4,19 @@ import { cases, df } from '../../support/cases';
 export default cases(rule, {
   valid: [
     {
+      name: 'a tested pipe ending in grep -q: pipefail would make a match fail (SIGPIPE)',
+      code: df`
+        FROM debian:12
+        RUN curl -fsS http://localhost:8080/health | grep -q ok || { echo "not ready"; exit 1; }`,
+    },
+    {
+      name: 'if … | grep -q, and a pipe into head whose status is tested',
+      code: df`
+        FROM debian:12
+        RUN if dpkg -l | grep -qw openssl; then echo present; fi
+        RUN ls /usr/lib | head -n 1 && echo listed`,
+    },
+    {
       name: 'SHELL with pipefail',
       docs: 'good',
       code: df`
@@ -76,6 +89,14 @@ export default cases(rule, {
     },
   ],
   invalid: [
+    {
+      name: 'grep -q at the end of a pipe whose status nobody tests is still a silent failure',
+      code: df`
+        FROM alpine:3.24
+        RUN wget -qO- https://example.com/list ⟦|⟧ grep -q name
+        USER 10001`,
+      errors: [{ messageId: 'noPipefail' }],
+    },
     {
       name: 'Debian: pipe under /bin/sh',
       docs: 'bad',

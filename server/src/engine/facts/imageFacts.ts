@@ -367,9 +367,14 @@ export function releasesOf(view: ImageView): Release[] {
 }
 
 /** Whether a tag pins a release: it starts with a version (or the image's own codename); `latest`, `alpine`, `lts-slim` float. */
+/** `latest` and the tags that move with it: `latest-amd64`, `latest_arm64`, `alpine-latest`, `3-latest` does too. */
+export function isLatestTag(tag: string | undefined): boolean {
+  return !!tag && /^latest$|^latest[-_.]|[-_.]latest$/i.test(tag);
+}
+
 export function tagPinsVersion(view: ImageView): boolean {
   const tag = view.tag?.toLowerCase();
-  if (!tag || tag === 'latest') return false;
+  if (!tag || isLatestTag(tag)) return false;
   if (view.name.includes('/') || tag.includes('$')) return true;
   const first = tag.split('-')[0];
   if (/^v?\d/.test(first)) return true;

@@ -177,7 +177,12 @@ function makeStage(
   const imageText = from.getImage();
   const imageRange = from.getImageRange();
   if (imageText && imageRange) {
-    const parent = stages.find((s) => s.name?.value === imageText.toLowerCase());
+    // `FROM ${BASE:-debug}`: with BASE unset the default names the stage, as BuildKit resolves it.
+    const named = imageText
+      .replace(/\$\{([A-Za-z_]\w*):?-([^}$]*)\}/g, (m, name: string, d: string) => args.get(name) ?? d)
+      .replace(/\$\{?([A-Za-z_]\w*)\}?/g, (m, name: string) => args.get(name) ?? m)
+      .toLowerCase();
+    const parent = stages.find((s) => s.name?.value === named);
     if (parent) stage.parent = parent;
     else stage.image = parseImageRef(imageText, offsets(imageRange).start, args);
   }
@@ -192,6 +197,12 @@ export function parseImageRef(text: string, start: number, args: Map<string, str
     /\$\{?([A-Za-z_][A-Za-z0-9_]*)(?::?[-+][^}]*)?\}?/g,
     (m, name: string) => args.get(name) ?? m,
   );
+  // `${BASE:-debian:12-slim}` with BASE unset: the default is the reference, and its parts are spans inside it.
+  const whole = /^\$\{([A-Za-z_]\w*)(:?-)([^}$]+)\}$/.exec(text);
+  if (whole && !args.has(whole[1])) {
+    const inner = parseImageRef(whole[3], start + 2 + whole[1].length + whole[2].length, args);
+    return { ...inner, text, start, end: start + text.length, dynamic: resolved.includes('$'), resolved };
+  }
   const tok = (from: number, to: number): Token => ({
     value: text.slice(from, to),
     start: start + from,

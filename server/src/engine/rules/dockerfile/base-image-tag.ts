@@ -1,5 +1,6 @@
 import {
   cycleTag,
+  isLatestTag,
   knownTagScheme,
   productOf,
   stageImages,
@@ -77,7 +78,7 @@ export default defineDockerfileRule({
         ctx.report({ start: ref.start, end: ref.end, messageId: 'untagged', data: { image: view.display }, suggest });
       } else {
         const at = ref.tag ?? ref;
-        const messageId = view.tag === 'latest' ? 'latest' : 'floating';
+        const messageId = isLatestTag(view.tag) ? 'latest' : 'floating';
         ctx.report({ start: at.start, end: at.end, messageId, data: { image: view.display, tag: view.tag }, suggest });
       }
     }

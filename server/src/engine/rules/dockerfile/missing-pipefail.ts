@@ -39,6 +39,25 @@ function shellAt(
 }
 
 /** The `|` of the first pipeline a failure could hide in, unless pipefail is set before it or it runs in a nested `sh -c`. */
+/**
+ * `curl … | grep -q ready || exit 1`, `if ps | head -1; then`: the last command may stop reading early (grep -q,
+ * head), which kills the writer with SIGPIPE, and the pipe's status is tested anyway. pipefail there would turn a
+ * match into a failure, so such pipes are left alone.
+ */
+function endsEarlyAndIsTested(p: ShellCommand[], text: string): boolean {
+  const last = unwrap(p[p.length - 1]);
+  const quiet =
+    last.name === 'head' ||
+    (['grep', 'egrep', 'fgrep'].includes(last.name) &&
+      last.args.some((a) => /^--(?:quiet|silent)$|^-[A-Za-z]*q/.test(a.value ?? '')));
+  if (!quiet) return false;
+  const flat = (t: string) => t.replace(/\\\r?\n/g, ' ');
+  const after = flat(text.slice(p[p.length - 1].end, p[p.length - 1].end + 80)).trimStart();
+  if (after.startsWith('||') || after.startsWith('&&')) return true;
+  const before = flat(text.slice(Math.max(0, p[0].start - 80), p[0].start)).trimEnd();
+  return /(?:^|[\s;&|({])(?:if|while|until|!)$/.test(before);
+}
+
 function unsafePipe(script: ShellScript, text: string): number | undefined {
   const nested = script.commands.filter(
     (c) => SHELLS.has(unwrap(c).name) && unwrap(c).args.some((a) => /^-[A-Za-z]*c[A-Za-z]*$/.test(a.value ?? '')),
@@ -49,6 +68,7 @@ function unsafePipe(script: ShellScript, text: string): number | undefined {
     if (p.slice(0, -1).every((c: ShellCommand) => CANNOT_FAIL.has(unwrap(c).name))) continue;
     if (nested.some((n) => n !== first && first.start >= n.words[1].start && first.end <= n.end)) continue;
     if (sets.some((s) => s.start < first.start)) continue;
+    if (endsEarlyAndIsTested(p, text)) continue;
     const bar = text.indexOf('|', first.end);
     if (bar >= 0 && bar < p[1].start) return bar;
   }

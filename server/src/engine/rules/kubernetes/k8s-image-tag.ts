@@ -1,4 +1,4 @@
-import { tagPinsVersion } from '../../facts/imageFacts';
+import { isLatestTag, tagPinsVersion } from '../../facts/imageFacts';
 import { containerImages, spanOf } from '../../facts/images';
 import { containerName } from '../../facts/pss';
 import { defineKubernetesRule } from '../rule';
@@ -48,7 +48,7 @@ export default defineKubernetesRule({
             messageId: 'untagged',
             data,
           });
-        else ctx.report({ ...spanOf(img, 'tag'), messageId: view.tag === 'latest' ? 'latest' : 'floating', data });
+        else ctx.report({ ...spanOf(img, 'tag'), messageId: isLatestTag(view.tag) ? 'latest' : 'floating', data });
       }
     }
   },
