@@ -8,6 +8,7 @@ export interface CaseSettings {
   trustedRegistries?: string[];
   today?: string;
   maxFileSize?: number;
+  nonRootBaseImages?: string[];
 }
 
 interface BaseCase {

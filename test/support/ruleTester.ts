@@ -50,6 +50,7 @@ export function caseSettings(rule: Rule, s: CaseSettings = {}): Settings {
     pss: s.pss,
     trustedRegistries: s.trustedRegistries,
     maxFileSize: s.maxFileSize,
+    nonRootBaseImages: s.nonRootBaseImages,
   });
   settings.today = s.today ?? '2026-11-28';
   return settings;

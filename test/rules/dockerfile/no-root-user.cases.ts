@@ -4,6 +4,24 @@ import { cases, df } from '../../support/cases';
 export default cases(rule, {
   valid: [
     {
+      name: 'base images whose config already sets a non-root USER',
+      code: df`
+        FROM bitnami/nginx:1.27
+        COPY site /app`,
+    },
+    {
+      name: 'nginx-unprivileged and a Prometheus image, by canonical name',
+      code: df`
+        FROM docker.io/nginxinc/nginx-unprivileged:1.27-alpine
+        FROM quay.io/prometheus/node-exporter:v1.8.2`,
+    },
+    {
+      name: 'a team base image named in nonRootBaseImages',
+      settings: { nonRootBaseImages: ['registry.example.com/base/*:*'] },
+      code: df`
+        FROM registry.example.com/base/python:3.12`,
+    },
+    {
       name: 'ONBUILD USER root runs in the child build, not this image',
       code: df`
         FROM debian:12-slim
@@ -74,6 +92,22 @@ export default cases(rule, {
     },
   ],
   invalid: [
+    {
+      name: 'a base image that is only a build argument: the user cannot be known (info)',
+      code: df`
+        ARG BASE
+        FROM ⟦\${BASE}⟧
+        COPY app /app`,
+      errors: [{ messageId: 'unknownBase' }],
+      output: null,
+    },
+    {
+      name: 'Chainguard -dev variants keep root',
+      code: df`
+        FROM ⟦cgr.dev/chainguard/python:latest-dev⟧`,
+      errors: [{ messageId: 'noUser' }],
+      output: null,
+    },
     {
       name: 'a snippet without FROM whose last USER is root',
       code: df`

@@ -8,6 +8,7 @@ export interface ConfigLayer {
   pss?: { level?: PssLevel; version?: string };
   trustedRegistries?: string[];
   maxFileSize?: number;
+  nonRootBaseImages?: string[];
   include?: string[];
   exclude?: string[];
 }
@@ -35,6 +36,7 @@ export function resolveSettings(...layers: (ConfigLayer | undefined)[]): Setting
     if (layer.pss?.version) out.pss = { ...out.pss, version: layer.pss.version };
     if (layer.trustedRegistries) out.trustedRegistries = [...layer.trustedRegistries];
     if (typeof layer.maxFileSize === 'number') out.maxFileSize = layer.maxFileSize;
+    if (layer.nonRootBaseImages) out.nonRootBaseImages = [...layer.nonRootBaseImages];
   }
   return out;
 }
@@ -55,7 +57,7 @@ export function validateConfig(
     return { config, problems: [{ message: 'the configuration must be a mapping' }] };
   const v = value as Record<string, unknown>;
   for (const key of Object.keys(v)) {
-    if (!['rules', 'pss', 'trustedRegistries', 'maxFileSize', 'include', 'exclude'].includes(key))
+    if (!['rules', 'pss', 'trustedRegistries', 'maxFileSize', 'nonRootBaseImages', 'include', 'exclude'].includes(key))
       problems.push({ message: `unknown key "${key}"` });
   }
   if (v.rules !== undefined) {
@@ -85,7 +87,7 @@ export function validateConfig(
         problems.push({ message: `"pss.version" must be latest or one of ${PSS_VERSIONS[0]}..${LATEST_PSS_VERSION}` });
     }
   }
-  for (const key of ['trustedRegistries', 'include', 'exclude'] as const) {
+  for (const key of ['trustedRegistries', 'nonRootBaseImages', 'include', 'exclude'] as const) {
     const list = v[key];
     if (list === undefined) continue;
     if (Array.isArray(list) && list.every((x) => typeof x === 'string')) config[key] = list;

@@ -111,6 +111,8 @@ export interface Settings {
   trustedRegistries: string[];
   /** Files larger than this many bytes are skipped with one diagnostic. */
   maxFileSize: number;
+  /** Base images (globs over `registry/path:tag`) whose image config already sets a non-root USER, beyond ours. */
+  nonRootBaseImages?: string[];
   /** Today, for date-based rules (end-of-life); injectable for tests. ISO date `YYYY-MM-DD`. */
   today?: string;
 }

@@ -53,6 +53,11 @@ export interface Report<M extends string = string> {
    * partial documents (kustomize patches), which only say what they change.
    */
   absent?: boolean;
+  /**
+   * A lower severity for this finding only (a doubt, not a problem: "the user cannot be known"); never raises the
+   * configured severity.
+   */
+  severity?: 'info' | 'hint';
 }
 
 export interface BaseContext<M extends string> {

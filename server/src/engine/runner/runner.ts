@@ -164,12 +164,19 @@ function lintDockerfile(
   return unsuppressed(findings, dockerfileSuppressions(dockerfile), rules, (f) => index.offsetAt(f.range.start));
 }
 
+const RANK: Record<Severity, number> = { error: 0, warning: 1, info: 2, hint: 3 };
+
+/** The configured severity, lowered to the report's own when it asks for less. */
+function capped(configured: Severity, own: Severity | undefined): Severity {
+  return own && RANK[own] > RANK[configured] ? own : configured;
+}
+
 function toFinding(rule: Rule, r: Report, settings: Settings, index: TextIndex, fixes = true): Finding {
   const messages = rule.meta.messages as Record<string, string>;
   const f: Finding = {
     ruleId: rule.meta.id,
     messageId: r.messageId,
-    severity: effectiveSeverity(rule, settings) ?? rule.meta.severity,
+    severity: capped(effectiveSeverity(rule, settings) ?? rule.meta.severity, r.severity),
     message: formatMessage(messages[r.messageId] ?? r.messageId, r.data),
     range: index.range(r.start, r.end),
   };

@@ -1,6 +1,8 @@
 import type { Instruction } from 'dockerfile-ast';
 import { baseFamily, type BaseFamily } from '../../facts/baseFamily';
-import { canonicalName, ownInstructions, type DockerfileModel, type Stage } from '../../models/dockerfile';
+import { NON_ROOT_IMAGES } from '../../data/nonRootImages';
+import { viewImage } from '../../facts/imageFacts';
+import { ownInstructions, type DockerfileModel, type Stage } from '../../models/dockerfile';
 import { insertLines } from '../../edit/dockerEdits';
 import { defineDockerfileRule } from '../rule';
 
@@ -16,12 +18,37 @@ function lastUser(model: DockerfileModel, stage: Stage): Instruction | undefined
   return undefined;
 }
 
-/** Images whose default user is already non-root (distroless :nonroot, Chainguard). */
-function runsAsNonRootByDefault(stage: Stage): boolean {
+/** Whether the stage's base image already runs as a non-root user (data/nonRootImages.ts, or the setting). */
+function runsAsNonRootByDefault(stage: Stage, extra: readonly string[]): boolean {
   const image = stage.root.image;
   if (!image) return false;
-  const name = canonicalName(image);
-  return /(^|[-.])nonroot\b/.test(image.tag?.value ?? '') || name.startsWith('cgr.dev/chainguard/');
+  const view = viewImage(image);
+  const name = `${view.registry}/${view.path}`;
+  const tag = view.tag ?? 'latest';
+  if (NON_ROOT_IMAGES.some((e) => e.name.test(name) && (!e.tag || e.tag.test(tag)))) return true;
+  const short = view.display.replace(/@.*$/, '');
+  return extra.some((glob) => {
+    const re = globRegExp(glob);
+    const withTag = glob.includes(':', glob.lastIndexOf('/') + 1);
+    return withTag
+      ? re.test(`${name}:${tag}`) || re.test(short)
+      : re.test(name) || re.test(short.replace(/:[^/]*$/, ''));
+  });
+}
+
+/** `*` within a path segment, `**` across them; everything else literal. */
+function globRegExp(glob: string): RegExp {
+  const body = glob
+    .split('**')
+    .map((part) => part.replace(/[.+?^${}()|[\]\\]/g, '\\$&').replace(/\*/g, '[^/]*'))
+    .join('.*');
+  return new RegExp(`^${body}$`, 'i');
+}
+
+/** A base image that is only a build argument without a default: its user cannot be known here. */
+function unknownBase(stage: Stage): boolean {
+  const image = stage.root.image;
+  return !!image && viewImage(image).dynamic;
 }
 
 const CREATE_USER: Partial<Record<BaseFamily, string>> = {
@@ -41,6 +68,8 @@ export default defineDockerfileRule({
     peers: { hadolint: ['DL3002'], trivy: ['DS-0002'], checkov: ['CKV_DOCKER_3', 'CKV_DOCKER_8'] },
     messages: {
       noUser: 'The final stage sets no USER, so the container runs as root; add a non-root USER before the entrypoint',
+      unknownBase:
+        'The base image is a build argument, so whether it switches to a non-root user cannot be known here; set USER in this stage to be sure',
       rootUser: 'The last USER of the final stage is {{user}}; switch to a non-root UID before the entrypoint',
       addNumericUser: 'Add "USER {{uid}}" to the final stage',
       createUser: 'Create user app ({{uid}}) with {{tool}} and switch to it',
@@ -48,7 +77,7 @@ export default defineDockerfileRule({
     },
     docs: {
       rationale:
-        'A container that runs as root turns any code-execution bug into root inside the container, one kernel or runtime bug away from the host; Kubernetes `runAsNonRoot` also refuses to start it. Only the final stage matters: builder stages never run in production. Unlike hadolint DL3002, which only flags an explicit `USER root`, a final stage with no USER at all is reported too (as Trivy DS-0002 and Checkov CKV_DOCKER_3 do), because the default user of almost every base image is root; images whose default user is already non-root (distroless `:nonroot`, Chainguard) are not reported.',
+        'A container that runs as root turns any code-execution bug into root inside the container, one kernel or runtime bug away from the host; Kubernetes `runAsNonRoot` also refuses to start it. Only the final stage matters: builder stages never run in production. Unlike hadolint DL3002, which only flags an explicit `USER root`, a final stage with no USER at all is reported too (as Trivy DS-0002 and Checkov CKV_DOCKER_3 do), because the default user of almost every base image is root; images whose default user is already non-root (distroless `:nonroot`, Chainguard) are not reported. Base images whose image config already sets a non-root user (distroless `:nonroot`, Chainguard, Bitnami, `nginx-unprivileged`, the Prometheus and Grafana images and others listed in data/nonRootImages.ts, plus `nonRootBaseImages` in .harden.yaml) need no USER of their own. When the base image is only a build argument without a default, the user cannot be known, and that is said at info severity instead.',
       references: [
         'https://docs.docker.com/build/building/best-practices/#user',
         'https://github.com/hadolint/hadolint/wiki/DL3002',
@@ -63,7 +92,12 @@ export default defineDockerfileRule({
     if (user && !ROOT.test(value)) return;
     // A snippet without FROM (see instruction-before-from): an explicit root USER still is one; no USER says nothing.
     if (!user && stage.implicit) return;
-    if (!user && runsAsNonRootByDefault(stage)) return;
+    if (!user && runsAsNonRootByDefault(stage, ctx.settings.nonRootBaseImages ?? [])) return;
+    if (!user && unknownBase(stage)) {
+      const image = stage.root.image!;
+      ctx.report({ start: image.start, end: image.end, messageId: 'unknownBase', severity: 'info', absent: true });
+      return;
+    }
 
     const family = baseFamily(stage);
     const userEnd = user ? ctx.dockerfile.offsets(user.getRange()).end : -1;
