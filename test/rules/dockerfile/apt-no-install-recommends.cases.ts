@@ -50,7 +50,7 @@ export default cases(rule, {
       errors: [
         {
           messageId: 'recommends',
-          data: { command: 'apt-get install' },
+          data: { command: 'apt-get install', flag: '--no-install-recommends' },
           suggestions: [
             {
               messageId: 'addFlag',
@@ -74,10 +74,10 @@ export default cases(rule, {
         FROM base
         RUN sh -c 'apt-get -y ⟦install⟧ git'`,
       errors: [
-        { messageId: 'recommends', data: { command: 'apt install' } },
+        { messageId: 'recommends', data: { command: 'apt install', flag: '--no-install-recommends' } },
         {
           messageId: 'recommends',
-          data: { command: 'apt-get install' },
+          data: { command: 'apt-get install', flag: '--no-install-recommends' },
           suggestions: [
             {
               messageId: 'addFlag',

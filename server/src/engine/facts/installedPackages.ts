@@ -1,6 +1,6 @@
 import type { DockerfileModel, Stage } from '../models/dockerfile';
 import { effectiveCommand } from '../models/runScript';
-import { OS_MANAGERS, packageCommand, type PackageCommand, type PackageSpec } from './packages';
+import { APT_MANAGERS, OS_MANAGERS, packageCommand, type PackageCommand, type PackageSpec } from './packages';
 /** The OS packages a stage's image still holds after its RUNs (installs minus removals, across FROM chains). */
 
 export interface InstalledPackage {
@@ -54,7 +54,7 @@ export function remainingOsPackages(
             if (gone.has(pkg.name)) return false;
             const autoMarked =
               autoMarkAt !== undefined && by.run === run && by.cmd.start < autoMarkAt && !keep.has(pkg.name);
-            return !(autoRemove && autoMarked && (by.manager === 'apt-get' || by.manager === 'apt'));
+            return !(autoRemove && autoMarked && APT_MANAGERS.has(by.manager));
           });
         }
       }

@@ -8,6 +8,7 @@ type Family = 'apt' | 'apk' | 'rpm' | 'zypper';
 const FAMILY: Partial<Record<Manager, Family>> = {
   'apt-get': 'apt',
   apt: 'apt',
+  aptitude: 'apt',
   apk: 'apk',
   yum: 'rpm',
   dnf: 'rpm',
