@@ -168,5 +168,7 @@ export function commandLabel(pc: PackageCommand): string {
   const tool = pc.tool.value ?? pc.manager;
   const base = tool.slice(tool.lastIndexOf('/') + 1);
   const via = (pc.manager === 'pip' || pc.manager === 'pipx') && !base.startsWith('pip') ? ` -m ${pc.manager}` : '';
-  return `${base}${via}${pc.sub?.value ? ` ${pc.sub.value}` : ''}`;
+  // `dnf module install`, `dnf group install`; `yum groupinstall` already says it.
+  const then = pc.subAction && !/^group./.test(pc.sub?.value ?? '') ? ` ${pc.subAction}` : '';
+  return `${base}${via}${pc.sub?.value ? ` ${pc.sub.value}` : ''}${then}`;
 }

@@ -29,7 +29,7 @@ export default defineDockerfileRule({
   meta: {
     id: 'pin-language-packages',
     target: 'dockerfile',
-    title: 'Pin the versions of pip, pipx, npm, gem and Go packages',
+    title: 'Pin the versions of pip, npm, gem and Go packages',
     practice: 'pinned-dependencies',
     severity: 'hint',
     fix: 'none',
