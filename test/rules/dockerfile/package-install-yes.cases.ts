@@ -40,7 +40,8 @@ export default cases(rule, {
         FROM debian:12
         RUN aptitude install -y curl && aptitude -y purge vim && aptitude --assume-yes install jq && aptitude update
         FROM fedora:40
-        RUN dnf rei -y vim && dnf -y up-min && dnf in -y tar && dnf -y upgrade-minimal && dnf mc`,
+        RUN dnf rei -y vim && dnf -y up-min && dnf in -y tar && dnf -y upgrade-minimal && dnf mc
+        RUN dnf module list && dnf group info "Development Tools" && yum grouplist && dnf module enable -y nodejs:20`,
     },
   ],
   invalid: [

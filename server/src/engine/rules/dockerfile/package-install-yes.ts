@@ -81,7 +81,12 @@ function answersYes(pc: PackageCommand): boolean {
 function prompts(pc: PackageCommand): boolean {
   if (pc.manager === 'apt-get' || pc.manager === 'apt') return APT_PROMPTS.has(pc.action);
   if (pc.manager === 'aptitude') return APTITUDE_PROMPTS.has(pc.action);
-  if (RPM_MANAGERS.has(pc.manager)) return RPM_PROMPTS.has(pc.action);
+  if (RPM_MANAGERS.has(pc.manager)) {
+    // `dnf module list`, `dnf group info …` only print.
+    const grouped = pc.action === 'module' || pc.action === 'group';
+    const prints = grouped && (!pc.subAction || /^(list|info|provides|summary|repoquery)$/.test(pc.subAction));
+    return RPM_PROMPTS.has(pc.action) && !prints;
+  }
   return pc.manager === 'zypper' && ZYPPER_PROMPTS.has(pc.action);
 }
 
