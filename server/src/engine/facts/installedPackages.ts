@@ -37,7 +37,8 @@ export function remainingOsPackages(
         }
         const pc = packageCommand(s, run, cmd);
         if (!pc || !OS_MANAGERS.has(pc.manager)) continue;
-        const named = pc.packages.filter((p) => !p.dynamic);
+        // A version spelt through a variable (`gcc=$GCC_VERSION`) leaves the name known.
+        const named = pc.packages.filter((p) => p.name !== '');
         if ((pc.action === 'install' || pc.action === 'add') && !pc.simulated) {
           installed.push(...named.map((pkg) => ({ pc, pkg })));
           if (pc.group)
