@@ -52,7 +52,8 @@ export default cases(rule, {
         FROM ruby:3.3
         RUN gem install nokogiri:1.16.7 -- --use-system-libraries \\
             && gem install pg -v 1.5.9 -- --with-pg-config=/usr/bin/pg_config \\
-            && gem i bundler --version=2.5.22`,
+            && gem i bundler --version=2.5.22 \\
+            && gem install rake:13.2.1 --no-document --use-system-libraries true --document rdoc`,
     },
     {
       name: 'pipx pinned like pip; pipenv is not pip',

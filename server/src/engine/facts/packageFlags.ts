@@ -150,6 +150,12 @@ const VALUE_FLAGS: Record<string, string[]> = {
     '-g',
     '--file',
     '--build-root',
+    '--document',
+    '--without',
+    '-p',
+    '--http-proxy',
+    '--config-file',
+    '--target-rbconfig',
   ],
   go: [
     '-ldflags',

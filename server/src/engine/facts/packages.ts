@@ -110,6 +110,13 @@ export function packageCommand(stage: Stage, run: Instruction, cmd: ShellCommand
       if (manager === 'apk' && (flag === '--virtual' || flag === '-t')) pc.group = value;
       if (manager === 'gem' && (flag === '-v' || flag === '--version')) gemVersion = value;
       if (manager === 'pip' && (flag === '-c' || flag === '--constraint' || /^-c./.test(flag))) pc.constrained = true;
+    } else if (
+      manager === 'gem' &&
+      /^(true|false)$/.test(v ?? '') &&
+      /^--[\w-]+$/.test(args[k - 1]?.value ?? '') &&
+      !isValueFlag(args[k - 1].value!)
+    ) {
+      // `gem install x:1.2 --use-system-libraries true`: a switch's value, not a gem named "true".
     } else operands.push(args[k]);
   }
   if ((action === 'module' || action === 'group') && RPM_MANAGERS.has(manager)) {
