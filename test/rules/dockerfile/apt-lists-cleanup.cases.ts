@@ -41,6 +41,13 @@ export default cases(rule, {
         FROM debian:12
         RUN apt-get install -y ./local.deb`,
     },
+    {
+      name: 'a cache mount on /var/lib/apt/lists alone; aptitude update cleaned',
+      code: df`
+        FROM debian:12
+        RUN --mount=type=cache,target=/var/lib/apt/lists apt-get update && apt-get install -y curl
+        RUN aptitude update && aptitude install -y jq && rm -rf /var/lib/apt/lists/*`,
+    },
   ],
   invalid: [
     {
@@ -121,6 +128,16 @@ export default cases(rule, {
       errors: [{ messageId: 'keepsLists' }],
       output:
         "# escape=`\r\nFROM debian:12\r\nRUN --mount=type=cache,target=/var/cache/apt sh -c 'apt-get update && apt-get install -y curl' `\r\n    && echo ok && rm -rf /var/lib/apt/lists/*\r\n",
+    },
+    {
+      name: 'aptitude update counts like apt-get update',
+      code: df`
+        FROM debian:12
+        RUN ⟦aptitude update⟧ && aptitude install -y curl`,
+      errors: [{ messageId: 'keepsLists', data: { command: 'aptitude update' } }],
+      output: df`
+        FROM debian:12
+        RUN aptitude update && aptitude install -y curl && rm -rf /var/lib/apt/lists/*`,
     },
   ],
 });

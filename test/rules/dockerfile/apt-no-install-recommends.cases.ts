@@ -39,6 +39,12 @@ export default cases(rule, {
         FROM debian:12
         RUN apt-get install -s curl && apt-get install -f -y`,
     },
+    {
+      name: 'aptitude spells it --without-recommends or -R',
+      code: df`
+        FROM debian:12
+        RUN aptitude install -y --without-recommends curl && aptitude -yR install jq`,
+    },
   ],
   invalid: [
     {
@@ -50,7 +56,7 @@ export default cases(rule, {
       errors: [
         {
           messageId: 'recommends',
-          data: { command: 'apt-get install' },
+          data: { command: 'apt-get install', flag: '--no-install-recommends' },
           suggestions: [
             {
               messageId: 'addFlag',
@@ -74,10 +80,10 @@ export default cases(rule, {
         FROM base
         RUN sh -c 'apt-get -y ⟦install⟧ git'`,
       errors: [
-        { messageId: 'recommends', data: { command: 'apt install' } },
+        { messageId: 'recommends', data: { command: 'apt install', flag: '--no-install-recommends' } },
         {
           messageId: 'recommends',
-          data: { command: 'apt-get install' },
+          data: { command: 'apt-get install', flag: '--no-install-recommends' },
           suggestions: [
             {
               messageId: 'addFlag',
@@ -116,6 +122,26 @@ export default cases(rule, {
         FROM debian:12
         RUN apt-get ⟦install⟧ -y curl && echo 'APT::Install-Recommends "0";' > /etc/apt/apt.conf.d/01norecommends`,
       errors: [{ messageId: 'recommends' }],
+    },
+    {
+      name: 'aptitude install without --without-recommends',
+      code: df`
+        FROM debian:12
+        RUN aptitude ⟦install⟧ -y vim`,
+      errors: [
+        {
+          messageId: 'recommends',
+          data: { command: 'aptitude install', flag: '--without-recommends' },
+          suggestions: [
+            {
+              messageId: 'addFlag',
+              output: df`
+                FROM debian:12
+                RUN aptitude install --without-recommends -y vim`,
+            },
+          ],
+        },
+      ],
     },
   ],
 });

@@ -200,5 +200,14 @@ export default cases(rule, {
       code: "# escape=`\nFROM ubuntu:24.04\nRUN sh -c 'apt-get install -y ⟦build-essential⟧' `\n    && echo ok\n",
       errors: [{ messageId: 'buildTool', data: { name: 'build-essential', what: 'a build tool' } }],
     },
+    {
+      name: 'a version spelt through a variable still names the package; aptitude installs count',
+      code: df`
+        FROM debian:12-slim
+        ARG GCC_VERSION=4:12.2.0-3
+        RUN apt-get install -y --no-install-recommends ⟦gcc=\${GCC_VERSION}⟧ && aptitude install -y ⟦make⟧
+        CMD ["/app"]`,
+      errors: [{ messageId: 'buildTool', data: { name: 'gcc', what: 'a compiler' } }, { messageId: 'buildTool' }],
+    },
   ],
 });

@@ -27,6 +27,22 @@ export default cases(rule, {
         FROM debian:12
         RUN apt-get update && apt-get clean && apt-get install -s curl && apk add --no-cache curl && dnf clean all && zypper refresh`,
     },
+    {
+      name: 'apt quiet level 2 implies -y, however it is spelt',
+      code: df`
+        FROM debian:12
+        RUN apt-get -q -q install curl && apt-get install -q=2 git && apt-get --quiet --quiet install jq
+        RUN apt-get install --quiet=2 vim && apt-get -qq -o Dpkg::Use-Pty=0 install wget && apt-get -yq install less`,
+    },
+    {
+      name: 'aptitude -y and dnf aliases with -y',
+      code: df`
+        FROM debian:12
+        RUN aptitude install -y curl && aptitude -y purge vim && aptitude --assume-yes install jq && aptitude update
+        FROM fedora:40
+        RUN dnf rei -y vim && dnf -y up-min && dnf in -y tar && dnf -y upgrade-minimal && dnf mc
+        RUN dnf module list && dnf group info "Development Tools" && yum grouplist && dnf module enable -y nodejs:20`,
+    },
   ],
   invalid: [
     {
@@ -66,6 +82,28 @@ export default cases(rule, {
       code: '# escape=`\nFROM debian:12\nRUN [⟦"apt-get", "install"⟧, "curl"]\nRUN ⟦apt-get install⟧ `\n    curl\n',
       errors: [{ messageId: 'prompt' }, { messageId: 'prompt' }],
       output: '# escape=`\nFROM debian:12\nRUN ["apt-get", "install", "curl"]\nRUN apt-get install -y `\n    curl\n',
+    },
+    {
+      name: 'one -q is not quiet level 2; aptitude and dnf aliases prompt too',
+      code: df`
+        FROM debian:12
+        RUN ⟦apt-get install⟧ -q curl && ⟦apt-get --quiet install⟧ jq && ⟦aptitude install⟧ vim
+        FROM fedora:40
+        RUN ⟦dnf upgrade-minimal⟧ && ⟦dnf rei⟧ vim && ⟦dnf in⟧ tar && ⟦yum module⟧ install nodejs:18`,
+      errors: [
+        { messageId: 'prompt', data: { command: 'apt-get install', flag: '-y' } },
+        { messageId: 'prompt', data: { command: 'apt-get install', flag: '-y' } },
+        { messageId: 'prompt', data: { command: 'aptitude install', flag: '-y' } },
+        { messageId: 'prompt', data: { command: 'dnf upgrade-minimal', flag: '-y' } },
+        { messageId: 'prompt', data: { command: 'dnf rei', flag: '-y' } },
+        { messageId: 'prompt', data: { command: 'dnf in', flag: '-y' } },
+        { messageId: 'prompt', data: { command: 'yum module install', flag: '-y' } },
+      ],
+      output: df`
+        FROM debian:12
+        RUN apt-get install -y -q curl && apt-get --quiet install -y jq && aptitude install -y vim
+        FROM fedora:40
+        RUN dnf upgrade-minimal -y && dnf rei -y vim && dnf in -y tar && yum module -y install nodejs:18`,
     },
   ],
 });

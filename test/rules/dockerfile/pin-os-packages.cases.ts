@@ -43,6 +43,25 @@ export default cases(rule, {
         FROM debian:12
         RUN apt-get install -s curl`,
     },
+    {
+      name: 'epochs, module streams and versions spelt through ARG or ENV',
+      code: df`
+        FROM rockylinux:9
+        ARG GIT_VERSION=2.43.5
+        ENV CURL_VERSION=7.76.1-29.el9
+        RUN yum install -y openssl-1:3.0.7-27.el9 git-core-\${GIT_VERSION} curl-$CURL_VERSION && yum clean all
+        RUN dnf module install -y nodejs:18 && microdnf module install -y postgresql:15/server && yum module install -y php:8.1
+        FROM debian:12
+        ARG JQ_VERSION=1.6-2.1
+        RUN apt-get install -y openssl=3.0.15-1~deb12u1 jq=\${JQ_VERSION} && aptitude install -y curl=7.88.1-10+deb12u8`,
+    },
+    {
+      name: 'groups are not packages; other module subcommands install nothing',
+      code: df`
+        FROM fedora:40
+        RUN dnf group install -y "Development Tools" && yum groupinstall -y "Development Tools"
+        RUN dnf module enable -y nodejs:20 && dnf module reset -y nodejs && dnf module list`,
+    },
   ],
   invalid: [
     {
@@ -116,6 +135,20 @@ export default cases(rule, {
       errors: [
         { messageId: 'unpinned', data: { tool: 'apt-get install', name: 'libc6', example: 'libc6=<version>' } },
         { messageId: 'unpinned', data: { tool: 'apt-get install', name: 'nginx', example: 'nginx=<version>' } },
+      ],
+    },
+    {
+      name: 'a module without a stream, dnf aliases and aptitude',
+      code: df`
+        FROM fedora:40
+        RUN dnf module install -y ⟦nodejs⟧ && yum module install -y ⟦php⟧ && dnf in -y ⟦tar⟧
+        FROM debian:12
+        RUN aptitude install -y ⟦vim⟧`,
+      errors: [
+        { messageId: 'unpinned', data: { tool: 'dnf module install', name: 'nodejs', example: 'nodejs:<stream>' } },
+        { messageId: 'unpinned', data: { tool: 'yum module install', name: 'php', example: 'php:<stream>' } },
+        { messageId: 'unpinned', data: { tool: 'dnf in', name: 'tar', example: 'tar-<version>' } },
+        { messageId: 'unpinned', data: { tool: 'aptitude install', name: 'vim', example: 'vim=<version>' } },
       ],
     },
   ],

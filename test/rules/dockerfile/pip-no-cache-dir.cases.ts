@@ -54,6 +54,23 @@ export default cases(rule, {
         FROM python:3.12
         RUN pip --version && pip freeze && pip uninstall -y setuptools`,
     },
+    {
+      name: 'any value pip parses as a boolean disables the cache, false ones included',
+      code: df`
+        FROM python:3.12 AS base
+        ENV PIP_NO_CACHE_DIR=false
+        RUN pip install flask
+        FROM base
+        RUN PIP_NO_CACHE_DIR=0 pip install django && PIP_NO_CACHE_DIR=True pip install celery
+        RUN export PIP_NO_CACHE_DIR=off && pip install redis
+        RUN export PIP_NO_CACHE_DIR="$NO_CACHE" && pip install gunicorn`,
+    },
+    {
+      name: 'pipx and pipenv are not pip',
+      code: df`
+        FROM python:3.12
+        RUN pipx install black==24.10.0 && pipenv install flask && python -m pipx install poetry`,
+    },
   ],
   invalid: [
     {
@@ -96,6 +113,20 @@ export default cases(rule, {
       errors: [{ messageId: 'keepsCache' }, { messageId: 'keepsCache' }],
       output:
         '# escape=`\nFROM python:3.12\nRUN ["pip", "install", "flask"]\nRUN pip install --no-cache-dir `\n    django\n',
+    },
+    {
+      name: 'an empty PIP_NO_CACHE_DIR is ignored by pip',
+      code: df`
+        FROM python:3.12
+        ENV PIP_NO_CACHE_DIR=""
+        RUN ⟦pip install⟧ flask
+        RUN PIP_NO_CACHE_DIR= ⟦pip install⟧ django && export PIP_NO_CACHE_DIR= && ⟦pip install⟧ celery`,
+      errors: [{ messageId: 'keepsCache' }, { messageId: 'keepsCache' }, { messageId: 'keepsCache' }],
+      output: df`
+        FROM python:3.12
+        ENV PIP_NO_CACHE_DIR=""
+        RUN pip install --no-cache-dir flask
+        RUN PIP_NO_CACHE_DIR= pip install --no-cache-dir django && export PIP_NO_CACHE_DIR= && pip install --no-cache-dir celery`,
     },
   ],
 });

@@ -49,6 +49,12 @@ export default cases(rule, {
         apt-get install -y curl
         EOF`,
     },
+    {
+      name: 'aptitude refreshes and installs in one RUN',
+      code: df`
+        FROM debian:12
+        RUN aptitude update && aptitude install -y curl && rm -rf /var/lib/apt/lists/*`,
+    },
   ],
   invalid: [
     {
@@ -136,6 +142,14 @@ export default cases(rule, {
         RUN --mount=type=cache,target=/var/cache/dnf ⟦dnf makecache⟧
         RUN dnf install -y nginx`,
       errors: [{ messageId: 'alone', data: { command: 'dnf makecache' }, suggestions: [] }],
+    },
+    {
+      name: 'aptitude update alone',
+      code: df`
+        FROM debian:12
+        RUN ⟦aptitude update⟧
+        RUN aptitude install -y curl`,
+      errors: [{ messageId: 'alone', data: { command: 'aptitude update' } }],
     },
   ],
 });

@@ -1,6 +1,6 @@
 import { ownInstructions, type DockerfileModel, type Stage } from '../models/dockerfile';
 import { effectiveCommand } from '../models/runScript';
-import { OS_MANAGERS, packageCommand, type PackageCommand, type PackageSpec } from './packages';
+import { APT_MANAGERS, OS_MANAGERS, packageCommand, type PackageCommand, type PackageSpec } from './packages';
 /** The OS packages a stage's image still holds after its RUNs (installs minus removals, across FROM chains). */
 
 export interface InstalledPackage {
@@ -37,7 +37,8 @@ export function remainingOsPackages(
         }
         const pc = packageCommand(s, run, cmd);
         if (!pc || !OS_MANAGERS.has(pc.manager)) continue;
-        const named = pc.packages.filter((p) => !p.dynamic);
+        // A version spelt through a variable (`gcc=$GCC_VERSION`) leaves the name known.
+        const named = pc.packages.filter((p) => p.name !== '');
         if ((pc.action === 'install' || pc.action === 'add') && !pc.simulated) {
           installed.push(...named.map((pkg) => ({ pc, pkg })));
           if (pc.group)
@@ -54,7 +55,7 @@ export function remainingOsPackages(
             if (gone.has(pkg.name)) return false;
             const autoMarked =
               autoMarkAt !== undefined && by.run === run && by.cmd.start < autoMarkAt && !keep.has(pkg.name);
-            return !(autoRemove && autoMarked && (by.manager === 'apt-get' || by.manager === 'apt'));
+            return !(autoRemove && autoMarked && APT_MANAGERS.has(by.manager));
           });
         }
       }

@@ -3,30 +3,20 @@ import type { DockerfileModel, Stage } from '../models/dockerfile';
 import { effectiveCommand, isShellForm, wordRemovalSpan } from '../models/runScript';
 import type { ShellCommand, ShellWord } from '../models/shell';
 
-export type Manager = 'apt-get' | 'apt' | 'apk' | 'yum' | 'dnf' | 'microdnf' | 'zypper' | 'pip' | 'npm' | 'gem' | 'go';
-export const OS_MANAGERS: ReadonlySet<Manager> = new Set<Manager>([
-  'apt-get',
-  'apt',
-  'apk',
-  'yum',
-  'dnf',
-  'microdnf',
-  'zypper',
-]);
-export const RPM_MANAGERS: ReadonlySet<Manager> = new Set<Manager>(['yum', 'dnf', 'microdnf']);
+import {
+  APT_MANAGERS,
+  type Manager,
+  managerOf,
+  moduleSpec,
+  normaliseAction,
+  OS_MANAGERS,
+  type PackageSpec,
+  RPM_MANAGERS,
+  spec,
+} from './packageSpecs';
+import { valueFlags } from './packageFlags';
 
-export interface PackageSpec {
-  word: ShellWord;
-  /** Name without version, architecture, extras or repository tag; '' when the word expands at run time. */
-  name: string;
-  /** The version part as written (`7.88.1-10`, `>=1`, `latest`), or from gem's `-v`. */
-  version?: string;
-  /** A version or range that does not float (`latest`, `main`… do). Dynamic words count when they carry a version part. */
-  pinned: boolean;
-  /** A path, URL, archive, VCS reference: nothing a registry resolves by name. */
-  local: boolean;
-  dynamic: boolean;
-}
+export { APT_MANAGERS, type Manager, OS_MANAGERS, type PackageSpec, RPM_MANAGERS };
 
 export interface PackageCommand {
   stage: Stage;
@@ -35,9 +25,11 @@ export interface PackageCommand {
   manager: Manager;
   /** The word naming the tool (`apt-get`, `pip3`, or `python3` of `python3 -m pip`). */
   tool: ShellWord;
-  /** The subcommand, normalised (`in`, `i` → `install`; `erase`, `rm` → `remove`; `up` → `upgrade`; `ref` → `refresh`). */
+  /** The subcommand, normalised (`in`, `i` → `install`; `erase`, `rm` → `remove`; `up` → `upgrade`; `rei` → `reinstall`). */
   action: string;
   sub?: ShellWord;
+  /** The subcommand of `module`/`group` (`dnf module install` → `install`). */
+  subAction?: string;
   /** Every word after the tool. */
   args: ShellWord[];
   packages: PackageSpec[];
@@ -45,210 +37,24 @@ export interface PackageCommand {
   group?: string;
   /** apt's `-s`/`--simulate`/`--dry-run`: nothing is installed. */
   simulated: boolean;
+  /** pip's `-c`/`--constraint` file: it may pin every package the command names. */
+  constrained: boolean;
 }
 
-const ALIASES: Record<string, string> = {
-  in: 'install',
-  i: 'install',
-  isntall: 'install',
-  add: 'add',
-  erase: 'remove',
-  rm: 'remove',
-  up: 'upgrade',
-  update: 'update',
-  ref: 'refresh',
-  dup: 'dist-upgrade',
-  cc: 'clean',
-  localinstall: 'install',
-  groupinstall: 'install',
-};
-const RPM_ACTIONS: Record<string, string> = { ...ALIASES, update: 'upgrade' };
-const NPM_ACTIONS: Record<string, string> = {
-  i: 'install',
-  in: 'install',
-  add: 'install',
-  isntall: 'install',
-  install: 'install',
-};
-
-/** Options whose value is the next word, per tool (the `--x=value` form needs no entry). */
-const VALUE_FLAGS: Record<string, string[]> = {
-  apt: [
-    '-o',
-    '--option',
-    '-c',
-    '--config-file',
-    '-t',
-    '--target-release',
-    '--default-release',
-    '-a',
-    '--host-architecture',
-    '-P',
-    '--build-profiles',
-  ],
-  apk: [
-    '-t',
-    '--virtual',
-    '-X',
-    '--repository',
-    '-p',
-    '--root',
-    '--arch',
-    '--cache-dir',
-    '--keys-dir',
-    '--repositories-file',
-    '--cache-max-age',
-    '--timeout',
-  ],
-  rpm: [
-    '-c',
-    '--config',
-    '--installroot',
-    '--releasever',
-    '-x',
-    '--exclude',
-    '--enablerepo',
-    '--disablerepo',
-    '--repo',
-    '--repoid',
-    '--setopt',
-    '-d',
-    '--debuglevel',
-    '-e',
-    '--errorlevel',
-    '--downloaddir',
-    '--destdir',
-    '--forcearch',
-    '--repofrompath',
-  ],
-  zypper: [
-    '-R',
-    '--root',
-    '-c',
-    '--config',
-    '-D',
-    '--reposd-dir',
-    '-C',
-    '--cache-dir',
-    '-t',
-    '--type',
-    '-r',
-    '--repo',
-    '--from',
-  ],
-  pip: [
-    '-r',
-    '--requirement',
-    '-c',
-    '--constraint',
-    '-e',
-    '--editable',
-    '-i',
-    '--index-url',
-    '--extra-index-url',
-    '-f',
-    '--find-links',
-    '-t',
-    '--target',
-    '--prefix',
-    '--root',
-    '--trusted-host',
-    '--platform',
-    '--python-version',
-    '--implementation',
-    '--abi',
-    '--only-binary',
-    '--no-binary',
-    '--upgrade-strategy',
-    '--progress-bar',
-    '--cache-dir',
-    '--src',
-    '--log',
-    '--proxy',
-    '--retries',
-    '--timeout',
-    '--exists-action',
-    '--global-option',
-    '-C',
-    '--config-settings',
-    '--install-option',
-    '--python',
-    '--report',
-  ],
-  npm: [
-    '--prefix',
-    '--registry',
-    '--cache',
-    '-w',
-    '--workspace',
-    '--omit',
-    '--include',
-    '--loglevel',
-    '--tag',
-    '--userconfig',
-    '--globalconfig',
-    '--install-strategy',
-    '--scope',
-  ],
-  gem: [
-    '-v',
-    '--version',
-    '-i',
-    '--install-dir',
-    '-n',
-    '--bindir',
-    '--source',
-    '-s',
-    '-P',
-    '--trust-policy',
-    '--platform',
-    '-g',
-    '--file',
-    '--build-root',
-  ],
-  go: [
-    '-ldflags',
-    '-tags',
-    '-o',
-    '-gcflags',
-    '-mod',
-    '-modfile',
-    '-p',
-    '-pkgdir',
-    '-toolexec',
-    '-C',
-    '-overlay',
-    '-buildmode',
-    '-compiler',
-    '-asmflags',
-    '-installsuffix',
-    '-pgo',
-    '-exec',
-    '-gccgoflags',
-  ],
-};
-const flagFamily = (m: Manager) => (m === 'apt-get' ? 'apt' : RPM_MANAGERS.has(m) ? 'rpm' : m);
-
-function managerOf(name: string, args: readonly ShellWord[]): { manager: Manager; skip: number } | undefined {
-  if (
-    name === 'apt-get' ||
-    name === 'apt' ||
-    name === 'apk' ||
-    name === 'yum' ||
-    name === 'microdnf' ||
-    name === 'zypper' ||
-    name === 'npm' ||
-    name === 'gem' ||
-    name === 'go'
-  )
-    return { manager: name, skip: 0 };
-  if (name === 'dnf' || name === 'dnf5') return { manager: 'dnf', skip: 0 };
-  if (/^pip[\d.]*$/.test(name)) return { manager: 'pip', skip: 0 };
-  const m = args.findIndex((w) => w.value === '-m');
-  if (/^python[\d.]*$/.test(name) && m >= 0 && /^pip[\d.]*$/.test(args[m + 1]?.value ?? ''))
-    return { manager: 'pip', skip: m + 2 };
-  return undefined;
-}
+/** Subcommands whose operands are packages. */
+const TAKES_PACKAGES = new Set([
+  'install',
+  'add',
+  'remove',
+  'purge',
+  'del',
+  'uninstall',
+  'get',
+  'run',
+  'upgrade',
+  'reinstall',
+  'dist-upgrade',
+]);
 
 /** Recognises a package-manager invocation in one simple command. */
 export function packageCommand(stage: Stage, run: Instruction, cmd: ShellCommand): PackageCommand | undefined {
@@ -258,8 +64,8 @@ export function packageCommand(stage: Stage, run: Instruction, cmd: ShellCommand
   if (!found) return undefined;
   const { manager } = found;
   const args = all.slice(found.skip);
-  const valueFlags = VALUE_FLAGS[flagFamily(manager)];
-  const isValueFlag = (v: string) => valueFlags.includes(v);
+  const flags = valueFlags(manager);
+  const isValueFlag = (v: string) => flags.includes(v);
   let sub: ShellWord | undefined;
   let i = 0;
   for (; i < args.length; i++) {
@@ -272,44 +78,54 @@ export function packageCommand(stage: Stage, run: Instruction, cmd: ShellCommand
     sub = args[i];
     break;
   }
-  const raw = sub?.value ?? '';
-  const action =
-    manager === 'npm'
-      ? (NPM_ACTIONS[raw] ?? raw)
-      : manager === 'gem' && raw === 'i'
-        ? 'install'
-        : ((RPM_MANAGERS.has(manager) ? RPM_ACTIONS : ALIASES)[raw] ?? raw);
+  const action = normaliseAction(manager, sub?.value ?? '');
   const simulated =
-    (manager === 'apt-get' || manager === 'apt') &&
+    APT_MANAGERS.has(manager) &&
     args.some((w) => /^(--simulate|--dry-run|--just-print|--no-act|--recon|-[a-zA-Z]*s[a-zA-Z]*)$/.test(w.value ?? ''));
-  const pc: PackageCommand = { stage, run, cmd, manager, tool, action, sub, args, packages: [], simulated };
+  const pc: PackageCommand = {
+    stage,
+    run,
+    cmd,
+    manager,
+    tool,
+    action,
+    sub,
+    args,
+    packages: [],
+    simulated,
+    constrained: false,
+  };
   let gemVersion: string | undefined;
   const operands: ShellWord[] = [];
   let endOfOptions = false;
   for (let k = i + 1; k < args.length; k++) {
     const v = args[k].value;
-    if (!endOfOptions && v === '--') endOfOptions = true;
-    else if (!endOfOptions && v?.startsWith('-')) {
+    if (!endOfOptions && v === '--') {
+      // gem passes what follows `--` to the extensions' build (`-- --use-system-libraries`): no gems there.
+      if (manager === 'gem') break;
+      endOfOptions = true;
+    } else if (!endOfOptions && v?.startsWith('-')) {
       const [flag, inline] = v.split(/=(.*)/s);
       const value = inline ?? (isValueFlag(v) ? args[++k]?.value : undefined);
       if (manager === 'apk' && (flag === '--virtual' || flag === '-t')) pc.group = value;
       if (manager === 'gem' && (flag === '-v' || flag === '--version')) gemVersion = value;
+      if (manager === 'pip' && (flag === '-c' || flag === '--constraint' || /^-c./.test(flag))) pc.constrained = true;
+    } else if (
+      manager === 'gem' &&
+      /^(true|false)$/.test(v ?? '') &&
+      /^--[\w-]+$/.test(args[k - 1]?.value ?? '') &&
+      !isValueFlag(args[k - 1].value!)
+    ) {
+      // `gem install x:1.2 --use-system-libraries true`: a switch's value, not a gem named "true".
     } else operands.push(args[k]);
   }
-  const takesPackages = [
-    'install',
-    'add',
-    'remove',
-    'purge',
-    'del',
-    'uninstall',
-    'get',
-    'run',
-    'upgrade',
-    'reinstall',
-    'dist-upgrade',
-  ].includes(action);
-  if (takesPackages) {
+  if ((action === 'module' || action === 'group') && RPM_MANAGERS.has(manager)) {
+    // `dnf module install nodejs:18`, `dnf group install "Development Tools"`, `yum groupinstall …`.
+    const grouped = sub?.value?.startsWith('group') && sub.value !== 'group' && sub.value !== 'grp';
+    pc.subAction = grouped ? normaliseAction(manager, sub!.value!.slice('group'.length)) : operands.shift()?.value;
+    if (pc.subAction && action === 'module' && ['install', 'in', 'enable'].includes(pc.subAction))
+      pc.packages = operands.map(moduleSpec);
+  } else if (TAKES_PACKAGES.has(action)) {
     const words = manager === 'go' && action === 'run' ? operands.slice(0, 1) : operands;
     pc.packages = words.map((w) => spec(manager, w, gemVersion));
   }
@@ -328,53 +144,6 @@ function execFormCommand(cmd: ShellCommand): ShellCommand {
   });
   const first = words[0]?.value ?? '';
   return { ...cmd, words, name: first.slice(first.lastIndexOf('/') + 1) };
-}
-
-const FLOATING = /^(latest|next|main|master|head|upgrade|patch|\*)$/i;
-const ARCHIVE = /\.(deb|rpm|apk|whl|tar\.gz|tgz|tar\.bz2|zip|gem|go)$/i;
-
-function spec(manager: Manager, word: ShellWord, gemVersion?: string): PackageSpec {
-  const dynamic = word.value === undefined;
-  const v = word.value ?? word.raw.replace(/["']/g, '');
-  const local =
-    /^(\.\.?(\/|\[|$)|\/|~)/.test(v) ||
-    /^[\w+.-]+:\/\//.test(v) ||
-    /^(git\+|git@|file:|github:)/.test(v) ||
-    ARCHIVE.test(v) ||
-    (manager === 'npm' && /^[^@][^@]*\/[^@]/.test(v));
-  let name = v;
-  let version: string | undefined;
-  const cut = (at: number, skip = 0) => {
-    if (at > 0) [name, version] = [v.slice(0, at), v.slice(at + skip)];
-  };
-  if (manager === 'apt-get' || manager === 'apt') {
-    cut(v.indexOf('='), 1);
-    name = name.replace(/[:/].*$/, '');
-  } else if (manager === 'apk' || manager === 'zypper') {
-    cut(v.search(/[=<>~]/));
-    name = name.replace(/@.*$/, '');
-    if (manager === 'zypper' && !version) rpmSplit();
-  } else if (RPM_MANAGERS.has(manager)) rpmSplit();
-  else if (manager === 'pip') {
-    const m = /^([A-Za-z0-9][A-Za-z0-9._-]*)(\[[^\]]*\])?\s*(.*)$/.exec(v);
-    if (m) [name, version] = [m[1].toLowerCase(), m[3].split(';')[0].trim() || undefined];
-  } else if (manager === 'npm' || manager === 'go') cut(v.indexOf('@', 1), 1);
-  else if (manager === 'gem') {
-    cut(v.indexOf(':'), 1);
-    version ??= gemVersion;
-  }
-  const pinned =
-    version !== undefined &&
-    version !== '' &&
-    !FLOATING.test(version) &&
-    !(manager === 'go' && !/^v\d|^[0-9a-f]{7,40}$/.test(version));
-  return { word, name: dynamic ? '' : name, version, pinned, local, dynamic };
-
-  function rpmSplit() {
-    const m = /^(.+?)-(\d[\w.+~^*]*(?:-[\w.+~^*]+)?)$/.exec(v);
-    if (m && (/\d\.\d/.test(m[2]) || m[2].includes('$'))) [name, version] = [m[1], m[2]];
-    else if (/-\$/.test(v)) [name, version] = [v.slice(0, v.indexOf('-$')), v.slice(v.indexOf('-$') + 1)];
-  }
 }
 
 /** Every package-manager invocation of the given stages (all stages by default), in document order. */
@@ -401,10 +170,12 @@ export function packageRemovalSpan(
   return pc.packages.length < 2 ? undefined : wordRemovalSpan(model, pc.run, pkg.word);
 }
 
-/** How the command reads in a message: `apt-get install`, `pip3 install`, `python3 -m pip install`. */
+/** How the command reads in a message: `apt-get install`, `pip3 install`, `python3 -m pip install`, `python -m pipx install`. */
 export function commandLabel(pc: PackageCommand): string {
   const tool = pc.tool.value ?? pc.manager;
   const base = tool.slice(tool.lastIndexOf('/') + 1);
-  const via = pc.manager === 'pip' && !base.startsWith('pip') ? ' -m pip' : '';
-  return `${base}${via}${pc.sub?.value ? ` ${pc.sub.value}` : ''}`;
+  const via = (pc.manager === 'pip' || pc.manager === 'pipx') && !base.startsWith('pip') ? ` -m ${pc.manager}` : '';
+  // `dnf module install`, `dnf group install`; `yum groupinstall` already says it.
+  const then = pc.subAction && !/^group./.test(pc.sub?.value ?? '') ? ` ${pc.subAction}` : '';
+  return `${base}${via}${pc.sub?.value ? ` ${pc.sub.value}` : ''}${then}`;
 }

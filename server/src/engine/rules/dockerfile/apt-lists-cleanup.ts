@@ -1,6 +1,6 @@
 import type { Instruction } from 'dockerfile-ast';
 import type { DockerfileModel } from '../../models/dockerfile';
-import { commandLabel, type PackageCommand, packageCommands } from '../../facts/packages';
+import { APT_MANAGERS, commandLabel, type PackageCommand, packageCommands } from '../../facts/packages';
 import {
   cacheMountTargets,
   removesPath,
@@ -23,7 +23,7 @@ const NEEDS_LISTS = new Set([
   'reinstall',
 ]);
 
-const isApt = (pc: PackageCommand) => pc.manager === 'apt-get' || pc.manager === 'apt';
+const isApt = (pc: PackageCommand) => APT_MANAGERS.has(pc.manager);
 const refreshes = (pc: PackageCommand) =>
   isApt(pc) && (pc.action === 'update' || (pc.action === 'install' && pc.args.some((w) => w.value === '--update')));
 
@@ -55,7 +55,7 @@ export default defineDockerfileRule({
     },
     docs: {
       rationale:
-        "`apt-get update` downloads the package lists to `/var/lib/apt/lists`; unless the same RUN deletes them they are stored in the layer for good, enlarging every pull, and they describe packages as of the build day, which misleads scanners and anyone who installs from them later. Deleting them in a later RUN does not shrink the image. Accepted: `rm -rf /var/lib/apt/lists/*` (or `/var/lib/apt`) after the last update of the RUN, `apt-get dist-clean`, and a BuildKit cache or tmpfs mount on `/var/lib/apt` or `/var/lib/apt/lists` (a mount on `/var/cache/apt` keeps downloaded packages, not the lists). Only stages that ship are checked, the final stage and the stages it is built `FROM`: hadolint checks every stage, but a builder stage's lists never reach the image. The fix appends `&& rm -rf /var/lib/apt/lists/*` after the last command of the RUN; it is not offered when a later RUN installs without its own `apt-get update` (it would then fail), nor for exec-form or heredoc RUNs.",
+        "`apt-get update` downloads the package lists to `/var/lib/apt/lists`; unless the same RUN deletes them they are stored in the layer for good, enlarging every pull, and they describe packages as of the build day, which misleads scanners and anyone who installs from them later. Deleting them in a later RUN does not shrink the image. Accepted: `rm -rf /var/lib/apt/lists/*` (or `/var/lib/apt`) after the last update of the RUN, `apt-get dist-clean`, and a BuildKit cache or tmpfs mount on `/var/lib/apt` or `/var/lib/apt/lists` (a mount on `/var/cache/apt` keeps downloaded packages, not the lists). `aptitude update` counts like `apt-get update`. hadolint also wants `/var/cache/apt` mounted when the mount is on `/var/lib/apt`; we don't because that mount alone keeps the lists out of the layer. Only stages that ship are checked, the final stage and the stages it is built `FROM`: hadolint checks every stage, but a builder stage's lists never reach the image. The fix appends `&& rm -rf /var/lib/apt/lists/*` after the last command of the RUN; it is not offered when a later RUN installs without its own `apt-get update` (it would then fail), nor for exec-form or heredoc RUNs.",
       references: [
         'https://github.com/hadolint/hadolint/wiki/DL3009',
         'https://docs.docker.com/build/building/best-practices/#apt-get',

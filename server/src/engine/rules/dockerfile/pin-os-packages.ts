@@ -2,6 +2,7 @@ import { commandLabel, OS_MANAGERS, type PackageCommand, packageCommands, RPM_MA
 import { defineDockerfileRule } from '../rule';
 
 function example(pc: PackageCommand, name: string): string {
+  if (pc.action === 'module') return `${name}:<stream>`;
   if (RPM_MANAGERS.has(pc.manager)) return `${name}-<version>`;
   return `${name}=<version>`;
 }
@@ -20,7 +21,7 @@ export default defineDockerfileRule({
     },
     docs: {
       rationale:
-        'An unpinned `apt-get install`, `apk add`, `yum`/`dnf`/`microdnf install` or `zypper install` resolves to the newest version in the repository at build time, so two builds of the same Dockerfile can ship different software, and a compromised or broken update lands unnoticed. Pinning (`curl=7.88.1-10+deb12u5`, `curl=8.5.0-r0`, `curl-7.76.1`) makes builds reproducible and changes reviewable. Teams disagree here: distribution repositories drop old versions, so pins break builds until bumped, and many (the Docker official images among them) rely on the base image tag to fix the release instead. The rule is therefore a hint by default; raise it to `warning` where you pin and let a bot (Renovate, Dependabot) bump pins. Any version or range operator counts as pinned, as in hadolint; words that expand at build time (`$PKG`), paths and package files are not judged.',
+        "An unpinned `apt-get install`, `apk add`, `yum`/`dnf`/`microdnf install` or `zypper install` resolves to the newest version in the repository at build time, so two builds of the same Dockerfile can ship different software, and a compromised or broken update lands unnoticed. Pinning (`curl=7.88.1-10+deb12u5`, `curl=8.5.0-r0`, `curl-7.76.1`) makes builds reproducible and changes reviewable. Teams disagree here: distribution repositories drop old versions, so pins break builds until bumped, and many (the Docker official images among them) rely on the base image tag to fix the release instead. The rule is therefore a hint by default; raise it to `warning` where you pin and let a bot (Renovate, Dependabot) bump pins. Any version or range operator counts as pinned, as in hadolint, and so do epochs (`openssl-1:1.1.1k`), module streams (`dnf module install nodejs:18`) and versions spelt through a variable (`git-core-${GIT_VERSION}`, `curl=$CURL_VERSION`); `aptitude install` is read like apt-get, and the dnf command aliases (`in`, `rei`, `up-min`…) like their commands. Words whose name expands at build time (`$PKG`), paths, package files and groups (`dnf group install`) are not judged. hadolint also counts any dash in a yum package (`java-17-openjdk`) and a release suffix in apt (`nginx/bookworm-backports`) as a version; we don't because neither fixes which version is installed.",
       references: [
         'https://github.com/hadolint/hadolint/wiki/DL3008',
         'https://github.com/hadolint/hadolint/wiki/DL3018',
@@ -29,7 +30,8 @@ export default defineDockerfileRule({
   },
   check(ctx) {
     for (const pc of packageCommands(ctx.dockerfile)) {
-      if (!OS_MANAGERS.has(pc.manager) || pc.simulated || !(pc.action === 'install' || pc.action === 'add')) continue;
+      const installs = pc.action === 'install' || pc.action === 'add' || pc.subAction === 'install';
+      if (!OS_MANAGERS.has(pc.manager) || pc.simulated || !installs) continue;
       for (const pkg of pc.packages) {
         if (pkg.pinned || pkg.local || pkg.dynamic || pkg.name.startsWith('.') || pkg.name.startsWith('@')) continue;
         ctx.report({

@@ -8,6 +8,7 @@ type Family = 'apt' | 'apk' | 'rpm' | 'zypper';
 const FAMILY: Partial<Record<Manager, Family>> = {
   'apt-get': 'apt',
   apt: 'apt',
+  aptitude: 'apt',
   apk: 'apk',
   yum: 'rpm',
   dnf: 'rpm',
@@ -71,7 +72,7 @@ export default defineDockerfileRule({
     },
     docs: {
       rationale:
-        'Docker caches each RUN by its text. When `apt-get update` (or `apk update`, `dnf makecache`, `zypper refresh`) is a RUN of its own, its layer is reused for months while the install RUN below it is rebuilt, so the install reads an old index: it may fail on versions that left the mirror, or silently install packages without the security fixes published since. Refreshing and installing in the same RUN ties the index to the install. The rule reports a refresh that no install of the same package manager follows in its RUN (as Trivy DS-0017 and Checkov CKV_DOCKER_5 do); `yum update`/`dnf upgrade` upgrade packages rather than refresh an index and are not reported. When the next RUN installs with the same tool and nothing but whitespace separates the two, a quick fix merges them with `&&`.',
+        'Docker caches each RUN by its text. When `apt-get update` (or `aptitude update`, `apk update`, `dnf makecache`, `zypper refresh`) is a RUN of its own, its layer is reused for months while the install RUN below it is rebuilt, so the install reads an old index: it may fail on versions that left the mirror, or silently install packages without the security fixes published since. Refreshing and installing in the same RUN ties the index to the install. The rule reports a refresh that no install of the same package manager follows in its RUN (as Trivy DS-0017 and Checkov CKV_DOCKER_5 do); `yum update`/`dnf upgrade` upgrade packages rather than refresh an index and are not reported. When the next RUN installs with the same tool and nothing but whitespace separates the two, a quick fix merges them with `&&`.',
       references: ['https://docs.docker.com/build/building/best-practices/#apt-get'],
     },
   },
