@@ -1,0 +1,464 @@
+/** Executes parsed templates with Go text/template semantics (missingkey=zero, as Helm runs them), with budgets and a source map. */
+import { argString, commandString, nodeString, type Arg, type Command, type ListNode, type Node, type PipeNode, type Tree } from './ast';
+import { formatV } from './fmt';
+import { GoStruct, isMap, truth, typeName, sortedKeys } from './values';
+
+/** A parameter type of a function: a(ny), s(tring), i(nt), f(loat64), b(ool), m(ap), l(ist). */
+export type ParamType = 'a' | 's' | 'i' | 'f' | 'b' | 'm' | 'l';
+
+export interface GoFunc {
+  fn: (args: unknown[], st: State) => unknown;
+  /** Fixed parameters, then `variadic` for the rest. Omitted: any number of `any`. */
+  params?: ParamType[];
+  variadic?: ParamType;
+}
+
+export type FuncMap = Map<string, GoFunc>;
+
+export interface Segment {
+  outStart: number;
+  outEnd: number;
+  /** The file (parse name) whose text produced the output. */
+  template: string;
+  srcStart: number;
+  srcEnd: number;
+  /** For an action: the values path it last read, e.g. `Values.securityContext`. */
+  valuesPath?: string;
+}
+
+/** Budget or depth exhausted: never wrapped by "error calling". */
+export class BudgetError extends Error {
+  constructor(message: string) { super(message); this.name = 'BudgetError'; }
+}
+/** A template execution error, message shaped like Go's. */
+export class ExecError extends Error {
+  constructor(message: string) { super(message); this.name = 'ExecError'; }
+}
+
+export interface Limits {
+  maxSteps: number;
+  maxOutput: number;
+  maxDepth: number;
+}
+export const DEFAULT_LIMITS: Limits = { maxSteps: 20_000_000, maxOutput: 64 * 1024 * 1024, maxDepth: 400 };
+
+/** What all executions of one render share: the template set, functions, budgets, provenance. */
+export class Shared {
+  steps = 0;
+  output = 0;
+  lastRead?: string;
+  /** Values paths of the maps and slices of `.Values`. */
+  readonly paths = new WeakMap<object, string>();
+  /** Helm: remove "<no value>" from what is printed. */
+  removeNoValue = true;
+  /** Extra state functions may keep (Helm's include recursion counts). */
+  readonly bag = new Map<string, unknown>();
+  constructor(readonly templates: Map<string, Tree>, readonly funcs: FuncMap, readonly limits: Limits = DEFAULT_LIMITS) {}
+  step(n = 1): void {
+    this.steps += n;
+    if (this.steps > this.limits.maxSteps) throw new BudgetError(`rendering exceeded the step budget (${this.limits.maxSteps} steps)`);
+  }
+  grow(n: number): void {
+    this.output += n;
+    if (this.output > this.limits.maxOutput) throw new BudgetError(`rendering exceeded the output budget (${this.limits.maxOutput} bytes)`);
+  }
+}
+
+export class Output {
+  private readonly parts: string[] = [];
+  length = 0;
+  readonly segments: Segment[] = [];
+  constructor(private readonly shared: Shared) {}
+  write(s: string, template: string, srcStart: number, srcEnd: number, valuesPath?: string): void {
+    if (!s) return;
+    this.shared.grow(s.length);
+    this.parts.push(s);
+    const seg: Segment = { outStart: this.length, outEnd: this.length + s.length, template, srcStart, srcEnd };
+    if (valuesPath) seg.valuesPath = valuesPath;
+    this.segments.push(seg);
+    this.length += s.length;
+  }
+  toString(): string { return this.parts.join(''); }
+}
+
+const MISSING = Symbol('missing');
+type Final = unknown | typeof MISSING;
+const BREAK = 1;
+const CONTINUE = 2;
+
+interface Variable { name: string; value: unknown }
+
+export class State {
+  vars: Variable[];
+  node?: { pos: number; str: string };
+  constructor(readonly shared: Shared, readonly tree: Tree, readonly out: Output, dot: unknown, readonly depth = 0) {
+    this.vars = [{ name: '$', value: dot }];
+  }
+
+  // ---- errors ----
+  at(pos: number, str: string): void { this.node = { pos, str }; }
+  errorf(msg: string): never {
+    const name = this.tree.name;
+    if (!this.node) throw new ExecError(`template: ${name}: ${msg}`);
+    const text = this.tree.text.slice(0, this.node.pos);
+    const nl = text.lastIndexOf('\n');
+    const col = nl < 0 ? this.node.pos : this.node.pos - nl - 1;
+    const line = 1 + (text.match(/\n/g)?.length ?? 0);
+    let ctx = this.node.str;
+    if (ctx.length > 20) ctx = ctx.slice(0, 20) + '...';
+    throw new ExecError(`template: ${this.tree.parseName}:${line}:${col}: executing ${JSON.stringify(name)} at <${ctx}>: ${msg}`);
+  }
+
+  // ---- variables ----
+  private setVar(name: string, value: unknown): void {
+    for (let i = this.vars.length - 1; i >= 0; i--) if (this.vars[i].name === name) { this.vars[i].value = value; return; }
+    this.errorf(`undefined variable: ${name}`);
+  }
+  private varValue(name: string): unknown {
+    for (let i = this.vars.length - 1; i >= 0; i--) if (this.vars[i].name === name) return this.vars[i].value;
+    this.errorf(`undefined variable: ${name}`);
+  }
+
+  // ---- walking ----
+  run(): void {
+    this.walkList(this.tree.root, this.vars[0].value);
+  }
+
+  private walkList(list: ListNode, dot: unknown): number {
+    for (const n of list.nodes) {
+      const r = this.walk(n, dot);
+      if (r) return r;
+    }
+    return 0;
+  }
+
+  private walk(n: Node, dot: unknown): number {
+    this.shared.step();
+    switch (n.k) {
+      case 'text': {
+        const t = this.shared.removeNoValue && n.text.includes('<no value>') ? n.text.replaceAll('<no value>', '') : n.text;
+        this.out.write(t, this.tree.parseName, n.start, n.end);
+        return 0;
+      }
+      case 'action': {
+        const saved = this.shared.lastRead;
+        this.shared.lastRead = undefined;
+        const val = this.evalPipeline(dot, n.pipe);
+        if (n.pipe.decl.length === 0) {
+          this.at(n.pos, nodeString(n));
+          let s = printable(val);
+          if (this.shared.removeNoValue && s.includes('<no value>')) s = s.replaceAll('<no value>', '');
+          this.out.write(s, this.tree.parseName, n.start, n.end, this.shared.lastRead);
+        }
+        this.shared.lastRead = saved;
+        return 0;
+      }
+      case 'if':
+      case 'with': {
+        const mark = this.vars.length;
+        const val = this.evalPipeline(dot, n.pipe);
+        let r = 0;
+        if (truth(val)) r = this.walkList(n.list, n.k === 'with' ? val : dot);
+        else if (n.elseList) r = this.walkList(n.elseList, dot);
+        this.vars.length = mark;
+        return r;
+      }
+      case 'range': return this.walkRange(n, dot);
+      case 'break': return BREAK;
+      case 'continue': return CONTINUE;
+      case 'template': {
+        this.at(n.pos, nodeString(n));
+        const tree = this.shared.templates.get(n.name);
+        if (!tree) this.errorf(`template ${JSON.stringify(n.name)} not defined`);
+        if (this.depth >= this.shared.limits.maxDepth) this.errorf(`exceeded maximum template depth (${this.shared.limits.maxDepth})`);
+        const d = n.pipe ? this.evalPipeline(dot, n.pipe) : undefined;
+        new State(this.shared, tree, this.out, d, this.depth + 1).run();
+        return 0;
+      }
+    }
+  }
+
+  private walkRange(n: Extract<Node, { k: 'range' }>, dot: unknown): number {
+    this.at(n.pos, nodeString(n));
+    const outer = this.vars.length;
+    const val = this.evalPipeline(dot, n.pipe);
+    const mark = this.vars.length;
+    const decl = n.pipe.decl;
+    const one = (index: unknown, elem: unknown): number => {
+      this.shared.step();
+      if (decl.length > 0) {
+        if (n.pipe.isAssign) this.setVar(decl[0].ident[0], decl.length > 1 ? index : elem);
+        else this.vars[mark - 1].value = elem;
+      }
+      if (decl.length > 1) {
+        if (n.pipe.isAssign) this.setVar(decl[1].ident[0], elem);
+        else this.vars[mark - 2].value = index;
+      }
+      const r = this.walkList(n.list, elem);
+      this.vars.length = mark;
+      return r;
+    };
+    let ran = false;
+    const loop = (items: Iterable<[unknown, unknown]>) => {
+      for (const [k, v] of items) {
+        ran = true;
+        if (one(k, v) === BREAK) break;
+      }
+    };
+    if (Array.isArray(val) || val instanceof Uint8Array) {
+      const a = val;
+      loop((function* () { for (let i = 0; i < a.length; i++) yield [BigInt(i), a[i] as unknown] as [unknown, unknown]; })());
+    } else if (isMap(val) || (val instanceof GoStruct && val.entries)) {
+      const m = (isMap(val) ? val : (val as GoStruct).entries)!;
+      loop(sortedKeys(m).map((k) => [k, m[k]] as [unknown, unknown]));
+    } else if (typeof val === 'bigint') {
+      if (decl.length > 1) this.errorf(`can't use ${val} to iterate over more than one variable`);
+      const nmax = val;
+      loop((function* () { for (let i = 0n; i < nmax; i++) yield [i, i] as [unknown, unknown]; })());
+    } else if (val !== undefined && val !== null) {
+      this.errorf(`range can't iterate over ${formatV(val)}`);
+    }
+    if (!ran && n.elseList) {
+      const r = this.walkList(n.elseList, dot);
+      this.vars.length = outer;
+      return r;
+    }
+    this.vars.length = outer;
+    return 0;
+  }
+
+  // ---- evaluation ----
+  evalPipeline(dot: unknown, pipe: PipeNode): unknown {
+    this.at(pipe.pos, argString(pipe));
+    let value: unknown = MISSING;
+    for (const cmd of pipe.cmds) {
+      value = this.evalCommand(dot, cmd, value);
+      if (value === null) value = undefined; // an interface holding nil becomes "no value"
+    }
+    for (const v of pipe.decl) {
+      if (pipe.isAssign) this.setVar(v.ident[0], value);
+      else this.vars.push({ name: v.ident[0], value });
+    }
+    return value;
+  }
+
+  private notAFunction(args: Arg[], final: Final): void {
+    if (args.length > 1 || final !== MISSING) this.errorf(`can't give argument to non-function ${argString(args[0])}`);
+  }
+
+  private evalCommand(dot: unknown, cmd: Command, final: Final): unknown {
+    this.shared.step();
+    const first = cmd.args[0];
+    switch (first.k) {
+      case 'field': return this.evalFieldChain(dot, dot, first, first.ident, cmd.args, final);
+      case 'chain': return this.evalChain(dot, first, cmd.args, final);
+      case 'ident': return this.evalFunction(dot, first.name, cmd, cmd.args, final);
+      case 'pipe': this.notAFunction(cmd.args, final); return this.evalPipeline(dot, first);
+      case 'var': return this.evalVariable(dot, first, cmd.args, final);
+    }
+    this.at(first.pos, argString(first));
+    this.notAFunction(cmd.args, final);
+    switch (first.k) {
+      case 'bool': return first.value;
+      case 'dot': this.readPath(dot); return dot;
+      case 'nil': this.errorf('nil is not a command');
+      case 'number': return this.idealConstant(first);
+      case 'string': return first.text;
+    }
+  }
+
+  private idealConstant(n: Extract<Arg, { k: 'number' }>): unknown {
+    this.at(n.pos, n.text);
+    if (n.isFloat && !/^[+-]?0[xX]/.test(n.text) && !n.text.startsWith("'") && /[.eEpP]/.test(n.text)) return n.float;
+    if (n.isInt) return n.int;
+    this.errorf(`${n.text} overflows int`);
+  }
+
+  private readPath(v: unknown): void {
+    if (typeof v === 'object' && v !== null) {
+      const p = this.shared.paths.get(v);
+      if (p) this.shared.lastRead = p;
+    }
+  }
+
+  private evalChain(dot: unknown, chain: Extract<Arg, { k: 'chain' }>, args: Arg[], final: Final): unknown {
+    if (chain.node.k === 'nil') this.errorf(`indirection through explicit nil in ${argString(chain)}`);
+    const recv = this.evalArg(dot, 'a', chain.node);
+    return this.evalFieldChain(dot, recv, chain, chain.field, args, final);
+  }
+
+  private evalVariable(dot: unknown, v: Extract<Arg, { k: 'var' }>, args: Arg[], final: Final): unknown {
+    this.at(v.pos, argString(v));
+    const value = this.varValue(v.ident[0]);
+    if (v.ident.length === 1) {
+      this.notAFunction(args, final);
+      this.readPath(value);
+      return value;
+    }
+    return this.evalFieldChain(dot, value, v, v.ident.slice(1), args, final);
+  }
+
+  private evalFieldChain(dot: unknown, recv: unknown, node: Arg, ident: string[], args: Arg[], final: Final): unknown {
+    this.at(node.pos, argString(node));
+    for (let i = 0; i < ident.length - 1; i++) recv = this.evalField(dot, ident[i], node, [], MISSING, recv);
+    return this.evalField(dot, ident[ident.length - 1], node, args, final, recv);
+  }
+
+  private evalField(dot: unknown, name: string, node: Arg, args: Arg[], final: Final, recv: unknown): unknown {
+    if (recv === undefined) return undefined;
+    const hasArgs = args.length > 1 || final !== MISSING;
+    if (recv === null) this.errorf(`nil pointer evaluating interface {}.${name}`);
+    if (recv instanceof GoStruct) {
+      const m = recv.methods[name];
+      if (m) return this.evalCall(dot, { fn: (a) => m(...a), params: methodParams(m) }, node, name, args, final);
+      if (Object.prototype.hasOwnProperty.call(recv.fields, name)) {
+        if (hasArgs) this.errorf(`${name} has arguments but cannot be invoked as function`);
+        return recv.fields[name];
+      }
+      if (recv.entries) {
+        if (hasArgs) this.errorf(`${name} is not a method but has arguments`);
+        return recv.entries[name] ?? null;
+      }
+      this.errorf(`can't evaluate field ${name} in type ${recv.typeName}`);
+    }
+    if (isMap(recv)) {
+      if (hasArgs) this.errorf(`${name} is not a method but has arguments`);
+      const p = this.shared.paths.get(recv);
+      if (p !== undefined) this.shared.lastRead = p ? `${p}.${name}` : name;
+      const v = Object.prototype.hasOwnProperty.call(recv, name) ? recv[name] : null;
+      return v === undefined ? null : v;
+    }
+    this.errorf(`can't evaluate field ${name} in type ${typeName(recv)}`);
+  }
+
+  private evalFunction(dot: unknown, name: string, node: Command | Arg, args: Arg[], final: Final): unknown {
+    const f = this.shared.funcs.get(name);
+    if (!f) this.errorf(`${JSON.stringify(name)} is not a defined function`);
+    return this.evalCall(dot, f, node, name, args, final);
+  }
+
+  private evalCall(dot: unknown, f: GoFunc, node: Command | Arg, name: string, args: Arg[], final: Final): unknown {
+    const str = node.k === 'command' ? commandString(node) : argString(node);
+    const rest = args.slice(1);
+    const numIn = rest.length + (final !== MISSING ? 1 : 0);
+    const params = f.params ?? [];
+    const variadic = f.params ? f.variadic : 'a';
+    this.at(node.pos, str);
+    if (variadic) {
+      if (numIn < params.length) this.errorf(`wrong number of args for ${name}: want at least ${params.length} got ${numIn}`);
+    } else if (numIn !== params.length) {
+      this.errorf(`wrong number of args for ${name}: want ${params.length} got ${numIn}`);
+    }
+    const typeAt = (i: number): ParamType => (i < params.length ? params[i] : variadic!);
+    // and/or: evaluate lazily, stopping at the first deciding argument.
+    if (name === 'and' || name === 'or') {
+      let v: unknown;
+      const all = rest.length + (final !== MISSING ? 1 : 0);
+      for (let i = 0; i < all; i++) {
+        v = i < rest.length ? this.evalArg(dot, 'a', rest[i]) : final;
+        if (v === undefined) v = null;
+        if (truth(v) === (name === 'or')) return v;
+      }
+      return v;
+    }
+    const argv: unknown[] = rest.map((a, i) => this.evalArg(dot, typeAt(i), a));
+    if (final !== MISSING) {
+      this.at(node.pos, str);
+      argv.push(this.validateType(final, typeAt(rest.length)));
+    }
+    this.shared.step();
+    try {
+      return f.fn(argv, this);
+    } catch (e) {
+      if (e instanceof BudgetError || e instanceof RangeError) throw e;
+      this.at(node.pos, str);
+      this.errorf(`error calling ${name}: ${e instanceof Error ? e.message : String(e)}`);
+    }
+  }
+
+  validateType(v: unknown, t: ParamType): unknown {
+    if (t === 'a') return v === undefined ? null : v;
+    if (v === undefined) {
+      if (t === 'm' || t === 'l') return null;
+      this.errorf(`invalid value; expected ${TYPE_NAMES[t]}`);
+    }
+    const ok =
+      t === 's' ? typeof v === 'string'
+      : t === 'i' ? typeof v === 'bigint'
+      : t === 'f' ? typeof v === 'number'
+      : t === 'b' ? typeof v === 'boolean'
+      : t === 'm' ? v === null || isMap(v)
+      : Array.isArray(v) || v === null;
+    if (!ok) this.errorf(`wrong type for value; expected ${TYPE_NAMES[t]}; got ${v === null ? 'interface {}' : typeName(v)}`);
+    return v;
+  }
+
+  evalArg(dot: unknown, t: ParamType, n: Arg): unknown {
+    this.at(n.pos, argString(n));
+    switch (n.k) {
+      case 'dot': this.readPath(dot); return this.validateType(dot, t);
+      case 'nil':
+        if (t === 'a' || t === 'm' || t === 'l') return null;
+        this.errorf(`cannot assign nil to ${TYPE_NAMES[t]}`);
+      case 'field': return this.validateType(this.evalFieldChain(dot, dot, n, n.ident, [n], MISSING), t);
+      case 'var': return this.validateType(this.evalVariable(dot, n, [n], MISSING), t);
+      case 'pipe': return this.validateType(this.evalPipeline(dot, n), t);
+      case 'ident': return this.validateType(this.evalFunction(dot, n.name, n, [n], MISSING), t);
+      case 'chain': return this.validateType(this.evalChain(dot, n, [n], MISSING), t);
+    }
+    switch (t) {
+      case 'a':
+        if (n.k === 'bool') return n.value;
+        if (n.k === 'string') return n.text;
+        return this.idealConstant(n);
+      case 's':
+        if (n.k === 'string') return n.text;
+        this.errorf(`expected string; found ${argString(n)}`);
+      case 'i':
+        if (n.k === 'number' && n.isInt) return n.int;
+        this.errorf(`expected integer; found ${argString(n)}`);
+      case 'f':
+        if (n.k === 'number' && n.isFloat) return n.float;
+        this.errorf(`expected float; found ${argString(n)}`);
+      case 'b':
+        if (n.k === 'bool') return n.value;
+        this.errorf(`expected bool; found ${argString(n)}`);
+    }
+    this.errorf(`can't handle ${argString(n)} for arg of type ${TYPE_NAMES[t]}`);
+  }
+}
+
+const TYPE_NAMES: Record<ParamType, string> = { a: 'interface {}', s: 'string', i: 'int', f: 'float64', b: 'bool', m: 'map[string]interface {}', l: '[]interface {}' };
+
+/** Methods on Helm's structs declare their parameter types with a `params` property. */
+export function method(params: ParamType[], fn: (...a: never[]) => unknown): (...a: unknown[]) => unknown {
+  const f = fn as unknown as ((...a: unknown[]) => unknown) & { params?: ParamType[] };
+  f.params = params;
+  return f;
+}
+const methodParams = (m: unknown): ParamType[] => (m as { params?: ParamType[] }).params ?? [];
+
+/** What text/template prints for a value ("<no value>" for nothing, String() methods honoured). */
+export function printable(v: unknown): string {
+  if (v === undefined) return '<no value>';
+  if (v instanceof GoStruct && v.stringer) return v.stringer();
+  return formatV(v);
+}
+
+export interface ExecOptions {
+  limits?: Partial<Limits>;
+}
+
+/** Executes the named template of a set with `dot` as data; returns the output and its source map. */
+export function execute(shared: Shared, name: string, dot: unknown, depth = 0): Output {
+  const tree = shared.templates.get(name);
+  const out = new Output(shared);
+  if (!tree) throw new ExecError(`template: no template ${JSON.stringify(name)} associated with template ${JSON.stringify(name)}`);
+  try {
+    new State(shared, tree, out, dot, depth).run();
+  } catch (e) {
+    if (e instanceof RangeError && /call stack/.test(e.message)) throw new BudgetError(`template: ${name}: exceeded maximum template depth`);
+    throw e;
+  }
+  return out;
+}
