@@ -16,6 +16,8 @@ export interface GoFunc {
 export type FuncMap = Map<string, GoFunc>;
 
 export interface Segment {
+  /** A text node (copied byte for byte) or an action (what it printed). */
+  kind: 'text' | 'action';
   outStart: number;
   outEnd: number;
   /** The file (parse name) whose text produced the output. */
@@ -44,23 +46,32 @@ export const DEFAULT_LIMITS: Limits = { maxSteps: 20_000_000, maxOutput: 64 * 10
 
 /** What all executions of one render share: the template set, functions, budgets, provenance. */
 export class Shared {
-  steps = 0;
-  output = 0;
+  private readonly counters: { steps: number; output: number };
   lastRead?: string;
   /** Values paths of the maps and slices of `.Values`. */
-  readonly paths = new WeakMap<object, string>();
+  readonly paths: WeakMap<object, string>;
   /** Helm: remove "<no value>" from what is printed. */
   removeNoValue = true;
-  /** Extra state functions may keep (Helm's include recursion counts). */
-  readonly bag = new Map<string, unknown>();
-  constructor(readonly templates: Map<string, Tree>, readonly funcs: FuncMap, readonly limits: Limits = DEFAULT_LIMITS) {}
+  /** Extra state functions may keep (Helm's include recursion counts, tpl's parse cache). */
+  readonly bag: Map<string, unknown>;
+  constructor(readonly templates: Map<string, Tree>, readonly funcs: FuncMap, readonly limits: Limits = DEFAULT_LIMITS, parent?: Shared) {
+    this.counters = parent?.counters ?? { steps: 0, output: 0 };
+    this.paths = parent?.paths ?? new WeakMap();
+    this.bag = parent?.bag ?? new Map();
+    if (parent) this.removeNoValue = parent.removeNoValue;
+  }
+  /** The same render (budgets, provenance) over another template set, as `tpl` needs. */
+  withTemplates(templates: Map<string, Tree>): Shared {
+    return new Shared(templates, this.funcs, this.limits, this);
+  }
+  get steps(): number { return this.counters.steps; }
   step(n = 1): void {
-    this.steps += n;
-    if (this.steps > this.limits.maxSteps) throw new BudgetError(`rendering exceeded the step budget (${this.limits.maxSteps} steps)`);
+    this.counters.steps += n;
+    if (this.counters.steps > this.limits.maxSteps) throw new BudgetError(`rendering exceeded the step budget (${this.limits.maxSteps} steps)`);
   }
   grow(n: number): void {
-    this.output += n;
-    if (this.output > this.limits.maxOutput) throw new BudgetError(`rendering exceeded the output budget (${this.limits.maxOutput} bytes)`);
+    this.counters.output += n;
+    if (this.counters.output > this.limits.maxOutput) throw new BudgetError(`rendering exceeded the output budget (${this.limits.maxOutput} bytes)`);
   }
 }
 
@@ -69,11 +80,11 @@ export class Output {
   length = 0;
   readonly segments: Segment[] = [];
   constructor(private readonly shared: Shared) {}
-  write(s: string, template: string, srcStart: number, srcEnd: number, valuesPath?: string): void {
+  write(s: string, kind: Segment['kind'], template: string, srcStart: number, srcEnd: number, valuesPath?: string): void {
     if (!s) return;
     this.shared.grow(s.length);
     this.parts.push(s);
-    const seg: Segment = { outStart: this.length, outEnd: this.length + s.length, template, srcStart, srcEnd };
+    const seg: Segment = { kind, outStart: this.length, outEnd: this.length + s.length, template, srcStart, srcEnd };
     if (valuesPath) seg.valuesPath = valuesPath;
     this.segments.push(seg);
     this.length += s.length;
@@ -137,7 +148,7 @@ export class State {
     switch (n.k) {
       case 'text': {
         const t = this.shared.removeNoValue && n.text.includes('<no value>') ? n.text.replaceAll('<no value>', '') : n.text;
-        this.out.write(t, this.tree.parseName, n.start, n.end);
+        this.out.write(t, 'text', this.tree.parseName, n.start, n.end);
         return 0;
       }
       case 'action': {
@@ -148,7 +159,7 @@ export class State {
           this.at(n.pos, nodeString(n));
           let s = printable(val);
           if (this.shared.removeNoValue && s.includes('<no value>')) s = s.replaceAll('<no value>', '');
-          this.out.write(s, this.tree.parseName, n.start, n.end, this.shared.lastRead);
+          this.out.write(s, 'action', this.tree.parseName, n.start, n.end, this.shared.lastRead);
         }
         this.shared.lastRead = saved;
         return 0;

@@ -1,0 +1,293 @@
+/**
+ * Renders a Helm chart handed in as files (path → text, relative to the chart root), as `helm template` does:
+ * values coalesced with subcharts and globals, dependencies' conditions and tags, templates parsed in Helm's order
+ * into one set, partials, NOTES.txt and templates/tests/ not rendered, and the `# Source:` manifest in install order.
+ */
+import { builtins } from './builtins';
+import { BudgetError, ExecError, type Limits, type Segment } from './exec';
+import { chartMetadata, capabilities, DEFAULT_API_VERSIONS, filesObject } from './helmObjects';
+import { helmFuncs } from './helmFuncs';
+import { ParseError } from './parser';
+import { sprig, type SprigHost } from './sprig';
+import { satisfies } from './sprig/semver';
+import { TemplateSet } from './template';
+import { deepCopy, isMap, type GoMap } from './values';
+import { applySet, coalesceGlobals, coalesceValues, pathValue } from './valuesMerge';
+import { readYaml } from './yaml';
+import { sortManifests } from './manifest';
+
+export interface RenderOptions extends SprigHost {
+  releaseName?: string;
+  namespace?: string;
+  revision?: number;
+  isUpgrade?: boolean;
+  /** Values files' texts, in `-f` order (later wins). */
+  valuesFiles?: string[];
+  /** `--set` and `--set-string` expressions, applied after the files. */
+  set?: string[];
+  setString?: string[];
+  kubeVersion?: string;
+  /** Extra `--api-versions`. */
+  apiVersions?: string[];
+  includeCrds?: boolean;
+  /** Render templates/tests/ too (default: skipped). */
+  includeTests?: boolean;
+  limits?: Partial<Limits>;
+}
+
+export interface RenderedTemplate {
+  /** Helm's template name, e.g. `podinfo/templates/deployment.yaml`. */
+  path: string;
+  text: string;
+  segments: Segment[];
+}
+
+export interface ChartRender {
+  templates: RenderedTemplate[];
+  /** What `helm template` prints: `---\n# Source: …` documents, install order, hooks last. */
+  manifest: string;
+  /** Source map of `manifest`: segments with `template` the file that produced them. */
+  segments: Segment[];
+  warnings: string[];
+}
+
+export class ChartError extends Error {
+  constructor(message: string) { super(message); this.name = 'ChartError'; }
+}
+
+interface Loaded {
+  name: string;
+  meta: GoMap;
+  values: GoMap;
+  templates: [string, string][];
+  files: Map<string, string>;
+  crds: [string, string][];
+  subcharts: Loaded[];
+}
+
+function loadYamlMap(text: string | undefined, what: string): GoMap {
+  if (text === undefined) return {};
+  let v: unknown;
+  try {
+    v = readYaml(text);
+  } catch (e) {
+    throw new ChartError(`cannot load ${what}: ${(e as Error).message}`);
+  }
+  if (v === null) return {};
+  if (!isMap(v)) throw new ChartError(`cannot load ${what}: error unmarshaling JSON: json: cannot unmarshal into Go value of type map[string]interface {}`);
+  return v;
+}
+
+function load(files: Map<string, string>, where: string, warnings: string[]): Loaded {
+  const chartYaml = files.get('Chart.yaml');
+  if (chartYaml === undefined) throw new ChartError(`${where}: Chart.yaml file is missing`);
+  const meta = loadYamlMap(chartYaml, 'Chart.yaml');
+  if (typeof meta.name !== 'string' || !meta.name) throw new ChartError(`${where}: validation: chart.metadata.name is required`);
+  const values = loadYamlMap(files.get('values.yaml'), 'values.yaml');
+  const templates: [string, string][] = [];
+  const crds: [string, string][] = [];
+  const rest = new Map<string, string>();
+  const subs = new Map<string, Map<string, string>>();
+  for (const [p, text] of [...files].sort(([a], [b]) => (a < b ? -1 : 1))) {
+    if (p.startsWith('templates/')) templates.push([p, text]);
+    else if (p.startsWith('charts/')) {
+      const m = /^charts\/([^/]+)\/(.+)$/.exec(p);
+      if (m) {
+        if (!subs.has(m[1])) subs.set(m[1], new Map());
+        subs.get(m[1])!.set(m[2], text);
+      } else if (p.endsWith('.tgz')) warnings.push(`${where}/${p}: packaged subcharts are not supported`);
+    } else {
+      if (p.startsWith('crds/')) crds.push([p, text]);
+      if (!['Chart.yaml', 'values.yaml', 'values.schema.json', 'requirements.yaml', 'requirements.lock', 'Chart.lock'].includes(p)) rest.set(p, text);
+    }
+  }
+  const subcharts = [...subs].map(([dir, fs]) => load(fs, `${where}/charts/${dir}`, warnings));
+  return { name: meta.name, meta, values, templates, files: rest, crds, subcharts };
+}
+
+interface Dep { name: string; alias?: string; condition?: string; tags?: unknown[] }
+
+const depsOf = (c: Loaded): Dep[] => (Array.isArray(c.meta.dependencies) ? (c.meta.dependencies as unknown[]).filter(isMap).map((d) => ({ name: String(d.name ?? ''), alias: typeof d.alias === 'string' ? d.alias : undefined, condition: typeof d.condition === 'string' ? d.condition : undefined, tags: Array.isArray(d.tags) ? d.tags : undefined })) : []);
+
+/** The subcharts that render (aliases applied, conditions and tags evaluated), recursively. */
+function enabledCharts(c: Loaded, top: GoMap, path: string, warnings: string[]): Loaded {
+  const deps = depsOf(c);
+  const out: Loaded[] = [];
+  const listed = new Set<Loaded>();
+  const tags = isMap(top.tags) ? top.tags : {};
+  for (const d of deps) {
+    const sub = c.subcharts.find((s) => s.name === d.name);
+    if (!sub) { warnings.push(`found in Chart.yaml, but missing in charts/ directory: ${d.name}`); continue; }
+    listed.add(sub);
+    let enabled = true;
+    if (d.tags?.length) {
+      const vals = d.tags.map((t) => tags[String(t)]).filter((v) => typeof v === 'boolean');
+      if (vals.length && !vals.includes(true)) enabled = false;
+    }
+    if (d.condition) {
+      for (const cond of d.condition.split(',').map((s) => s.trim())) {
+        const v = pathValue(top, path + cond);
+        if (typeof v === 'boolean') { enabled = v; break; }
+      }
+    }
+    if (!enabled) continue;
+    const name = d.alias ?? sub.name;
+    out.push({ ...sub, name, meta: { ...sub.meta, name } });
+  }
+  for (const s of c.subcharts) if (!listed.has(s)) out.push(s);
+  return { ...c, subcharts: out.map((s) => enabledCharts(s, top, `${path}${s.name}.`, warnings)) };
+}
+
+/** chartutil.CoalesceValues: user values over chart defaults, each subchart under its name with the globals. */
+function coalesce(c: Loaded, dest: GoMap): GoMap {
+  coalesceValues(dest, structuredCloneMap(c.values));
+  for (const s of c.subcharts) {
+    if (!(s.name in dest) || dest[s.name] === null) dest[s.name] = {};
+    const dv = dest[s.name];
+    if (!isMap(dv)) throw new ChartError(`type mismatch on ${s.name}: ${typeof dv}`);
+    coalesceGlobals(dv, dest);
+    dest[s.name] = coalesce(s, dv);
+  }
+  return dest;
+}
+const structuredCloneMap = (m: GoMap): GoMap => deepCopy(m) as GoMap;
+
+function annotate(paths: WeakMap<object, string>, v: unknown, p: string): void {
+  if (Array.isArray(v)) { paths.set(v, p); v.forEach((x, i) => annotate(paths, x, `${p}[${i}]`)); }
+  else if (isMap(v)) { paths.set(v, p); for (const k of Object.keys(v)) annotate(paths, v[k], `${p}.${k}`); }
+}
+
+/** Helm's sortTemplates: deeper paths first, then reverse lexical order (so parents' defines win). */
+function parseOrder(names: string[]): string[] {
+  const depth = (s: string) => s.split('/').length;
+  return [...names].sort((a, b) => (depth(a) !== depth(b) ? depth(b) - depth(a) : a < b ? 1 : a > b ? -1 : 0));
+}
+
+const EXEC_RE = /^template: (.+?): executing (".*?") at (<.*?>): ([\s\S]*)$/;
+
+/** Helm's cleanupExecError: `required` and `fail` messages become "execution error at (file:line:col): msg". */
+function cleanupExecError(err: Error): string {
+  const m = EXEC_RE.exec(err.message);
+  const warn = /HELM\[([\s\S]*?)\]HELM/.exec(err.message);
+  if (m && warn) return `execution error at (${m[1]}): ${warn[1]}`;
+  return err.message.replace(/HELM\[([\s\S]*?)\]HELM/g, '$1');
+}
+
+function cleanupParseError(name: string, err: Error): string {
+  const tokens = err.message.split(': ');
+  if (tokens.length === 1) return `parse error in (${name}): ${err.message}`;
+  return `parse error at (${tokens[1]}): ${tokens[tokens.length - 1]}`;
+}
+
+export function renderChart(input: Map<string, string> | Record<string, string>, opts: RenderOptions = {}): ChartRender {
+  const files = input instanceof Map ? input : new Map(Object.entries(input));
+  const warnings: string[] = [];
+  const root0 = load(files, '.', warnings);
+
+  // User values: files in order, then --set, --set-string.
+  let user: GoMap = {};
+  for (const [i, text] of (opts.valuesFiles ?? []).entries()) {
+    const v = loadYamlMap(text, `values file ${i + 1}`);
+    user = mergeMaps(user, v);
+  }
+  for (const s of opts.set ?? []) applySet(user, s);
+  for (const s of opts.setString ?? []) applySet(user, s, true);
+
+  const kubeVersion = opts.kubeVersion ?? 'v1.20.0';
+  const kv = typeof root0.meta.kubeVersion === 'string' ? root0.meta.kubeVersion : '';
+  if (kv) {
+    let ok = false;
+    try { ok = satisfies(kv, kubeVersion.startsWith('v') ? kubeVersion : 'v' + kubeVersion); } catch { ok = false; }
+    if (!ok) throw new ChartError(`chart requires kubeVersion: ${kv} which is incompatible with Kubernetes ${kubeVersion.startsWith('v') ? kubeVersion : 'v' + kubeVersion}`);
+  }
+
+  // Conditions and tags are decided on the values coalesced with every dependency present.
+  const probe = coalesce(root0, structuredCloneMap(user));
+  const root = enabledCharts(root0, probe, '', warnings);
+  const values = coalesce(root, structuredCloneMap(user));
+
+  const set = new TemplateSet(new Map([...builtins(), ...sprig(opts), ...helmFuncs()]));
+  const release: GoMap = {
+    Name: opts.releaseName ?? 'release-name',
+    Namespace: opts.namespace ?? 'default',
+    IsUpgrade: opts.isUpgrade ?? false,
+    IsInstall: !(opts.isUpgrade ?? false),
+    Revision: BigInt(opts.revision ?? 1),
+    Service: 'Helm',
+  };
+  const caps = capabilities(kubeVersion, [...DEFAULT_API_VERSIONS, ...(opts.apiVersions ?? [])]);
+
+  // Every template of every chart, with the dot it renders with.
+  const dots = new Map<string, GoMap>();
+  const crds: [string, string][] = [];
+  const walk = (c: Loaded, prefix: string, vals: GoMap) => {
+    const chart = chartMetadata(c.meta);
+    const filesObj = filesObject(c.files);
+    for (const [p] of c.crds) crds.push([`${prefix}/${p}`, c.crds.find(([q]) => q === p)![1]]);
+    for (const [p, text] of c.templates) {
+      const name = `${prefix}/${p}`;
+      dots.set(name, {
+        Values: vals,
+        Release: release,
+        Chart: chart,
+        Capabilities: caps,
+        Files: filesObj,
+        Template: { Name: name, BasePath: `${prefix}/templates` },
+        Subcharts: {},
+      });
+      void text;
+    }
+    for (const s of c.subcharts) {
+      const sv = vals[s.name];
+      walk(s, `${prefix}/charts/${s.name}`, isMap(sv) ? sv : {});
+    }
+  };
+  walk(root, root.name, values);
+  const sources = new Map<string, string>();
+  const collect = (c: Loaded, prefix: string) => {
+    for (const [p, text] of c.templates) sources.set(`${prefix}/${p}`, text);
+    for (const s of c.subcharts) collect(s, `${prefix}/charts/${s.name}`);
+  };
+  collect(root, root.name);
+
+  const order = parseOrder([...sources.keys()]);
+  for (const name of order) {
+    try {
+      set.parse(name, sources.get(name)!);
+    } catch (e) {
+      if (e instanceof ParseError) throw new ChartError(cleanupParseError(name, e));
+      throw e;
+    }
+  }
+
+  const shared = set.newShared(opts.limits);
+  shared.removeNoValue = true;
+  annotate(shared.paths, values, 'Values');
+  const rendered: RenderedTemplate[] = [];
+  for (const name of order) {
+    const base = name.slice(name.lastIndexOf('/') + 1);
+    if (base.startsWith('_') || base === 'NOTES.txt') continue;
+    if (!opts.includeTests && /\/templates\/tests\//.test(name)) continue;
+    try {
+      const r = set.execute(name, dots.get(name), { shared, removeNoValue: true });
+      rendered.push({ path: name, text: r.text, segments: r.segments });
+    } catch (e) {
+      if (e instanceof BudgetError) throw new ChartError(`${name}: ${e.message}`);
+      if (e instanceof ExecError) throw new ChartError(cleanupExecError(e));
+      throw e;
+    }
+  }
+  rendered.sort((a, b) => (a.path < b.path ? -1 : a.path > b.path ? 1 : 0));
+  const { manifest, segments } = sortManifests(rendered, opts.includeCrds ? crds : []);
+  return { templates: rendered, manifest, segments, warnings };
+}
+
+/** Values files merge as Helm's MergeValues: maps deep-merged, later files win. */
+function mergeMaps(dst: GoMap, src: GoMap): GoMap {
+  for (const k of Object.keys(src)) {
+    const s = src[k];
+    if (isMap(s) && isMap(dst[k])) dst[k] = mergeMaps(dst[k] as GoMap, s);
+    else dst[k] = s;
+  }
+  return dst;
+}

@@ -1,0 +1,112 @@
+/** releaseutil.SortManifests and `helm template`'s printing: documents split, hooks apart, kinds in install order. */
+import type { Segment } from './exec';
+import { isMap } from './values';
+import { readYaml } from './yaml';
+
+export const INSTALL_ORDER = [
+  'PriorityClass', 'Namespace', 'NetworkPolicy', 'ResourceQuota', 'LimitRange', 'PodSecurityPolicy', 'PodDisruptionBudget',
+  'ServiceAccount', 'Secret', 'SecretList', 'ConfigMap', 'StorageClass', 'PersistentVolume', 'PersistentVolumeClaim',
+  'CustomResourceDefinition', 'ClusterRole', 'ClusterRoleList', 'ClusterRoleBinding', 'ClusterRoleBindingList', 'Role',
+  'RoleList', 'RoleBinding', 'RoleBindingList', 'Service', 'DaemonSet', 'Pod', 'ReplicationController', 'ReplicaSet',
+  'Deployment', 'HorizontalPodAutoscaler', 'StatefulSet', 'Job', 'CronJob', 'IngressClass', 'Ingress', 'APIService',
+  'MutatingWebhookConfiguration', 'ValidatingWebhookConfiguration',
+];
+
+export interface Doc {
+  /** The template that produced it. */
+  path: string;
+  content: string;
+  /** Offsets of `content` in the template's rendered text. */
+  start: number;
+  kind: string;
+  hook: boolean;
+}
+
+/** SplitManifests: documents between `---` lines, trimmed, empty ones dropped; with their offsets. */
+export function splitManifests(text: string): { content: string; start: number }[] {
+  const big = '\n' + text + '\n';
+  const sep = /(?:^|\s*\n)---\s*/g;
+  const out: { content: string; start: number }[] = [];
+  let last = 0;
+  const push = (a: number, b: number) => {
+    const raw = big.slice(a, b);
+    const lead = raw.length - raw.trimStart().length;
+    const content = raw.trim();
+    if (content) out.push({ content, start: Math.max(0, a + lead - 1) });
+  };
+  for (const m of big.matchAll(sep)) {
+    push(last, m.index!);
+    last = m.index! + m[0].length;
+  }
+  push(last, big.length);
+  return out;
+}
+
+export class ManifestError extends Error {}
+
+function head(path: string, content: string): { kind: string; hook: boolean } {
+  let v: unknown;
+  try {
+    v = readYaml(content);
+  } catch (e) {
+    throw new ManifestError(`YAML parse error on ${path}: ${(e as Error).message}`);
+  }
+  if (v === null) return { kind: '', hook: false };
+  if (!isMap(v)) throw new ManifestError(`YAML parse error on ${path}: error unmarshaling JSON: while decoding JSON: json: cannot unmarshal ${Array.isArray(v) ? 'array' : typeof v === 'string' ? 'string' : 'number'} into Go value of type releaseutil.SimpleHead`);
+  const md = isMap(v.metadata) ? v.metadata : {};
+  const ann = isMap(md.annotations) ? md.annotations : {};
+  return { kind: typeof v.kind === 'string' ? v.kind : '', hook: 'helm.sh/hook' in ann };
+}
+
+function byKind(docs: Doc[]): Doc[] {
+  const order = new Map(INSTALL_ORDER.map((k, i) => [k, i]));
+  return docs
+    .map((d, i) => ({ d, i }))
+    .sort((a, b) => {
+      const x = order.get(a.d.kind), y = order.get(b.d.kind);
+      if (x === undefined && y === undefined) return a.d.kind !== b.d.kind ? (a.d.kind < b.d.kind ? -1 : 1) : a.i - b.i;
+      if (x === undefined) return 1;
+      if (y === undefined) return -1;
+      return x !== y ? x - y : a.i - b.i;
+    })
+    .map((e) => e.d);
+}
+
+/** The text `helm template` prints for rendered templates, with its source map. */
+export function sortManifests(rendered: { path: string; text: string; segments: Segment[] }[], crds: [string, string][] = []): { manifest: string; segments: Segment[] } {
+  const docs: Doc[] = [];
+  const byPath = new Map(rendered.map((r) => [r.path, r]));
+  for (const r of [...rendered].sort((a, b) => (a.path < b.path ? -1 : a.path > b.path ? 1 : 0))) {
+    const base = r.path.slice(r.path.lastIndexOf('/') + 1);
+    if (base.startsWith('_') || !r.text.trim()) continue;
+    for (const m of splitManifests(r.text)) {
+      const h = head(r.path, m.content);
+      docs.push({ path: r.path, content: m.content, start: m.start, ...h });
+    }
+  }
+  let out = '';
+  const segments: Segment[] = [];
+  for (const [p, text] of crds) out += `---\n# Source: ${p}\n${text}\n`;
+  const emit = (d: Doc) => {
+    out += `---\n# Source: ${d.path}\n`;
+    const at = out.length;
+    out += d.content + '\n';
+    const end = d.start + d.content.length;
+    for (const s of byPath.get(d.path)!.segments) {
+      if (s.outEnd <= d.start || s.outStart >= end) continue;
+      const a = Math.max(s.outStart, d.start), b = Math.min(s.outEnd, end);
+      const seg: Segment = { ...s, outStart: at + a - d.start, outEnd: at + b - d.start };
+      if (s.kind === 'text' && s.srcEnd - s.srcStart === s.outEnd - s.outStart) {
+        // A text node maps byte for byte: narrow its source range with the clipping.
+        seg.srcStart = s.srcStart + (a - s.outStart);
+        seg.srcEnd = s.srcEnd - (s.outEnd - b);
+      }
+      segments.push(seg);
+    }
+  };
+  const generic = byKind(docs.filter((d) => !d.hook));
+  const hooks = byKind(docs.filter((d) => d.hook));
+  for (const d of generic) emit(d);
+  for (const d of hooks) emit(d);
+  return { manifest: out, segments };
+}
