@@ -33,6 +33,8 @@ export interface RenderOptions extends SprigHost {
   /** Render templates/tests/ too (default: skipped). */
   includeTests?: boolean;
   limits?: Partial<Limits>;
+  /** Build `manifest` (split, parsed heads, install order): default true. */
+  manifest?: boolean;
 }
 
 export interface RenderedTemplate {
@@ -278,7 +280,14 @@ export function renderChart(input: Map<string, string> | Record<string, string>,
     }
   }
   rendered.sort((a, b) => (a.path < b.path ? -1 : a.path > b.path ? 1 : 0));
-  const { manifest, segments } = sortManifests(rendered, opts.includeCrds ? crds : []);
+  if (opts.manifest === false) return { templates: rendered, manifest: '', segments: [], warnings };
+  let sorted: ReturnType<typeof sortManifests>;
+  try {
+    sorted = sortManifests(rendered, opts.includeCrds ? crds : []);
+  } catch (e) {
+    throw new ChartError((e as Error).message);
+  }
+  const { manifest, segments } = sorted;
   return { templates: rendered, manifest, segments, warnings };
 }
 

@@ -3,8 +3,8 @@ import { argString, commandString, nodeString, type Arg, type Command, type List
 import { formatV } from './fmt';
 import { GoStruct, isMap, truth, typeName, sortedKeys } from './values';
 
-/** A parameter type of a function: a(ny), s(tring), i(nt), f(loat64), b(ool), m(ap), l(ist). */
-export type ParamType = 'a' | 's' | 'i' | 'f' | 'b' | 'm' | 'l';
+/** A parameter type of a function: a(ny), s(tring), i(nt), f(loat64), b(ool), m(ap), l(ist); v: untyped (Go's nil type, keeps "no value"). */
+export type ParamType = 'a' | 's' | 'i' | 'f' | 'b' | 'm' | 'l' | 'v';
 
 export interface GoFunc {
   fn: (args: unknown[], st: State) => unknown;
@@ -294,7 +294,7 @@ export class State {
 
   private evalChain(dot: unknown, chain: Extract<Arg, { k: 'chain' }>, args: Arg[], final: Final): unknown {
     if (chain.node.k === 'nil') this.errorf(`indirection through explicit nil in ${argString(chain)}`);
-    const recv = this.evalArg(dot, 'a', chain.node);
+    const recv = this.evalArg(dot, 'v', chain.node);
     return this.evalFieldChain(dot, recv, chain, chain.field, args, final);
   }
 
@@ -388,6 +388,7 @@ export class State {
   }
 
   validateType(v: unknown, t: ParamType): unknown {
+    if (t === 'v') return v;
     if (t === 'a') return v === undefined ? null : v;
     if (v === undefined) {
       if (t === 'm' || t === 'l') return null;
@@ -409,7 +410,7 @@ export class State {
     switch (n.k) {
       case 'dot': this.readPath(dot); return this.validateType(dot, t);
       case 'nil':
-        if (t === 'a' || t === 'm' || t === 'l') return null;
+        if (t === 'a' || t === 'm' || t === 'l' || t === 'v') return null;
         this.errorf(`cannot assign nil to ${TYPE_NAMES[t]}`);
       case 'field': return this.validateType(this.evalFieldChain(dot, dot, n, n.ident, [n], MISSING), t);
       case 'var': return this.validateType(this.evalVariable(dot, n, [n], MISSING), t);
@@ -419,6 +420,7 @@ export class State {
     }
     switch (t) {
       case 'a':
+      case 'v':
         if (n.k === 'bool') return n.value;
         if (n.k === 'string') return n.text;
         return this.idealConstant(n);
@@ -439,7 +441,7 @@ export class State {
   }
 }
 
-const TYPE_NAMES: Record<ParamType, string> = { a: 'interface {}', s: 'string', i: 'int', f: 'float64', b: 'bool', m: 'map[string]interface {}', l: '[]interface {}' };
+const TYPE_NAMES: Record<ParamType, string> = { v: '<nil>', a: 'interface {}', s: 'string', i: 'int', f: 'float64', b: 'bool', m: 'map[string]interface {}', l: '[]interface {}' };
 
 /** Methods on Helm's structs declare their parameter types with a `params` property. */
 export function method(params: ParamType[], fn: (...a: never[]) => unknown): (...a: unknown[]) => unknown {

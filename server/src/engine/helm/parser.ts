@@ -197,7 +197,8 @@ class Parser {
       }
     }
     this.vars.length = nvars;
-    return { k: context, pipe, list, elseList, pos, start, end };
+    void pos;
+    return { k: context, pipe, list, elseList, pos: pipe.pos, start, end };
   }
 
   private templateName(t: Token, context: string): string {
@@ -207,7 +208,9 @@ class Parser {
 
   private templateControl(start: number, pos: number): Node {
     const context = 'template clause';
-    const name = this.templateName(this.nextNonSpace(), context);
+    const nameTok = this.nextNonSpace();
+    pos = nameTok.pos;
+    const name = this.templateName(nameTok, context);
     let pipe: PipeNode | undefined;
     if (this.nextNonSpace().t !== 'right') {
       this.backup();
@@ -218,7 +221,9 @@ class Parser {
 
   private blockControl(start: number, pos: number): Node {
     const context = 'block clause';
-    const name = this.templateName(this.nextNonSpace(), context);
+    const nameTok = this.nextNonSpace();
+    pos = nameTok.pos;
+    const name = this.templateName(nameTok, context);
     const pipe = this.pipeline(context, 'right');
     const end = this.closeEnd();
     const saveVars = this.vars;

@@ -137,7 +137,7 @@ export function writeYaml(v: unknown): string {
       }
     },
   });
-  return doc.toString({
+  const text = doc.toString({
     indent: 2,
     indentSeq: false,
     lineWidth: 0,
@@ -152,4 +152,7 @@ export function writeYaml(v: unknown): string {
     doubleQuotedAsJSON: true,
     flowCollectionPadding: false,
   } as never);
+  // go-yaml indents a block scalar's lines even at the root of the document.
+  if (typeof plain === 'string' && /^[|>]/.test(text)) return text.replace(/\n(?=[^\n])/g, '\n  ');
+  return text;
 }
