@@ -116,7 +116,7 @@ const ERRORS: [string, unknown, string][] = [
   ['{{index .l 5}}', { l: [1n] }, 'template: tpl:1:2: executing "tpl" at <index .l 5>: error calling index: index out of range: 5'],
   ['{{index .missing "a"}}', {}, 'template: tpl:1:2: executing "tpl" at <index .missing "a">: error calling index: index of untyped nil'],
   ['{{printf}}', {}, 'template: tpl:1:2: executing "tpl" at <printf>: wrong number of args for printf: want at least 1 got 0'],
-  ['{{not 1 2}}', {}, 'template: tpl:1:2: executing "tpl" at <not 1 2>: wrong number of args for not: want 1 got 2'],
+  ['{{not 1 2}}', {}, 'template: tpl:1:2: executing "tpl" at <not>: wrong number of args for not: want 1 got 2'],
   ['{{range 1.5}}{{end}}', {}, 'template: tpl:1:8: executing "tpl" at <1.5>: range can\'t iterate over 1.5'],
   ['{{.x 1}}', { x: 'y' }, 'template: tpl:1:2: executing "tpl" at <.x>: x is not a method but has arguments'],
   ['{{.s.f}}', { s: 'str' }, 'template: tpl:1:4: executing "tpl" at <.s.f>: can\'t evaluate field f in type string'],

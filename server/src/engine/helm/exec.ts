@@ -354,9 +354,10 @@ export class State {
     const numIn = rest.length + (final !== MISSING ? 1 : 0);
     const params = f.params ?? [];
     const variadic = f.params ? f.variadic : 'a';
-    this.at(node.pos, str);
+    if (args.length) this.at(args[0].pos, argString(args[0]));
+    else this.at(node.pos, str);
     if (variadic) {
-      if (numIn < params.length) this.errorf(`wrong number of args for ${name}: want at least ${params.length} got ${numIn}`);
+      if (numIn < params.length) this.errorf(`wrong number of args for ${name}: want at least ${params.length} got ${rest.length}`);
     } else if (numIn !== params.length) {
       this.errorf(`wrong number of args for ${name}: want ${params.length} got ${numIn}`);
     }
@@ -374,7 +375,6 @@ export class State {
     }
     const argv: unknown[] = rest.map((a, i) => this.evalArg(dot, typeAt(i), a));
     if (final !== MISSING) {
-      this.at(node.pos, str);
       argv.push(this.validateType(final, typeAt(rest.length)));
     }
     this.shared.step();

@@ -113,7 +113,12 @@ export function satisfies(constraint: string, version: string): boolean {
   const v = parseVersion(version);
   const groups = constraint.split('||').map((g) => {
     const t = g.trim().replace(/(\S+)\s+-\s+(\S+)/g, '>=$1,<=$2').replace(/(=|!=|>=|=>|<=|=<|>|<|~>|~|\^)\s+/g, '$1');
-    const parts = t.split(/\s*,\s*|\s+/).filter(Boolean).map(parseCon);
+    let parts: Con[];
+    try {
+      parts = t.split(/\s*,\s*|\s+/).filter(Boolean).map(parseCon);
+    } catch {
+      throw new Error(`improper constraint: ${g.trim()}`);
+    }
     if (!parts.length) throw new Error(`improper constraint: ${constraint}`);
     return parts;
   });
