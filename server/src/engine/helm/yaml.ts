@@ -4,7 +4,8 @@
  * as integers), sorts keys in go-yaml's order, indents by 2 without indenting sequences, double-quotes strings that
  * would read back as another type and writes multi-line strings as literal blocks.
  */
-import { Document, isScalar, parseAllDocuments, parseDocument, Scalar, visit, type Pair } from 'yaml';
+import { parseAllDocuments, parseDocument, type Document } from 'yaml';
+import { marshalGoYaml } from './goyaml';
 import { b64encBytes } from './sprig/crypto';
 import { formatTime } from './sprig/time';
 import { GoStruct, GoTime, isMap } from './values';
@@ -79,80 +80,7 @@ export function toPlain(v: unknown): unknown {
   return v;
 }
 
-/** go-yaml v2's key order: letters after other characters, digit runs compared as numbers. */
-export function goYamlKeyLess(a: string, b: string): boolean {
-  const ar = [...a], br = [...b];
-  const isLetter = (c: string) => /\p{L}/u.test(c);
-  const isDigit = (c: string | undefined) => c !== undefined && /\p{Nd}/u.test(c);
-  for (let i = 0; i < ar.length && i < br.length; i++) {
-    if (ar[i] === br[i]) continue;
-    const al = isLetter(ar[i]), bl = isLetter(br[i]);
-    if (al && bl) return ar[i] < br[i];
-    if (al || bl) return bl;
-    let an = 0, bn = 0;
-    if (ar[i] === '0' || br[i] === '0') {
-      for (let j = i - 1; j >= 0 && isDigit(ar[j]); j--) if (ar[j] !== '0') { an = 1; bn = 1; break; }
-    }
-    let ai = i, bi = i;
-    for (; ai < ar.length && isDigit(ar[ai]); ai++) an = an * 10 + Number(ar[ai]);
-    for (; bi < br.length && isDigit(br[bi]); bi++) bn = bn * 10 + Number(br[bi]);
-    if (an !== bn) return an < bn;
-    if (ai !== bi) return ai < bi;
-    return ar[i] < br[i];
-  }
-  return ar.length < br.length;
-}
-
-const keyOf = (p: Pair) => String(isScalar(p.key) ? p.key.value : p.key);
-const compareKeys = (a: Pair, b: Pair) => {
-  const x = keyOf(a), y = keyOf(b);
-  return goYamlKeyLess(x, y) ? -1 : goYamlKeyLess(y, x) ? 1 : 0;
-};
-
-/** Would this string read back as something other than a string (YAML 1.1, as go-yaml resolves plain scalars)? */
-function ambiguous(s: string): boolean {
-  if (s === '') return true;
-  if (/^(~|null|Null|NULL|y|Y|yes|Yes|YES|n|N|no|No|NO|true|True|TRUE|false|False|FALSE|on|On|ON|off|Off|OFF)$/.test(s)) return true;
-  if (/^[-+]?(\.inf|\.Inf|\.INF)$|^(\.nan|\.NaN|\.NAN)$/.test(s)) return true;
-  if (/^[-+]?(0b[01_]+|0x[0-9a-fA-F_]+|0o?[0-7_]+|[0-9][0-9_]*)$/.test(s)) return true;
-  if (/^[-+]?([0-9][0-9_]*)?\.[0-9_]*([eE][-+]?[0-9]+)?$/.test(s) && /\d/.test(s)) return true;
-  if (/^[-+]?[0-9][0-9_]*[eE][-+]?[0-9]+$/.test(s)) return true;
-  if (/^[-+]?[0-9][0-9_]*(:[0-5]?[0-9])+(\.[0-9_]*)?$/.test(s)) return true; // base 60
-  if (/^\d{4}-\d\d?-\d\d?([Tt ]|$)/.test(s)) return true; // timestamps
-  if (s === '<<' || s === '=') return true;
-  return false;
-}
-
-/** Helm's toYaml: sigs.k8s.io/yaml Marshal, with the trailing newline trimmed by the caller as Helm does. */
+/** Helm's toYaml: sigs.k8s.io/yaml Marshal (JSON first, then go-yaml v2), ending with "\n" (Helm trims it). */
 export function writeYaml(v: unknown): string {
-  const plain = toPlain(v);
-  const doc = new Document(plain, { version: '1.1' } as never);
-  visit(doc, {
-    Scalar(_, node: Scalar) {
-      if (typeof node.value === 'string') {
-        if (node.value.includes('\n')) node.type = 'BLOCK_LITERAL';
-        else if (ambiguous(node.value)) node.type = 'QUOTE_DOUBLE';
-      } else if (typeof node.value === 'bigint' || typeof node.value === 'number') {
-        node.value = typeof node.value === 'bigint' ? node.value : node.value;
-      }
-    },
-  });
-  const text = doc.toString({
-    indent: 2,
-    indentSeq: false,
-    lineWidth: 0,
-    sortMapEntries: compareKeys,
-    singleQuote: true,
-    blockQuote: 'literal',
-    defaultKeyType: 'PLAIN',
-    defaultStringType: 'PLAIN',
-    nullStr: 'null',
-    trueStr: 'true',
-    falseStr: 'false',
-    doubleQuotedAsJSON: true,
-    flowCollectionPadding: false,
-  } as never);
-  // go-yaml indents a block scalar's lines even at the root of the document.
-  if (typeof plain === 'string' && /^[|>]/.test(text)) return text.replace(/\n(?=[^\n])/g, '\n  ');
-  return text;
+  return marshalGoYaml(toPlain(v));
 }
