@@ -18,7 +18,7 @@ const OUTPUT: [string, unknown, string][] = [
   ['{{ toYaml .v }}', { v: [] }, '[]'],
   ['{{ toYaml .v }}', { v: { k: "it's: ok", l: '*x', m: '- y', n: 'a #b', o: 'y', p: '0777', q: '1e3' } }, "k: 'it''s: ok'\nl: '*x'\nm: '- y'\n\"n\": 'a #b'\no: \"y\"\np: \"0777\"\nq: \"1e3\""],
   ['{{ toYaml .v | nindent 2 }}', { v: { key10: 1, key9: 2, Key: 3, _k: 4 } }, '\n  _k: 4\n  Key: 3\n  key9: 2\n  key10: 1'],
-  ['{{ (fromYaml "a: 1\\nb: [x, y]\\nc: yes").b }} {{ (fromYaml "a: 1").a | typeOf }} {{ (fromYaml "c: yes").c }}', {}, '[x y] float64 true'],
+  ['{{ (fromYaml "a: 1\\nb: [x, z]\\nc: yes").b }} {{ (fromYaml "a: 1").a | typeOf }} {{ (fromYaml "c: yes").c }}', {}, '[x z] float64 true'],
   ['{{ fromYaml "- a" }}', {}, 'map[Error:error unmarshaling JSON: while decoding JSON: json: cannot unmarshal array into Go value of type map[string]interface {}]'],
   ['{{ fromYamlArray "- a\\n- 1" }} {{ fromYamlArray "" }}', {}, '[a 1] []'],
   ['{{ toJson .v }} {{ (fromJson "{\\"a\\":1}").a }} {{ fromJsonArray "[1,\\"x\\"]" }}', { v: { b: 'x<', a: [1.5, null] } }, '{"a":[1.5,null],"b":"x\\u003c"} 1 [1 x]'],
@@ -28,7 +28,7 @@ const OUTPUT: [string, unknown, string][] = [
 
 const ERRORS: [string, unknown, string][] = [
   ['{{ required "need it" .missing }}', {}, 'template: tpl:1:3: executing "tpl" at <required "need it" ....>: error calling required: HELM[need it]HELM'],
-  ['{{ required "need it" "" }}', {}, 'template: tpl:1:3: executing "tpl" at <required "need it" "">: error calling required: HELM[need it]HELM'],
+  ['{{ required "need it" "" }}', {}, 'template: tpl:1:3: executing "tpl" at <required "need it" "...>: error calling required: HELM[need it]HELM'],
   ['{{ include "nope" . }}', {}, 'template: tpl:1:3: executing "tpl" at <include "nope" .>: error calling include: template: no template "nope" associated with template "gotpl"'],
   ['{{ define "r" }}{{ include "r" . }}{{ end }}{{ include "r" . }}', {}, 'exceeded maximum template depth'],
   ['{{ tpl "{{ .x" . }}', dot(), 'template: tpl:1:3: executing "tpl" at <tpl "{{ .x" .>: error calling tpl: cannot parse template "{{ .x": template: chart/templates/x.yaml:1: unclosed action'],
