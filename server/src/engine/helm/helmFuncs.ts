@@ -82,16 +82,17 @@ export function toToml(v: unknown): string {
   const table = (m: GoMap, path: string[]) => {
     const keys = sortedKeys(m);
     const simple = keys.filter((k) => m[k] !== null && !isMap(m[k]) && !(Array.isArray(m[k]) && (m[k] as unknown[]).length && (m[k] as unknown[]).every(isMap)));
-    const indent = '  '.repeat(Math.max(0, path.length - 1));
+    const indent = '  '.repeat(path.length);
+    const hIndent = '  '.repeat(path.length);
     for (const k of simple) out.push(`${indent}${tomlKey(k)} = ${scalar(m[k])}`);
     for (const k of keys) {
       const x = m[k];
       if (isMap(x)) {
-        out.push('', `${indent}[${[...path, k].map(tomlKey).join('.')}]`);
+        out.push('', `${hIndent}[${[...path, k].map(tomlKey).join('.')}]`);
         table(x, [...path, k]);
       } else if (Array.isArray(x) && x.length && x.every(isMap)) {
         for (const e of x) {
-          out.push('', `${indent}[[${[...path, k].map(tomlKey).join('.')}]]`);
+          out.push('', `${hIndent}[[${[...path, k].map(tomlKey).join('.')}]]`);
           table(e as GoMap, [...path, k]);
         }
       }
