@@ -1,0 +1,232 @@
+import assert from 'node:assert/strict';
+import { readdirSync, readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { test } from 'node:test';
+import { parseAllDocuments } from 'yaml';
+import { ChartError, renderChart } from '../../server/src/engine/helm/chart';
+import { MISSING_SHARED, sharedPath } from '../support/shared';
+import { loadChartDir } from './loadChart';
+
+const CHART: Record<string, string> = {
+  'Chart.yaml': 'apiVersion: v2\nname: demo\nversion: 1.2.3\nappVersion: "4.5"\ndependencies:\n  - name: sub\n    version: 0.1.0\n    condition: sub.enabled\n  - name: extra\n    version: 0.1.0\n    condition: extra.enabled\n',
+  'values.yaml': 'replicas: 1000000\nimage:\n  repository: nginx\n  tag: ""\nsecurityContext:\n  runAsNonRoot: true\n  runAsUser: 1000\nglobal:\n  region: eu\nsub:\n  enabled: true\n  color: blue\nextra:\n  enabled: false\nlist: [a, b]\n',
+  'templates/_helpers.tpl': '{{- define "demo.fullname" -}}\n{{ .Release.Name }}-{{ .Chart.Name }}\n{{- end }}\n{{- define "shared" }}parent{{ end }}',
+  'templates/deployment.yaml': [
+    'apiVersion: apps/v1',
+    'kind: Deployment',
+    'metadata:',
+    '  name: {{ include "demo.fullname" . }}',
+    '  labels:',
+    '    chart: {{ .Chart.Name }}-{{ .Chart.Version }}',
+    '    template: {{ .Template.Name }}',
+    'spec:',
+    '  replicas: {{ .Values.replicas }}',
+    '  template:',
+    '    spec:',
+    '      containers:',
+    '        - image: "{{ .Values.image.repository }}:{{ .Values.image.tag | default .Chart.AppVersion }}"',
+    '          securityContext:',
+    '            {{- toYaml .Values.securityContext | nindent 12 }}',
+    '          args: {{ .Values.list | toJson }}',
+    '',
+  ].join('\n'),
+  'templates/service.yaml': 'apiVersion: v1\nkind: Service\nmetadata:\n  name: {{ include "demo.fullname" . }}\n  namespace: {{ .Release.Namespace }}\n---\n# empty\n---\napiVersion: v1\nkind: ConfigMap\nmetadata:\n  name: cm\ndata:\n  kube: {{ .Capabilities.KubeVersion.Version | quote }}\n  hasApps: {{ .Capabilities.APIVersions.Has "apps/v1" | quote }}\n  file: {{ .Files.Get "files/a.txt" | quote }}\n{{ (.Files.Glob "files/*").AsConfig | indent 2 }}\n',
+  'templates/hook.yaml': 'apiVersion: batch/v1\nkind: Job\nmetadata:\n  name: hook\n  annotations:\n    "helm.sh/hook": pre-install\n',
+  'templates/NOTES.txt': 'Thanks for installing {{ .Chart.Name }}',
+  'templates/tests/test.yaml': 'apiVersion: v1\nkind: Pod\nmetadata:\n  name: test\n',
+  'files/a.txt': 'hello',
+  'files/b.conf': 'x=1\n',
+  'charts/sub/Chart.yaml': 'apiVersion: v2\nname: sub\nversion: 0.1.0\n',
+  'charts/sub/values.yaml': 'color: red\nsize: 3\nglobal:\n  region: us\n  zone: a\n',
+  'charts/sub/templates/cm.yaml': 'apiVersion: v1\nkind: ConfigMap\nmetadata:\n  name: sub-{{ .Values.color }}-{{ .Values.size }}\n  annotations:\n    region: {{ .Values.global.region }}\n    zone: {{ .Values.global.zone }}\n    shared: {{ include "shared" . }}\n    base: {{ .Template.BasePath }}\n',
+  'charts/sub/templates/_h.tpl': '{{- define "shared" }}child{{ end }}',
+  'charts/extra/Chart.yaml': 'apiVersion: v2\nname: extra\nversion: 0.1.0\n',
+  'charts/extra/templates/x.yaml': 'apiVersion: v1\nkind: Secret\nmetadata:\n  name: should-not-render\n',
+};
+
+const EXPECTED = `---
+# Source: demo/charts/sub/templates/cm.yaml
+apiVersion: v1
+kind: ConfigMap
+metadata:
+  name: sub-blue-3
+  annotations:
+    region: eu
+    zone: a
+    shared: parent
+    base: demo/charts/sub/templates
+---
+# Source: demo/templates/service.yaml
+apiVersion: v1
+kind: ConfigMap
+metadata:
+  name: cm
+data:
+  kube: "v1.20.0"
+  hasApps: "true"
+  file: "hello"
+  a.txt: hello
+  b.conf: |
+    x=1
+---
+# Source: demo/templates/service.yaml
+apiVersion: v1
+kind: Service
+metadata:
+  name: rel-demo
+  namespace: ns
+---
+# Source: demo/templates/deployment.yaml
+apiVersion: apps/v1
+kind: Deployment
+metadata:
+  name: rel-demo
+  labels:
+    chart: demo-1.2.3
+    template: demo/templates/deployment.yaml
+spec:
+  replicas: 1e+06
+  template:
+    spec:
+      containers:
+        - image: "nginx:4.5"
+          securityContext:
+            runAsNonRoot: true
+            runAsUser: 1000
+          args: ["a","b"]
+---
+# Source: demo/templates/service.yaml
+# empty
+---
+# Source: demo/templates/hook.yaml
+apiVersion: batch/v1
+kind: Job
+metadata:
+  name: hook
+  annotations:
+    "helm.sh/hook": pre-install
+`;
+
+test('a chart renders as helm template prints it: values, subcharts, globals, conditions, Files, Capabilities, order, hooks', () => {
+  const r = renderChart(CHART, { releaseName: 'rel', namespace: 'ns' });
+  assert.equal(r.manifest, EXPECTED);
+  assert.deepEqual(r.templates.map((t) => t.path), [
+    'demo/charts/sub/templates/cm.yaml',
+    'demo/templates/deployment.yaml',
+    'demo/templates/hook.yaml',
+    'demo/templates/service.yaml',
+  ]);
+});
+
+test('user values: files in order, --set (int64) and --set-string, null removes a default', () => {
+  const r = renderChart(CHART, {
+    valuesFiles: ['replicas: 2\nimage:\n  tag: "1.0"\n', 'securityContext:\n  runAsUser: null\n'],
+    set: ['replicas=3', 'sub.color=green'],
+    setString: ['image.repository=01'],
+  });
+  const dep = r.templates.find((t) => t.path.endsWith('deployment.yaml'))!.text;
+  assert.match(dep, /replicas: 3\n/);
+  assert.match(dep, /image: "01:1.0"/);
+  assert.match(dep, /runAsNonRoot: true\n\s+args/);
+  assert.match(r.templates[0].text, /name: sub-green-3/);
+});
+
+test('source map: text and actions map back to their template offsets, actions to the values path they printed', () => {
+  const r = renderChart(CHART, { releaseName: 'rel' });
+  const dep = r.templates.find((t) => t.path.endsWith('deployment.yaml'))!;
+  const src = CHART['templates/deployment.yaml'];
+  // Every output byte is covered, in order, without overlap.
+  let at = 0;
+  for (const s of dep.segments) {
+    assert.equal(s.outStart, at);
+    at = s.outEnd;
+  }
+  assert.equal(at, dep.text.length);
+  for (const s of dep.segments.filter((x) => x.kind === 'text' && x.template === 'demo/templates/deployment.yaml')) {
+    assert.equal(dep.text.slice(s.outStart, s.outEnd), src.slice(s.srcStart, s.srcEnd));
+  }
+  const sc = dep.segments.find((s) => s.valuesPath === 'Values.securityContext')!;
+  assert.ok(sc, 'the toYaml action names Values.securityContext');
+  assert.equal(src.slice(sc.srcStart, sc.srcEnd), '{{- toYaml .Values.securityContext | nindent 12 }}');
+  assert.equal(dep.text.slice(sc.outStart, sc.outEnd), '\n            runAsNonRoot: true\n            runAsUser: 1000');
+  const rep = dep.segments.find((s) => s.valuesPath === 'Values.replicas')!;
+  assert.equal(dep.text.slice(rep.outStart, rep.outEnd), '1e+06');
+  // The manifest's segments point into the same sources.
+  const m = r.segments.find((s) => s.valuesPath === 'Values.image.repository')!;
+  assert.equal(r.manifest.slice(m.outStart, m.outEnd), 'nginx');
+  assert.equal(src.slice(m.srcStart, m.srcEnd), '{{ .Values.image.repository }}');
+});
+
+test('Helm error messages: required/fail as "execution error at", parse errors as "parse error at", missing Chart.yaml', () => {
+  const bad = (tpl: string) => ({ ...CHART, 'templates/bad.yaml': tpl });
+  assert.throws(() => renderChart(bad('x: {{ required "x is required" .Values.nope }}')), (e: Error) => e instanceof ChartError && e.message === 'execution error at (demo/templates/bad.yaml:1:6): x is required');
+  assert.throws(() => renderChart(bad('{{ fail "no way" }}')), /^ChartError: execution error at \(demo\/templates\/bad.yaml:1:3\): no way$/);
+  assert.throws(() => renderChart(bad('{{ if }}')), /parse error at \(demo\/templates\/bad.yaml:1\): missing value for if/);
+  assert.throws(() => renderChart(bad('a: b: c')), /YAML parse error on demo\/templates\/bad.yaml/);
+  assert.throws(() => renderChart({ 'values.yaml': 'a: 1' }), /Chart.yaml file is missing/);
+  assert.throws(() => renderChart({ ...CHART, 'Chart.yaml': 'apiVersion: v2\nname: demo\nversion: 1.0.0\nkubeVersion: ">=1.25.0-0"\n' }), /chart requires kubeVersion: >=1.25.0-0 which is incompatible with Kubernetes v1.20.0/);
+});
+
+test('rendering is bounded: an endless chart stops with one clear error', () => {
+  const t0 = Date.now();
+  assert.throws(() => renderChart({ ...CHART, 'templates/loop.yaml': '{{ range until 100000000 }}x{{ end }}' }, { limits: { maxSteps: 1_000_000 } }), /step budget/);
+  assert.throws(() => renderChart({ ...CHART, 'templates/loop.yaml': '{{ define "r" }}{{ include "r" . }}{{ end }}{{ include "r" . }}' }), /depth|nested reference/);
+  assert.ok(Date.now() - t0 < 10_000);
+});
+
+/** Every document parses as YAML and, when not empty, looks like a Kubernetes object. */
+function assertObjects(manifest: string, what: string): number {
+  let n = 0;
+  for (const d of parseAllDocuments(manifest)) {
+    assert.deepEqual(d.errors, [], `${what}: a document does not parse`);
+    const o = d.toJS() as { apiVersion?: unknown; kind?: unknown } | null;
+    if (o === null) continue;
+    assert.equal(typeof o.apiVersion, 'string', `${what}: apiVersion`);
+    assert.equal(typeof o.kind, 'string', `${what}: kind`);
+    n++;
+  }
+  return n;
+}
+
+test('podinfo renders without error into Kubernetes objects', (t) => {
+  const dir = sharedPath('corpus', 'kubernetes', 'stefanprodan__podinfo', 'charts', 'podinfo');
+  if (!dir) return t.skip(MISSING_SHARED);
+  const files = loadChartDir(dir);
+  const r = renderChart(files, { kubeVersion: 'v1.31.0' });
+  const n = assertObjects(r.manifest, 'podinfo');
+  assert.ok(n >= 2, "a Deployment and a Service");
+  assert.match(r.manifest, /^---\n# Source: podinfo\/templates\/service.yaml\n/);
+  assert.match(r.manifest, /kind: Deployment/);
+  assert.doesNotMatch(r.manifest, /<no value>|%!|map\[/);
+  for (const v of ['values-prod.yaml']) {
+    const text = files.get(v);
+    if (text) assertObjects(renderChart(files, { kubeVersion: 'v1.31.0', valuesFiles: [text] }).manifest, `podinfo -f ${v}`);
+  }
+  t.diagnostic(`${n} objects`);
+});
+
+const CORPUS: [string, string][] = [
+  ['argoproj__argo-helm', 'argo-cd'],
+  ['cert-manager__cert-manager', 'cert-manager'],
+  ['traefik__traefik-helm-chart', 'traefik'],
+];
+
+for (const [repo, chart] of CORPUS) {
+  test(`${chart} renders without error, with its default values and each ci/*.yaml`, (t) => {
+    const dir = sharedPath('corpus', 'helm', repo, chart);
+    if (!dir) return t.skip(MISSING_SHARED);
+    const files = loadChartDir(dir);
+    const sets: [string, string[]][] = [['default', []]];
+    const ci = sharedPath('corpus', 'helm', repo, chart, 'ci');
+    if (ci) for (const f of readdirSync(ci).sort()) if (/\.ya?ml$/.test(f)) sets.push([f, [readFileSync(join(ci, f), 'utf8')]]);
+    const counts: string[] = [];
+    for (const [name, valuesFiles] of sets) {
+      const r = renderChart(files, { kubeVersion: 'v1.31.0', valuesFiles });
+      const n = assertObjects(r.manifest, `${chart} ${name}`);
+      assert.ok(n > 0, `${chart} ${name}: no objects`);
+      assert.doesNotMatch(r.manifest, /<no value>|%!\w\(/, `${chart} ${name}`);
+      counts.push(`${name} ${n}`);
+    }
+    t.diagnostic(counts.join(', '));
+  });
+}
