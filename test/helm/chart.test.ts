@@ -162,7 +162,7 @@ test('Helm error messages: required/fail as "execution error at", parse errors a
   assert.throws(() => renderChart(bad('x: {{ required "x is required" .Values.nope }}')), (e: Error) => e instanceof ChartError && e.message === 'execution error at (demo/templates/bad.yaml:1:6): x is required');
   assert.throws(() => renderChart(bad('{{ fail "no way" }}')), /^ChartError: execution error at \(demo\/templates\/bad.yaml:1:3\): no way$/);
   assert.throws(() => renderChart(bad('{{ if }}')), /parse error at \(demo\/templates\/bad.yaml:1\): missing value for if/);
-  assert.throws(() => renderChart(bad('a: b: c')), /YAML parse error on demo\/templates\/bad.yaml/);
+  assert.throws(() => renderChart(bad('a: b: c'), { validateYaml: true }), /YAML parse error on demo\/templates\/bad.yaml/);
   assert.throws(() => renderChart({ 'values.yaml': 'a: 1' }), /Chart.yaml file is missing/);
   assert.throws(() => renderChart({ ...CHART, 'Chart.yaml': 'apiVersion: v2\nname: demo\nversion: 1.0.0\nkubeVersion: ">=1.25.0-0"\n' }), /chart requires kubeVersion: >=1.25.0-0 which is incompatible with Kubernetes v1.20.0/);
 });

@@ -35,6 +35,8 @@ export interface RenderOptions extends SprigHost {
   limits?: Partial<Limits>;
   /** Build `manifest` (split, parsed heads, install order): default true. */
   manifest?: boolean;
+  /** Parse every rendered document fully, failing on bad YAML as Helm does ("YAML parse error on …"); default false. */
+  validateYaml?: boolean;
 }
 
 export interface RenderedTemplate {
@@ -283,7 +285,7 @@ export function renderChart(input: Map<string, string> | Record<string, string>,
   if (opts.manifest === false) return { templates: rendered, manifest: '', segments: [], warnings };
   let sorted: ReturnType<typeof sortManifests>;
   try {
-    sorted = sortManifests(rendered, opts.includeCrds ? crds : []);
+    sorted = sortManifests(rendered, opts.includeCrds ? crds : [], opts.validateYaml ?? false);
   } catch (e) {
     throw new ChartError((e as Error).message);
   }

@@ -4,7 +4,7 @@ import { execute } from './exec';
 import { toJson, fromJson } from './json';
 import { parse } from './parser';
 import { def } from './sprig/strings';
-import { isMap, sortedKeys, type GoMap } from './values';
+import { deepCopy, isMap, sortedKeys, type GoMap } from './values';
 import { readYaml, readYamlAll, toPlain, writeYaml } from './yaml';
 import type { Tree } from './ast';
 import { goQuote } from './fmt';
@@ -103,6 +103,17 @@ export function toToml(v: unknown): string {
 }
 const tomlKey = (k: string) => (/^[A-Za-z0-9_-]+$/.test(k) ? k : goQuote(k));
 
+function fromYamlMap(s: string): GoMap {
+  try {
+    const v = readYaml(s);
+    if (v === null) return {};
+    if (!isMap(v)) throw new Error(`error unmarshaling JSON: while decoding JSON: json: cannot unmarshal ${Array.isArray(v) ? 'array' : typeof v === 'string' ? 'string' : typeof v === 'number' ? 'number' : 'bool'} into Go value of type map[string]interface {}`);
+    return v;
+  } catch (e) {
+    return { Error: (e as Error).message };
+  }
+}
+
 export function helmFuncs(): FuncMap {
   const fns: [string, GoFunc][] = [
     ['include', { fn: ([n, d], st) => include(st, n as string, d), params: ['s', 'a'] }],
@@ -113,16 +124,17 @@ export function helmFuncs(): FuncMap {
     ['toYaml', def(['a'], (v: unknown) => { try { return writeYaml(v).replace(/\n$/, ''); } catch { return ''; } })],
     ['mustToYaml', def(['a'], (v: unknown) => writeYaml(v).replace(/\n$/, ''))],
     ['toYamlPretty', def(['a'], (v: unknown) => { try { return writeYaml(v).replace(/\n$/, ''); } catch { return ''; } })],
-    ['fromYaml', def(['s'], (s: string) => {
-      try {
-        const v = readYaml(s);
-        if (v === null) return {};
-        if (!isMap(v)) throw new Error(`error unmarshaling JSON: while decoding JSON: json: cannot unmarshal ${Array.isArray(v) ? 'array' : typeof v === 'string' ? 'string' : typeof v === 'number' ? 'number' : 'bool'} into Go value of type map[string]interface {}`);
-        return v;
-      } catch (e) {
-        return { Error: (e as Error).message };
+    ['fromYaml', { params: ['s'], fn: ([s], st) => {
+      // Charts parse the same included text many times: parse once per render, hand out copies.
+      const cache = (st.shared.bag.get('fromYaml') as Map<string, GoMap> | undefined) ?? new Map<string, GoMap>();
+      st.shared.bag.set('fromYaml', cache);
+      let m = cache.get(s as string);
+      if (!m) {
+        m = fromYamlMap(s as string);
+        cache.set(s as string, m);
       }
-    })],
+      return deepCopy(m);
+    } }],
     ['fromYamlArray', def(['s'], (s: string) => {
       try {
         const v = readYamlAll(s)[0] ?? null;

@@ -22,29 +22,38 @@ export interface Doc {
   hook: boolean;
 }
 
-/** SplitManifests: documents between `---` lines, trimmed, empty ones dropped; with their offsets. */
+/** SplitManifests (`(?:^|\s*\n)---\s*`): documents between `---` separators, trimmed, empty ones dropped; with offsets. */
 export function splitManifests(text: string): { content: string; start: number }[] {
-  const big = '\n' + text + '\n';
-  const sep = /(?:^|\s*\n)---\s*/g;
   const out: { content: string; start: number }[] = [];
-  let last = 0;
+  const isWs = (c: number) => c === 32 || c === 9 || c === 10 || c === 13 || c === 11 || c === 12;
   const push = (a: number, b: number) => {
-    const raw = big.slice(a, b);
-    const lead = raw.length - raw.trimStart().length;
-    const content = raw.trim();
-    if (content) out.push({ content, start: Math.max(0, a + lead - 1) });
+    while (a < b && isWs(text.charCodeAt(a))) a++;
+    while (b > a && isWs(text.charCodeAt(b - 1))) b--;
+    if (b > a) out.push({ content: text.slice(a, b), start: a });
   };
-  for (const m of big.matchAll(sep)) {
-    push(last, m.index!);
-    last = m.index! + m[0].length;
+  let last = 0;
+  // A separator is "---" at the start of the text or right after a newline; whitespace after it belongs to it.
+  let i = text.startsWith('---') ? 0 : text.indexOf('\n---');
+  while (i >= 0) {
+    const dash = text.startsWith('---', i) && i === 0 ? 0 : i + 1;
+    push(last, dash);
+    let j = dash + 3;
+    while (j < text.length && isWs(text.charCodeAt(j))) j++;
+    last = j;
+    i = text.indexOf('\n---', Math.max(j - 1, dash + 3));
   }
-  push(last, big.length);
+  push(last, text.length);
   return out;
 }
 
 export class ManifestError extends Error {}
 
-function head(path: string, content: string): { kind: string; hook: boolean } {
+/** The kind and whether it is a hook, read from the document's top-level lines; odd documents get a full parse. */
+function head(path: string, content: string, validate: boolean): { kind: string; hook: boolean } {
+  if (!validate) {
+    const quick = quickHead(content);
+    if (quick) return quick;
+  }
   let v: unknown;
   try {
     v = readYaml(content);
@@ -56,6 +65,37 @@ function head(path: string, content: string): { kind: string; hook: boolean } {
   const md = isMap(v.metadata) ? v.metadata : {};
   const ann = isMap(md.annotations) ? md.annotations : {};
   return { kind: typeof v.kind === 'string' ? v.kind : '', hook: 'helm.sh/hook' in ann };
+}
+
+const unquote = (s: string) => s.replace(/\s+#.*$/, '').trim().replace(/^(["'])(.*)\1$/, '$2');
+
+/** Plain block-style documents: `kind:` at the top level and `helm.sh/hook` under metadata.annotations. */
+function quickHead(content: string): { kind: string; hook: boolean } | undefined {
+  let kind = '';
+  let hook = false;
+  let inMeta = false, inAnn = false, annIndent = -1, sawKey = false;
+  for (const line of content.split('\n')) {
+    if (/^\s*(#|$)/.test(line)) continue;
+    const indent = line.length - line.trimStart().length;
+    if (indent === 0) {
+      if (!/^[\w"'.\-/]+\s*:(\s|$)/.test(line)) return undefined; // flow style, anchors, tags, lists...
+      sawKey = true;
+      inMeta = /^metadata\s*:\s*$/.test(line);
+      inAnn = false;
+      const m = /^kind\s*:\s*(.*)$/.exec(line);
+      if (m) kind = unquote(m[1]);
+      continue;
+    }
+    if (!inMeta) continue;
+    if (inAnn && indent > annIndent) {
+      if (/^\s*["']?helm\.sh\/hook["']?\s*:/.test(line)) hook = true;
+      continue;
+    }
+    inAnn = false;
+    if (/^\s*annotations\s*:\s*$/.test(line)) { inAnn = true; annIndent = indent; }
+    else if (/^\s*annotations\s*:\s*\S/.test(line)) return undefined; // flow-style annotations
+  }
+  return sawKey ? { kind, hook } : undefined;
 }
 
 function byKind(docs: Doc[]): Doc[] {
@@ -73,14 +113,14 @@ function byKind(docs: Doc[]): Doc[] {
 }
 
 /** The text `helm template` prints for rendered templates, with its source map. */
-export function sortManifests(rendered: { path: string; text: string; segments: Segment[] }[], crds: [string, string][] = []): { manifest: string; segments: Segment[] } {
+export function sortManifests(rendered: { path: string; text: string; segments: Segment[] }[], crds: [string, string][] = [], validate = false): { manifest: string; segments: Segment[] } {
   const docs: Doc[] = [];
   const byPath = new Map(rendered.map((r) => [r.path, r]));
   for (const r of [...rendered].sort((a, b) => (a.path < b.path ? -1 : a.path > b.path ? 1 : 0))) {
     const base = r.path.slice(r.path.lastIndexOf('/') + 1);
     if (base.startsWith('_') || !r.text.trim()) continue;
     for (const m of splitManifests(r.text)) {
-      const h = head(r.path, m.content);
+      const h = head(r.path, m.content, validate);
       docs.push({ path: r.path, content: m.content, start: m.start, ...h });
     }
   }
