@@ -4,12 +4,13 @@ import { spawnSync } from 'node:child_process';
 import { readFileSync } from 'node:fs';
 import { availableParallelism, loadavg } from 'node:os';
 import { dockerfileRows, engineEditRow, manifestRows } from './engine';
+import { helmRows } from './helm';
 import { printTable, type Row } from './measure';
 
 const TIME_LIMIT_S = 120;
 
 /** The engine rows, by group: each group runs in a process of its own (see `inChild`). */
-const GROUPS: Record<string, () => Row[]> = { manifests: manifestRows, edit: () => [engineEditRow()], dockerfiles: dockerfileRows };
+const GROUPS: Record<string, () => Row[]> = { manifests: manifestRows, edit: () => [engineEditRow()], dockerfiles: dockerfileRows, helm: helmRows };
 
 /**
  * Runs one group in a fresh process and returns its rows. Each group's figure and baseline are still measured

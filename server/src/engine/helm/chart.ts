@@ -69,23 +69,41 @@ interface Loaded {
   subcharts: Loaded[];
 }
 
+/** Values and Chart.yaml files parsed lately (charts are re-rendered as values change): copies are handed out. */
+const YAML_CACHE = new Map<string, GoMap>();
+
+/** The parsed map is shared between renders: callers copy what they may change. */
 function loadYamlMap(text: string | undefined, what: string): GoMap {
   if (text === undefined) return {};
+  const hit = YAML_CACHE.get(text);
+  if (hit) return hit;
   let v: unknown;
   try {
     v = readYaml(text);
   } catch (e) {
     throw new ChartError(`cannot load ${what}: ${(e as Error).message}`);
   }
-  if (v === null) return {};
+  if (v === null) v = {};
   if (!isMap(v)) throw new ChartError(`cannot load ${what}: error unmarshaling JSON: json: cannot unmarshal into Go value of type map[string]interface {}`);
+  if (YAML_CACHE.size >= 64) YAML_CACHE.delete(YAML_CACHE.keys().next().value!);
+  YAML_CACHE.set(text, v);
   return v;
+}
+
+const FIXED_FUNCS = new Map([...builtins(), ...helmFuncs()]);
+let defaultSprig: ReturnType<typeof sprig> | undefined;
+/** Builtins, Sprig and Helm's functions (Helm's override Sprig's); the default host's map is built once. */
+function funcMap(opts: RenderOptions): ReturnType<typeof sprig> {
+  const host = opts.now || opts.random ? sprig(opts) : (defaultSprig ??= sprig());
+  const m = new Map([...builtins(), ...host]);
+  for (const [k, v] of FIXED_FUNCS) if (!builtins().has(k)) m.set(k, v);
+  return m;
 }
 
 function load(files: Map<string, string>, where: string, warnings: string[]): Loaded {
   const chartYaml = files.get('Chart.yaml');
   if (chartYaml === undefined) throw new ChartError(`${where}: Chart.yaml file is missing`);
-  const meta = loadYamlMap(chartYaml, 'Chart.yaml');
+  const meta = deepCopy(loadYamlMap(chartYaml, 'Chart.yaml')) as GoMap;
   if (typeof meta.name !== 'string' || !meta.name) throw new ChartError(`${where}: validation: chart.metadata.name is required`);
   const values = loadYamlMap(files.get('values.yaml'), 'values.yaml');
   const templates: [string, string][] = [];
@@ -144,7 +162,7 @@ function enabledCharts(c: Loaded, top: GoMap, path: string, warnings: string[]):
 
 /** chartutil.CoalesceValues: user values over chart defaults, each subchart under its name with the globals. */
 function coalesce(c: Loaded, dest: GoMap): GoMap {
-  coalesceValues(dest, structuredCloneMap(c.values));
+  coalesceValues(dest, c.values); // copies what it takes from the defaults
   for (const s of c.subcharts) {
     if (!(s.name in dest) || dest[s.name] === null) dest[s.name] = {};
     const dv = dest[s.name];
@@ -163,8 +181,8 @@ function annotate(paths: WeakMap<object, string>, v: unknown, p: string): void {
 
 /** Helm's sortTemplates: deeper paths first, then reverse lexical order (so parents' defines win). */
 function parseOrder(names: string[]): string[] {
-  const depth = (s: string) => s.split('/').length;
-  return [...names].sort((a, b) => (depth(a) !== depth(b) ? depth(b) - depth(a) : a < b ? 1 : a > b ? -1 : 0));
+  const depth = new Map(names.map((n) => [n, n.split('/').length]));
+  return [...names].sort((a, b) => (depth.get(a) !== depth.get(b) ? depth.get(b)! - depth.get(a)! : a < b ? 1 : a > b ? -1 : 0));
 }
 
 const EXEC_RE = /^template: (.+?): executing (".*?") at (<.*?>): ([\s\S]*)$/;
@@ -191,7 +209,7 @@ export function renderChart(input: Map<string, string> | Record<string, string>,
   // User values: files in order, then --set, --set-string.
   let user: GoMap = {};
   for (const [i, text] of (opts.valuesFiles ?? []).entries()) {
-    const v = loadYamlMap(text, `values file ${i + 1}`);
+    const v = deepCopy(loadYamlMap(text, `values file ${i + 1}`)) as GoMap;
     user = mergeMaps(user, v);
   }
   for (const s of opts.set ?? []) applySet(user, s);
@@ -206,11 +224,12 @@ export function renderChart(input: Map<string, string> | Record<string, string>,
   }
 
   // Conditions and tags are decided on the values coalesced with every dependency present.
-  const probe = coalesce(root0, structuredCloneMap(user));
+  const hasDeps = (c: Loaded): boolean => depsOf(c).length > 0 || c.subcharts.some(hasDeps);
+  const probe = hasDeps(root0) ? coalesce(root0, structuredCloneMap(user)) : {};
   const root = enabledCharts(root0, probe, '', warnings);
   const values = coalesce(root, structuredCloneMap(user));
 
-  const set = new TemplateSet(new Map([...builtins(), ...sprig(opts), ...helmFuncs()]));
+  const set = new TemplateSet(funcMapCached(opts));
   const release: GoMap = {
     Name: opts.releaseName ?? 'release-name',
     Namespace: opts.namespace ?? 'default',
@@ -291,6 +310,15 @@ export function renderChart(input: Map<string, string> | Record<string, string>,
   }
   const { manifest, segments } = sorted;
   return { templates: rendered, manifest, segments, warnings };
+}
+
+let lastFuncs: { key: unknown; map: ReturnType<typeof sprig> } | undefined;
+function funcMapCached(opts: RenderOptions): ReturnType<typeof sprig> {
+  const key = opts.now || opts.random ? opts : 'default';
+  if (lastFuncs?.key === key) return lastFuncs.map;
+  const map = funcMap(opts);
+  lastFuncs = { key, map };
+  return map;
 }
 
 /** Values files merge as Helm's MergeValues: maps deep-merged, later files win. */

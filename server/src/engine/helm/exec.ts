@@ -101,13 +101,14 @@ interface Variable { name: string; value: unknown }
 
 export class State {
   vars: Variable[];
-  node?: { pos: number; str: string };
+  /** The node errors are reported at (Go's s.at); its text is only built for an error. */
+  private node?: Arg | Command | Node;
   constructor(readonly shared: Shared, readonly tree: Tree, readonly out: Output, dot: unknown, readonly depth = 0) {
     this.vars = [{ name: '$', value: dot }];
   }
 
   // ---- errors ----
-  at(pos: number, str: string): void { this.node = { pos, str }; }
+  at(n: Arg | Command | Node): void { this.node = n; }
   errorf(msg: string): never {
     const name = this.tree.name;
     if (!this.node) throw new ExecError(`template: ${name}: ${msg}`);
@@ -115,7 +116,8 @@ export class State {
     const nl = text.lastIndexOf('\n');
     const col = nl < 0 ? this.node.pos : this.node.pos - nl - 1;
     const line = 1 + (text.match(/\n/g)?.length ?? 0);
-    let ctx = this.node.str;
+    const n = this.node;
+    let ctx = n.k === 'command' ? commandString(n) : NODE_KINDS.has(n.k) ? nodeString(n as Node) : argString(n as Arg);
     if (ctx.length > 20) ctx = ctx.slice(0, 20) + '...';
     throw new ExecError(`template: ${this.tree.parseName}:${line}:${col}: executing ${JSON.stringify(name)} at <${ctx}>: ${msg}`);
   }
@@ -156,7 +158,7 @@ export class State {
         this.shared.lastRead = undefined;
         const val = this.evalPipeline(dot, n.pipe);
         if (n.pipe.decl.length === 0) {
-          this.at(n.pos, nodeString(n));
+          this.at(n);
           let s = printable(val);
           if (this.shared.removeNoValue && s.includes('<no value>')) s = s.replaceAll('<no value>', '');
           this.out.write(s, 'action', this.tree.parseName, n.start, n.end, this.shared.lastRead);
@@ -178,7 +180,7 @@ export class State {
       case 'break': return BREAK;
       case 'continue': return CONTINUE;
       case 'template': {
-        this.at(n.pos, nodeString(n));
+        this.at(n);
         const tree = this.shared.templates.get(n.name);
         if (!tree) this.errorf(`template ${JSON.stringify(n.name)} not defined`);
         if (this.depth >= this.shared.limits.maxDepth) this.errorf(`exceeded maximum template depth (${this.shared.limits.maxDepth})`);
@@ -190,7 +192,7 @@ export class State {
   }
 
   private walkRange(n: Extract<Node, { k: 'range' }>, dot: unknown): number {
-    this.at(n.pos, nodeString(n));
+    this.at(n);
     const outer = this.vars.length;
     const val = this.evalPipeline(dot, n.pipe);
     const mark = this.vars.length;
@@ -240,7 +242,7 @@ export class State {
 
   // ---- evaluation ----
   evalPipeline(dot: unknown, pipe: PipeNode): unknown {
-    this.at(pipe.pos, argString(pipe));
+    this.at(pipe);
     let value: unknown = MISSING;
     for (const cmd of pipe.cmds) {
       value = this.evalCommand(dot, cmd, value);
@@ -267,7 +269,7 @@ export class State {
       case 'pipe': this.notAFunction(cmd.args, final); return this.evalPipeline(dot, first);
       case 'var': return this.evalVariable(dot, first, cmd.args, final);
     }
-    this.at(first.pos, argString(first));
+    this.at(first);
     this.notAFunction(cmd.args, final);
     switch (first.k) {
       case 'bool': return first.value;
@@ -279,7 +281,7 @@ export class State {
   }
 
   private idealConstant(n: Extract<Arg, { k: 'number' }>): unknown {
-    this.at(n.pos, n.text);
+    this.at(n);
     if (n.isFloat && !/^[+-]?0[xX]/.test(n.text) && !n.text.startsWith("'") && /[.eEpP]/.test(n.text)) return n.float;
     if (n.isInt) return n.int;
     this.errorf(`${n.text} overflows int`);
@@ -299,7 +301,7 @@ export class State {
   }
 
   private evalVariable(dot: unknown, v: Extract<Arg, { k: 'var' }>, args: Arg[], final: Final): unknown {
-    this.at(v.pos, argString(v));
+    this.at(v);
     const value = this.varValue(v.ident[0]);
     if (v.ident.length === 1) {
       this.notAFunction(args, final);
@@ -310,7 +312,7 @@ export class State {
   }
 
   private evalFieldChain(dot: unknown, recv: unknown, node: Arg, ident: string[], args: Arg[], final: Final): unknown {
-    this.at(node.pos, argString(node));
+    this.at(node);
     for (let i = 0; i < ident.length - 1; i++) recv = this.evalField(dot, ident[i], node, [], MISSING, recv);
     return this.evalField(dot, ident[ident.length - 1], node, args, final, recv);
   }
@@ -349,13 +351,11 @@ export class State {
   }
 
   private evalCall(dot: unknown, f: GoFunc, node: Command | Arg, name: string, args: Arg[], final: Final): unknown {
-    const str = node.k === 'command' ? commandString(node) : argString(node);
     const rest = args.slice(1);
     const numIn = rest.length + (final !== MISSING ? 1 : 0);
     const params = f.params ?? [];
     const variadic = f.params ? f.variadic : 'a';
-    if (args.length) this.at(args[0].pos, argString(args[0]));
-    else this.at(node.pos, str);
+    this.at(args.length ? args[0] : node);
     if (variadic) {
       if (numIn < params.length) this.errorf(`wrong number of args for ${name}: want at least ${params.length} got ${rest.length}`);
     } else if (numIn !== params.length) {
@@ -382,7 +382,7 @@ export class State {
       return f.fn(argv, this);
     } catch (e) {
       if (e instanceof BudgetError || e instanceof RangeError) throw e;
-      this.at(node.pos, str);
+      this.at(node);
       this.errorf(`error calling ${name}: ${e instanceof Error ? e.message : String(e)}`);
     }
   }
@@ -406,7 +406,7 @@ export class State {
   }
 
   evalArg(dot: unknown, t: ParamType, n: Arg): unknown {
-    this.at(n.pos, argString(n));
+    this.at(n);
     switch (n.k) {
       case 'dot': this.readPath(dot); return this.validateType(dot, t);
       case 'nil':
@@ -441,6 +441,7 @@ export class State {
   }
 }
 
+const NODE_KINDS = new Set(['text', 'action', 'if', 'with', 'range', 'template', 'break', 'continue']);
 const TYPE_NAMES: Record<ParamType, string> = { v: '<nil>', a: 'interface {}', s: 'string', i: 'int', f: 'float64', b: 'bool', m: 'map[string]interface {}', l: '[]interface {}' };
 
 /** Methods on Helm's structs declare their parameter types with a `params` property. */

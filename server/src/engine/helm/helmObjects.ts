@@ -35,8 +35,12 @@ const toYaml = (v: unknown) => writeYaml(v).replace(/\n$/, '');
 
 /** Helm's `files` type: a map of path → bytes with Get, GetBytes, Glob, AsConfig, AsSecrets and Lines. */
 export function filesObject(files: Map<string, string>): GoStruct {
+  // []byte values, encoded when a template ranges over or indexes them.
   const entries: GoMap = {};
-  for (const [k, v] of files) entries[k] = utf8(v);
+  for (const [k, v] of files) {
+    let bytes: Uint8Array | undefined;
+    Object.defineProperty(entries, k, { enumerable: true, get: () => (bytes ??= utf8(v)) });
+  }
   return new GoStruct('chart.Files', {}, {
     Get: method(['s'], (name: string) => files.get(name) ?? ''),
     GetBytes: method(['s'], (name: string) => utf8(files.get(name) ?? '')),

@@ -17,7 +17,7 @@ export class TemplateSet {
   }
   /** Parses `text` as template `name`, adding its defines to the set (later definitions win, as in Go). */
   parse(name: string, text: string): void {
-    for (const [n, t] of parse(name, text, { hasFunction: (f) => this.funcs.has(f) })) {
+    for (const [n, t] of cachedParse(name, text, this.funcs)) {
       const old = this.templates.get(n);
       if (old && n !== name && t.root.nodes.every((x) => x.k === 'text' && !x.text.trim()) && old.root.nodes.length) continue;
       this.templates.set(n, t);
@@ -40,3 +40,18 @@ export function renderGo(text: string, dot: unknown, funcs?: FuncMap, name = 'tp
   set.parse(name, text);
   return set.execute(name, dot).text;
 }
+
+/** Parsed trees are immutable: keep the last few hundred files' trees (a chart re-rendered as its values change). */
+const PARSED = new Map<string, { text: string; funcs: FuncMap; trees: Map<string, Tree> }>();
+const PARSED_MAX = 512;
+
+function cachedParse(name: string, text: string, funcs: FuncMap): Map<string, Tree> {
+  const hit = PARSED.get(name);
+  if (hit && hit.text === text && (hit.funcs === funcs || sameNames(hit.funcs, funcs))) return hit.trees;
+  const trees = parse(name, text, { hasFunction: (f) => funcs.has(f) });
+  if (PARSED.size >= PARSED_MAX) PARSED.delete(PARSED.keys().next().value!);
+  PARSED.set(name, { text, funcs, trees });
+  return trees;
+}
+
+const sameNames = (a: FuncMap, b: FuncMap) => a.size === b.size && [...a.keys()].every((k) => b.has(k));
