@@ -1,5 +1,6 @@
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
+import { TemplateSet } from '../../server/src/engine/helm/template';
 import { errorOf, render } from './render';
 
 /** text/template semantics, from pkg.go.dev/text/template: each row is template, data, expected output. */
@@ -16,6 +17,7 @@ const OUTPUT: [string, unknown, string][] = [
   ['{{.}}', 'hi', 'hi'],
   ['{{.a.b}}', { a: { b: 'x' } }, 'x'],
   ['{{.missing}}', {}, '<no value>'],
+  ['{{.missing.deeper}}', {}, '<no value>'],
   ['{{$}}', 7n, '7'],
   ['{{$x := "v"}}{{$x}}', {}, 'v'],
   ['{{$x := 1}}{{if true}}{{$x = 2}}{{end}}{{$x}}', {}, '2'],
@@ -98,7 +100,7 @@ const OUTPUT: [string, unknown, string][] = [
 
 /** Errors: message shapes as Go prints them. */
 const ERRORS: [string, unknown, string][] = [
-  ['{{.a.b}}', {}, 'template: tpl:1:4: executing "tpl" at <.a.b>: nil pointer evaluating interface {}.b'],
+  ['{{.a.b}}', { a: null }, 'template: tpl:1:4: executing "tpl" at <.a.b>: nil pointer evaluating interface {}.b'],
   ['{{eq 1 1.0}}', {}, 'template: tpl:1:2: executing "tpl" at <eq 1 1.0>: error calling eq: incompatible types for comparison'],
   ['{{lt .l 1}}', { l: [] }, 'template: tpl:1:2: executing "tpl" at <lt .l 1>: error calling lt: invalid type for comparison'],
   ['{{nofunc 1}}', {}, 'template: tpl:1: function "nofunc" not defined'],
@@ -142,7 +144,7 @@ test('long error contexts are cut at 20 characters as Go does', () => {
 });
 
 test('positions: errors on later lines count lines and columns from the line start', () => {
-  assert.equal(errorOf('line1\n  {{ .a.b.c }}', { a: {} }), 'template: tpl:2:7: executing "tpl" at <.a.b.c>: nil pointer evaluating interface {}.c');
+  assert.equal(errorOf('line1\n  {{ .a.b.c }}', { a: { b: null } }), 'template: tpl:2:7: executing "tpl" at <.a.b.c>: nil pointer evaluating interface {}.c');
 });
 
 test('step budget: an endless range stops quickly with one clear error', () => {
@@ -156,4 +158,20 @@ test('step budget: an endless range stops quickly with one clear error', () => {
 
 test('output budget: a template printing too much stops with one clear error', () => {
   assert.match(errorOf('{{ range 1000 }}{{ printf "%0100d" 1 }}{{ end }}', {}, 'go', { maxOutput: 10_000 }), /output budget/);
+});
+
+test('missingkey: default gives no value, zero a nil interface (Helm), error stops', () => {
+  const run = (missingKey: 'default' | 'zero' | 'error', tpl: string) => {
+    const set = new TemplateSet();
+    set.parse('t', tpl);
+    try {
+      return set.execute('t', { m: {} }, { missingKey }).text;
+    } catch (e) {
+      return (e as Error).message;
+    }
+  };
+  assert.equal(run('default', '{{.m.x}}|{{.m.x.y}}'), '<no value>|<no value>');
+  assert.equal(run('zero', '{{.m.x}}'), '<no value>');
+  assert.equal(run('zero', '{{.m.x.y}}'), 'template: t:1:4: executing "t" at <.m.x.y>: nil pointer evaluating interface {}.y');
+  assert.equal(run('error', '{{.m.x}}'), 'template: t:1:4: executing "t" at <.m.x>: map has no entry for key "x"');
 });

@@ -27,6 +27,9 @@ const OUTPUT: [string, unknown, string][] = [
 ];
 
 const ERRORS: [string, unknown, string][] = [
+  ['{{ .a.b }}', {}, 'template: tpl:1:5: executing "tpl" at <.a.b>: nil pointer evaluating interface {}.b'],
+  ['{{ upper .missing }}', {}, 'template: tpl:1:9: executing "tpl" at <.missing>: wrong type for value; expected string; got interface {}'],
+  ['{{ .missing | upper }}', {}, 'template: tpl:1:14: executing "tpl" at <upper>: invalid value; expected string'],
   ['{{ required "need it" .missing }}', {}, 'template: tpl:1:3: executing "tpl" at <required "need it" ....>: error calling required: HELM[need it]HELM'],
   ['{{ required "need it" "" }}', {}, 'template: tpl:1:3: executing "tpl" at <required "need it" "...>: error calling required: HELM[need it]HELM'],
   ['{{ include "nope" . }}', {}, 'template: tpl:1:3: executing "tpl" at <include "nope" .>: error calling include: template: no template "nope" associated with template "gotpl"'],

@@ -14,11 +14,11 @@ export function funcs(kind: 'go' | 'sprig' | 'helm'): FuncMap {
   return m;
 }
 
-/** Renders one template named `tpl` with `data` as dot; Helm's <no value> removal only for 'helm'. */
+/** Renders one template named `tpl` with `data` as dot; 'helm' as Helm runs it (missingkey=zero, <no value> removed). */
 export function render(text: string, data: unknown = {}, kind: 'go' | 'sprig' | 'helm' = 'go', limits?: { maxSteps?: number; maxOutput?: number }): string {
   const set = new TemplateSet(funcs(kind));
   set.parse('tpl', text);
-  return set.execute('tpl', data, { removeNoValue: kind === 'helm', limits }).text;
+  return set.execute('tpl', data, { removeNoValue: kind === 'helm', missingKey: kind === 'helm' ? 'zero' : 'default', limits }).text;
 }
 
 /** The error message a template gives (parse or execution), or 'no error'. */

@@ -101,7 +101,7 @@ const RANDOM: [string, RegExp][] = [
 const ERRORS: [string, unknown, string][] = [
   ['{{ upper 3 }}', {}, 'template: tpl:1:9: executing "tpl" at <3>: expected string; found 3'],
   ['{{ upper .n }}', { n: 3 }, 'template: tpl:1:9: executing "tpl" at <.n>: wrong type for value; expected string; got float64'],
-  ['{{ upper .missing }}', {}, 'template: tpl:1:9: executing "tpl" at <.missing>: wrong type for value; expected string; got interface {}'],
+  ['{{ upper .missing }}', {}, 'template: tpl:1:9: executing "tpl" at <.missing>: invalid value; expected string'],
   ['{{ .missing | upper }}', {}, 'template: tpl:1:14: executing "tpl" at <upper>: invalid value; expected string'],
   ['{{ trunc .n "abc" }}', { n: 3 }, 'template: tpl:1:9: executing "tpl" at <.n>: wrong type for value; expected int; got float64'],
   ['{{ div 1 0 }}', {}, 'template: tpl:1:3: executing "tpl" at <div 1 0>: error calling div: runtime error: integer divide by zero'],

@@ -285,6 +285,7 @@ export function renderChart(input: Map<string, string> | Record<string, string>,
 
   const shared = set.newShared(opts.limits);
   shared.removeNoValue = true;
+  shared.missingKey = 'zero';
   annotate(shared.paths, values, 'Values');
   const rendered: RenderedTemplate[] = [];
   for (const name of order) {
@@ -292,7 +293,7 @@ export function renderChart(input: Map<string, string> | Record<string, string>,
     if (base.startsWith('_') || base === 'NOTES.txt') continue;
     if (!opts.includeTests && /\/templates\/tests\//.test(name)) continue;
     try {
-      const r = set.execute(name, dots.get(name), { shared, removeNoValue: true });
+      const r = set.execute(name, dots.get(name), { shared });
       rendered.push({ path: name, text: r.text, segments: r.segments });
     } catch (e) {
       if (e instanceof BudgetError) throw new ChartError(`${name}: ${e.message}`);

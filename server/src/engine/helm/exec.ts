@@ -52,13 +52,18 @@ export class Shared {
   readonly paths: WeakMap<object, string>;
   /** Helm: remove "<no value>" from what is printed. */
   removeNoValue = true;
+  /** Go's missingkey option: "default" (no value), "zero" (a nil interface, as Helm runs) or "error". */
+  missingKey: 'default' | 'zero' | 'error' = 'default';
   /** Extra state functions may keep (Helm's include recursion counts, tpl's parse cache). */
   readonly bag: Map<string, unknown>;
   constructor(readonly templates: Map<string, Tree>, readonly funcs: FuncMap, readonly limits: Limits = DEFAULT_LIMITS, parent?: Shared) {
     this.counters = parent?.counters ?? { steps: 0, output: 0 };
     this.paths = parent?.paths ?? new WeakMap();
     this.bag = parent?.bag ?? new Map();
-    if (parent) this.removeNoValue = parent.removeNoValue;
+    if (parent) {
+      this.removeNoValue = parent.removeNoValue;
+      this.missingKey = parent.missingKey;
+    }
   }
   /** The same render (budgets, provenance) over another template set, as `tpl` needs. */
   withTemplates(templates: Map<string, Tree>): Shared {
@@ -318,7 +323,10 @@ export class State {
   }
 
   private evalField(dot: unknown, name: string, node: Arg, args: Arg[], final: Final, recv: unknown): unknown {
-    if (recv === undefined) return undefined;
+    if (recv === undefined) {
+      if (this.shared.missingKey === 'error') this.errorf(`nil data; no entry for key ${JSON.stringify(name)}`);
+      return undefined;
+    }
     const hasArgs = args.length > 1 || final !== MISSING;
     if (recv === null) this.errorf(`nil pointer evaluating interface {}.${name}`);
     if (recv instanceof GoStruct) {
@@ -338,8 +346,9 @@ export class State {
       if (hasArgs) this.errorf(`${name} is not a method but has arguments`);
       const p = this.shared.paths.get(recv);
       if (p !== undefined) this.shared.lastRead = p ? `${p}.${name}` : name;
-      const v = Object.prototype.hasOwnProperty.call(recv, name) ? recv[name] : null;
-      return v === undefined ? null : v;
+      if (Object.prototype.hasOwnProperty.call(recv, name) && recv[name] !== undefined) return recv[name];
+      if (this.shared.missingKey === 'error') this.errorf(`map has no entry for key ${JSON.stringify(name)}`);
+      return this.shared.missingKey === 'zero' ? null : undefined;
     }
     this.errorf(`can't evaluate field ${name} in type ${typeName(recv)}`);
   }

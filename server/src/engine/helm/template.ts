@@ -26,9 +26,11 @@ export class TemplateSet {
   newShared(limits: Partial<Limits> = {}): Shared {
     return new Shared(this.templates, this.funcs, { ...DEFAULT_LIMITS, ...limits });
   }
-  execute(name: string, dot: unknown, opts: { limits?: Partial<Limits>; removeNoValue?: boolean; shared?: Shared } = {}): Rendered {
+  /** Executes template `name` with `dot`; Go's defaults (missingkey=default, "<no value>" kept) unless told. */
+  execute(name: string, dot: unknown, opts: { limits?: Partial<Limits>; removeNoValue?: boolean; missingKey?: Shared['missingKey']; shared?: Shared } = {}): Rendered {
     const shared = opts.shared ?? this.newShared(opts.limits);
-    shared.removeNoValue = opts.removeNoValue ?? false;
+    if (opts.removeNoValue !== undefined || !opts.shared) shared.removeNoValue = opts.removeNoValue ?? false;
+    if (opts.missingKey !== undefined || !opts.shared) shared.missingKey = opts.missingKey ?? 'default';
     const out = execute(shared, name, dot);
     return { text: out.toString(), segments: out.segments };
   }
