@@ -230,3 +230,22 @@ for (const [repo, chart] of CORPUS) {
     t.diagnostic(counts.join(', '));
   });
 }
+
+test('library charts lend partials only; requirements.yaml dependencies; --include-crds prints crds/ first', () => {
+  const files: Record<string, string> = {
+    'Chart.yaml': 'apiVersion: v1\nname: app\nversion: 1.0.0\n',
+    'requirements.yaml': 'dependencies:\n  - name: lib\n    version: 1.0.0\n  - name: opt\n    version: 1.0.0\n    tags: [extras]\n',
+    'values.yaml': 'tags:\n  extras: false\n',
+    'templates/cm.yaml': 'apiVersion: v1\nkind: ConfigMap\nmetadata:\n  name: {{ include "lib.name" . }}\n',
+    'crds/crd.yaml': 'apiVersion: apiextensions.k8s.io/v1\nkind: CustomResourceDefinition\nmetadata:\n  name: things.example.com\n',
+    'charts/lib/Chart.yaml': 'apiVersion: v2\nname: lib\nversion: 1.0.0\ntype: library\n',
+    'charts/lib/templates/_names.tpl': '{{ define "lib.name" }}from-lib{{ end }}',
+    'charts/lib/templates/ignored.yaml': 'apiVersion: v1\nkind: Secret\nmetadata:\n  name: never\n',
+    'charts/opt/Chart.yaml': 'apiVersion: v2\nname: opt\nversion: 1.0.0\n',
+    'charts/opt/templates/s.yaml': 'apiVersion: v1\nkind: Secret\nmetadata:\n  name: opt\n',
+  };
+  const r = renderChart(files, { includeCrds: true });
+  assert.equal(r.manifest, '---\n# Source: app/crds/crd.yaml\n' + files['crds/crd.yaml'] + '\n---\n# Source: app/templates/cm.yaml\napiVersion: v1\nkind: ConfigMap\nmetadata:\n  name: from-lib\n');
+  assert.match(renderChart(files, { set: ['tags.extras=true'] }).manifest, /name: opt/);
+  assert.throws(() => renderChart({ 'Chart.yaml': 'apiVersion: v2\nname: l\nversion: 1.0.0\ntype: library\n' }), /library charts are not installable/);
+});

@@ -46,6 +46,8 @@ const LISTS: [string, unknown, string][] = [
   ['{{ $a := dict "x" (dict "y" 1) }}{{ $b := deepCopy $a }}{{ $_ := set $b.x "y" 2 }}{{ $a }} {{ $b }}', {}, 'map[x:map[y:1]] map[x:map[y:2]]'],
   ['{{ dig "a" "b" "c" "dflt" .d }} {{ dig "a" "z" "dflt" .d }}', { d: { a: { b: { c: 'found' } } } }, 'found dflt'],
   ['{{ tuple 1 "a" }} {{ list 1 | len }}', {}, '[1 a] 1'],
+  ['{{ urlParse "https://user:pass@example.com:8080/path?q=1#frag" }}', {}, 'map[fragment:frag host:example.com:8080 hostname:example.com opaque: path:/path query:q=1 scheme:https userinfo:user:pass]'],
+  ['{{ urlJoin (dict "scheme" "http" "host" "h:80" "path" "/p" "query" "a=b") }} {{ base "/a/b.txt" }} {{ dir "/a/b.txt" }} {{ ext "b.tar.gz" }} {{ clean "a//b/../c" }} {{ isAbs "/x" }}', {}, 'http://h:80/p?a=b b.txt /a .gz a/c true'],
 ];
 
 const NUMBERS: [string, unknown, string][] = [

@@ -55,6 +55,9 @@ export interface ChartRender {
   warnings: string[];
 }
 
+/** What `helm template` reports without --kube-version (Helm's built-in default; release binaries carry their client-go's). */
+export const DEFAULT_KUBE_VERSION = 'v1.20.0';
+
 export class ChartError extends Error {
   constructor(message: string) { super(message); this.name = 'ChartError'; }
 }
@@ -106,6 +109,10 @@ function load(files: Map<string, string>, where: string, warnings: string[]): Lo
   const meta = deepCopy(loadYamlMap(chartYaml, 'Chart.yaml')) as GoMap;
   if (typeof meta.name !== 'string' || !meta.name) throw new ChartError(`${where}: validation: chart.metadata.name is required`);
   const values = loadYamlMap(files.get('values.yaml'), 'values.yaml');
+  if (!Array.isArray(meta.dependencies) && files.has('requirements.yaml')) {
+    const req = loadYamlMap(files.get('requirements.yaml'), 'requirements.yaml');
+    if (Array.isArray(req.dependencies)) meta.dependencies = req.dependencies;
+  }
   const templates: [string, string][] = [];
   const crds: [string, string][] = [];
   const rest = new Map<string, string>();
@@ -215,7 +222,8 @@ export function renderChart(input: Map<string, string> | Record<string, string>,
   for (const s of opts.set ?? []) applySet(user, s);
   for (const s of opts.setString ?? []) applySet(user, s, true);
 
-  const kubeVersion = opts.kubeVersion ?? 'v1.20.0';
+  if (root0.meta.type === 'library') throw new ChartError('library charts are not installable');
+  const kubeVersion = opts.kubeVersion ?? DEFAULT_KUBE_VERSION;
   const kv = typeof root0.meta.kubeVersion === 'string' ? root0.meta.kubeVersion : '';
   if (kv) {
     let ok = false;
@@ -246,7 +254,7 @@ export function renderChart(input: Map<string, string> | Record<string, string>,
   const walk = (c: Loaded, prefix: string, vals: GoMap) => {
     const chart = chartMetadata(c.meta);
     const filesObj = filesObject(c.files);
-    for (const [p] of c.crds) crds.push([`${prefix}/${p}`, c.crds.find(([q]) => q === p)![1]]);
+    for (const [p, text] of c.crds) crds.push([`${prefix}/${p}`, text]);
     for (const [p, text] of c.templates) {
       const name = `${prefix}/${p}`;
       dots.set(name, {
@@ -268,7 +276,9 @@ export function renderChart(input: Map<string, string> | Record<string, string>,
   walk(root, root.name, values);
   const sources = new Map<string, string>();
   const collect = (c: Loaded, prefix: string) => {
-    for (const [p, text] of c.templates) sources.set(`${prefix}/${p}`, text);
+    // A library chart lends its partials only.
+    const library = c.meta.type === 'library';
+    for (const [p, text] of c.templates) if (!library || p.slice(p.lastIndexOf('/') + 1).startsWith('_')) sources.set(`${prefix}/${p}`, text);
     for (const s of c.subcharts) collect(s, `${prefix}/charts/${s.name}`);
   };
   collect(root, root.name);

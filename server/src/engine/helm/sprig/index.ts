@@ -80,6 +80,32 @@ function pathFns(): [string, GoFunc][] {
   return fns.flatMap(([n, f]) => [[n, def(['s'], f)], ['os' + n[0].toUpperCase() + n.slice(1), def(['s'], f)]] as [string, GoFunc][]);
 }
 
+/** Sprig's urlParse: the parts of a URL as a dict (net/url's field names). */
+function urlParse(s: string): Record<string, unknown> {
+  const m = /^(?:([a-zA-Z][a-zA-Z0-9+.-]*):)?(?:\/\/(?:([^@/?#]*)@)?([^/?#]*))?([^?#]*)(?:\?([^#]*))?(?:#(.*))?$/.exec(s);
+  if (!m) throw new Error(`unable to parse url: ${s}`);
+  const host = m[3] ?? '';
+  const opaque = m[1] && m[3] === undefined && !m[4].startsWith('/') ? m[4] : '';
+  return {
+    scheme: m[1] ?? '', host, hostname: host.replace(/:\d*$/, '').replace(/^\[(.*)\]$/, '$1'), path: opaque ? '' : m[4],
+    query: m[5] ?? '', opaque, fragment: m[6] ?? '', userinfo: m[2] ?? '',
+  };
+}
+
+function urlJoin(d: Record<string, unknown> | null): string {
+  const g = (k: string) => (d && typeof d[k] === 'string' ? (d[k] as string) : '');
+  let out = '';
+  if (g('scheme')) out += g('scheme') + ':';
+  if (g('opaque')) out += g('opaque');
+  else {
+    if (g('host') || g('userinfo')) out += '//' + (g('userinfo') ? g('userinfo') + '@' : '') + g('host');
+    out += g('path');
+  }
+  if (g('query')) out += '?' + g('query');
+  if (g('fragment')) out += '#' + g('fragment');
+  return out;
+}
+
 export function sprig(host: SprigHost = {}): FuncMap {
   const clock: Clock = { now: host.now ?? (() => Date.now()) };
   const rand = host.random ?? Math.random;
@@ -129,6 +155,10 @@ export function sprig(host: SprigHost = {}): FuncMap {
     ['htpasswd', def(['s', 's'], (u: string) => `${u}:$2a$10$${randFrom(rand, ALPHA + NUM + './', 53n)}`)],
     ['bcrypt', def(['s'], () => `$2a$10$${randFrom(rand, ALPHA + NUM + './', 53n)}`)],
     ['encryptAES', def(['s', 's'], (_k: string, t: string) => b64encBytes(Uint8Array.from([...randBytes(rand, 16), ...Array.from(t, (c) => c.charCodeAt(0) & 255)])))],
+    ['getHostByName', def(['s'], () => '')],
+    ['decryptAES', def(['s', 's'], () => { throw new Error('decryptAES is not available in this renderer'); })],
+    ['urlParse', def(['s'], urlParse)],
+    ['urlJoin', def(['m'], urlJoin)],
     ['tuple', def([], (...a: unknown[]) => a.map((x) => (x === undefined ? null : x)), 'a')],
   ];
   return new Map(fns);

@@ -175,6 +175,8 @@ export function timeFns(clock: Clock): [string, GoFunc][] {
     ['htmlDate', def(['a'], (d: unknown) => date('2006-01-02', d))],
     ['htmlDateInZone', def(['a', 's'], (d: unknown, z: string) => date('2006-01-02', d, z))],
     ['dateModify', def(['s', 'a'], (m: string, d: unknown) => { const t = asTime(d, clock); try { return new GoTime(t.ms + parseDuration(m) / 1e6, t.offset, t.zone); } catch { return t; } })],
+    ['date_modify', def(['s', 'a'], (m: string, d: unknown) => { const t = asTime(d, clock); try { return new GoTime(t.ms + parseDuration(m) / 1e6, t.offset, t.zone); } catch { return t; } })],
+    ['must_date_modify', def(['s', 'a'], (m: string, d: unknown) => { const t = asTime(d, clock); return new GoTime(t.ms + parseDuration(m) / 1e6, t.offset, t.zone); })],
     ['mustDateModify', def(['s', 'a'], (m: string, d: unknown) => { const t = asTime(d, clock); return new GoTime(t.ms + parseDuration(m) / 1e6, t.offset, t.zone); })],
     ['ago', def(['a'], (d: unknown) => durationString(Math.round((clock.now() - asTime(d, clock).ms) / 1000) * 1e9))],
     ['toDate', def(['s', 's'], (f: string, v: string) => { try { return parseTime(f, v); } catch { return new GoTime(-62135596800000); } })],
