@@ -87,6 +87,8 @@ const OUTPUT: [string, unknown, string][] = [
   ['{{printf "%d" .n}}', { n: 3 }, '%!d(float64=3)'],
   ['{{printf "%q" .s}}', { s: 'tab\there\u00e9' }, '"tab\\there\u00e9"'],
   ['{{printf "%6.2s|" "abc"}}', {}, '    ab|'],
+  ['{{printf "%[2]d %[1]d" 1 2}} {{printf "%[3]d" 1}}', {}, '2 1 %!d(BADINDEX)'],
+  ['{{js "\x7f\u00a0é"}}', {}, '\x7f\\u00A0é'],
   // html, js, urlquery
   ['{{html "<a href=\'x\'>&\\"</a>"}}', {}, '&lt;a href=&#39;x&#39;&gt;&amp;&#34;&lt;/a&gt;'],
   ['{{js "it\'s <b> \\"q\\" \\\\ ="}}', {}, "it\\'s \\u003Cb\\u003E \\\"q\\\" \\\\ \\u003D"],
@@ -129,6 +131,9 @@ const ERRORS: [string, unknown, string][] = [
   ['{{$x := 1}}{{$x = }}', {}, 'template: tpl:1: missing value for command'],
   ['{{range $a, $b, $c := .}}{{end}}', {}, 'template: tpl:1: too many declarations in range'],
   ['{{with $x, $y := .}}{{end}}', {}, 'template: tpl:1: too many declarations in with'],
+  ['{{define "a"}}1{{end}}{{define "a"}}2{{end}}', {}, 'template: tpl:1: template: multiple definition of template "a"'],
+  ['{{ /* no */ }}', {}, "template: tpl:1: unrecognized character in action: U+002F '/'"],
+  ['{{if true}}{{define "x"}}{{end}}{{end}}', {}, 'template: tpl:1: unexpected <define> in command'],
 ];
 
 test('text/template: template → output', () => {

@@ -138,7 +138,8 @@ export function jsEscape(s: string): string {
       case '&': out += '\\u0026'; break;
       case '=': out += '\\u003D'; break;
       default:
-        if (c < 32 || c === 127) out += '\\u' + c.toString(16).toUpperCase().padStart(4, '0');
+        if (c < 32) out += '\\u00' + c.toString(16).toUpperCase().padStart(2, '0');
+        else if (c >= 128 && /[\p{C}\p{Z}]/u.test(ch)) out += '\\u' + c.toString(16).toUpperCase().padStart(4, '0');
         else out += ch;
     }
   }

@@ -219,6 +219,7 @@ export function sprintf(format: string, args: unknown[]): string {
   let out = '';
   let argi = 0;
   let i = 0;
+  let reordered = false;
   while (i < format.length) {
     const c = format[i];
     if (c !== '%') { out += c; i++; continue; }
@@ -233,6 +234,18 @@ export function sprintf(format: string, args: unknown[]): string {
       else if (d === ' ') f.space = true;
       else break;
     }
+    let goodArg = true;
+    const argIndex = () => {
+      if (format[i] !== '[') return;
+      reordered = true;
+      const m = /^\[(\d+)\]/.exec(format.slice(i));
+      const close = format.indexOf(']', i);
+      i = m ? i + m[0].length : close < 0 ? format.length : close + 1;
+      const n = m ? Number(m[1]) : 0;
+      if (n < 1 || n > args.length) goodArg = false;
+      else argi = n - 1;
+    };
+    argIndex();
     const num = (): number | undefined => {
       if (format[i] === '*') {
         i++;
@@ -244,14 +257,16 @@ export function sprintf(format: string, args: unknown[]): string {
       return s ? Number(s) : undefined;
     };
     f.width = num();
-    if (format[i] === '.') { i++; f.prec = num() ?? 0; }
+    if (format[i] === '.') { i++; argIndex(); f.prec = num() ?? 0; }
+    argIndex();
     if (f.minus) f.zero = false;
     const verb = format[i++];
     if (verb === undefined) { out += '%!(NOVERB)'; break; }
     if (verb === '%') { out += '%'; continue; }
+    if (!goodArg) { out += `%!${verb}(BADINDEX)`; continue; }
     if (argi >= args.length) { out += `%!${verb}(MISSING)`; continue; }
     out += fmtOne(args[argi++], verb, f);
   }
-  if (argi < args.length) out += `%!(EXTRA ${args.slice(argi).map((a) => `${typeName(a)}=${formatV(a)}`).join(', ')})`;
+  if (!reordered && argi < args.length) out += `%!(EXTRA ${args.slice(argi).map((a) => `${typeName(a)}=${formatV(a)}`).join(', ')})`;
   return out;
 }

@@ -86,8 +86,6 @@ export function lex(src: string, left = '{{', right = '}}'): Token[] {
         while (pos < src.length && isSpace(src[pos]) && !rightTrimAt(pos)) pos++;
         if (pos === start) pos++; // a lone space before " -}}" handled above
         emit('space', start, pos);
-      } else if (c === '/' && src[pos + 1] === '*') {
-        throw new LexError('comment ends before closing delimiter', line);
       } else if (c === '=') {
         pos++;
         emit('assign', start, pos);

@@ -79,6 +79,7 @@ class Parser {
   private add(tree: Tree): void {
     const old = this.trees.get(tree.name);
     if (old && isEmptyTree(tree.root) && !isEmptyTree(old.root)) return;
+    if (old && !isEmptyTree(old.root)) this.error(`template: multiple definition of template ${JSON.stringify(tree.name)}`);
     this.trees.set(tree.name, tree);
   }
 
