@@ -11,16 +11,21 @@ import { goQuote } from './fmt';
 
 const RECURSION_MAX = 1000;
 
+/** Helm's include, with its limit on nesting one name (1000 in Helm; here also bounded by the depth budget). */
 function include(st: State, name: string, data: unknown): string {
   const counts = (st.shared.bag.get('includes') as Map<string, number> | undefined) ?? new Map<string, number>();
   st.shared.bag.set('includes', counts);
   const n = counts.get(name) ?? 0;
-  if (n > RECURSION_MAX) throw new Error(`rendering template has a nested reference name: ${name}: unable to execute template`);
+  const nested = () => new Error(`rendering template has a nested reference name: ${name}: unable to execute template`);
+  if (n > Math.min(RECURSION_MAX, st.shared.limits.maxDepth)) throw nested();
   counts.set(name, n + 1);
   try {
     if (!st.shared.templates.has(name)) throw new Error(`template: no template ${JSON.stringify(name)} associated with template "gotpl"`);
-    if (st.depth >= st.shared.limits.maxDepth) throw new Error(`exceeded maximum template depth (${st.shared.limits.maxDepth})`);
     return execute(st.shared, name, data, st.depth + 1).toString();
+  } catch (e) {
+    // The JavaScript stack is smaller than Go's: deep self-inclusion ends here, reported as Helm reports it.
+    if (e instanceof RangeError || (e instanceof Error && e.name === 'BudgetError' && /maximum template depth/.test(e.message) && n > 10)) throw nested();
+    throw e;
   } finally {
     counts.set(name, n);
   }
