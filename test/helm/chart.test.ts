@@ -172,8 +172,8 @@ test('rendering is bounded: an endless chart stops with one clear error', () => 
   assert.throws(() => renderChart({ ...CHART, 'templates/loop.yaml': '{{ range until 100000000 }}x{{ end }}' }, { limits: { maxSteps: 1_000_000 } }), /step budget/);
   assert.throws(() => renderChart({ ...CHART, 'templates/loop.yaml': '{{ define "r" }}{{ include "r" . }}{{ end }}{{ include "r" . }}' }), /error calling include: rendering template has a nested reference name: r: unable to execute template$/);
   // Including one template many times, one after another, is fine.
-  const many = renderChart({ ...CHART, 'templates/many.yaml': '{{ define "o" }}w{{ end }}' + '{{ include "o" . }}'.repeat(4000) });
-  assert.equal(many.templates.find((t) => t.path.endsWith('many.yaml'))!.text, 'w'.repeat(4000));
+  const many = renderChart({ ...CHART, 'templates/many.yaml': '{{ define "o" }}w{{ end }}# ' + '{{ include "o" . }}'.repeat(4000) });
+  assert.equal(many.templates.find((t) => t.path.endsWith('many.yaml'))!.text, '# ' + 'w'.repeat(4000));
   assert.ok(Date.now() - t0 < 10_000);
 });
 

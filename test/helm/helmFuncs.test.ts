@@ -33,7 +33,7 @@ const ERRORS: [string, unknown, string][] = [
   ['{{ required "need it" .missing }}', {}, 'template: tpl:1:3: executing "tpl" at <required "need it" ....>: error calling required: HELM[need it]HELM'],
   ['{{ required "need it" "" }}', {}, 'template: tpl:1:3: executing "tpl" at <required "need it" "...>: error calling required: HELM[need it]HELM'],
   ['{{ include "nope" . }}', {}, 'template: tpl:1:3: executing "tpl" at <include "nope" .>: error calling include: template: no template "nope" associated with template "gotpl"'],
-  ['{{ define "r" }}{{ include "r" . }}{{ end }}{{ include "r" . }}', {}, 'exceeded maximum template depth'],
+  ['{{ define "r" }}{{ include "r" . }}{{ end }}{{ include "r" . }}', {}, 'error calling include: rendering template has a nested reference name: r: unable to execute template'],
   ['{{ tpl "{{ .x" . }}', dot(), 'template: tpl:1:3: executing "tpl" at <tpl "{{ .x" .>: error calling tpl: cannot parse template "{{ .x": template: chart/templates/x.yaml:1: unclosed action'],
   ['{{ tpl "{{ .a.b }}" . }}', dot(), 'template: tpl:1:3: executing "tpl" at <tpl "{{ .a.b }}" .>: error calling tpl: error during tpl function execution for "{{ .a.b }}": template: chart/templates/x.yaml:1:5: executing "chart/templates/x.yaml" at <.a.b>: nil pointer evaluating interface {}.b'],
 ];
