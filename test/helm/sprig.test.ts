@@ -59,6 +59,8 @@ const NUMBERS: [string, unknown, string][] = [
   ['{{ until 5 }} {{ untilStep 3 6 2 }} {{ until -3 }} {{ seq 3 }} {{ seq 2 4 }} {{ seq 5 -2 1 }} {{ seq 3 1 }}', {}, '[0 1 2 3 4] [3 5] [0 -1 -2] 1 2 3 2 3 4 5 3 1 3 2 1'],
   ['{{ toDecimal "0777" }} {{ .n }} {{ .n | int }}', { n: 8080 }, '511 8080 8080'],
   ['{{ .big }} {{ .big | int }} {{ printf "%d" (.big | int) }}', { big: 1000000 }, '1e+06 1000000 1000000'],
+  ['{{ typeOf (add 1 2) }} {{ kindOf (sub 3 1) }} {{ typeOf (int 3) }} {{ typeOf (int64 3) }} {{ typeOf (len "ab") }} {{ typeOf (atoi "1") }} {{ typeOf (floor 1) }}', {}, 'int64 int64 int int64 int int float64'],
+  ['{{ eq (add 1 2) 3 }} {{ lt (sub 1 2) 0 }} {{ trunc (int (sub 5 2)) "abcdef" }} {{ index (list "a" "b") (add 0 1) }} {{ range add 1 1 }}{{ . }}{{ end }}', {}, 'true true abc b 01'],
 ];
 
 const DEFAULTS_AND_TYPES: [string, unknown, string][] = [
@@ -106,6 +108,7 @@ const ERRORS: [string, unknown, string][] = [
   ['{{ upper .missing }}', {}, 'template: tpl:1:9: executing "tpl" at <.missing>: invalid value; expected string'],
   ['{{ .missing | upper }}', {}, 'template: tpl:1:14: executing "tpl" at <upper>: invalid value; expected string'],
   ['{{ trunc .n "abc" }}', { n: 3 }, 'template: tpl:1:9: executing "tpl" at <.n>: wrong type for value; expected int; got float64'],
+  ['{{ trunc (sub 5 2) "abcdef" }}', {}, 'template: tpl:1:16: executing "tpl" at <2>: wrong type for value; expected int; got int64'],
   ['{{ div 1 0 }}', {}, 'template: tpl:1:3: executing "tpl" at <div 1 0>: error calling div: runtime error: integer divide by zero'],
   ['{{ fail "boom" }}', {}, 'template: tpl:1:3: executing "tpl" at <fail "boom">: error calling fail: boom'],
   ['{{ semverCompare "bad constraint!" "1.0.0" }}', {}, 'template: tpl:1:3: executing "tpl" at <semverCompare "bad c...>: error calling semverCompare: improper constraint: bad constraint!'],

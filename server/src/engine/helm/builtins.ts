@@ -1,7 +1,7 @@
 /** text/template's predefined functions (and/or are evaluated lazily by exec). */
 import type { FuncMap, GoFunc } from './exec';
 import { formatV, sprint, sprintf, sprintln } from './fmt';
-import { byteLen, fromUtf8, GoStruct, isMap, truth, typeName, utf8 } from './values';
+import { byteLen, fromUtf8, GoInt64, GoStruct, intOf, isMap, truth, typeName, utf8 } from './values';
 
 const nilToUndef = (v: unknown) => (v === null ? undefined : v);
 
@@ -14,7 +14,7 @@ function basicKind(v: unknown): Kind {
     case 'number': return 'float';
     case 'string': return 'string';
   }
-  return 'other';
+  return v instanceof GoInt64 ? 'int' : 'other';
 }
 
 const comparable = (v: unknown) => !(Array.isArray(v) || isMap(v) || v instanceof Uint8Array || (v instanceof GoStruct && v.entries));
@@ -34,6 +34,8 @@ export function eq(a: unknown, ...rest: unknown[]): boolean {
       t = a === b;
     } else if (k1 === 'invalid') {
       t = true;
+    } else if (k1 === 'int') {
+      t = intOf(a) === intOf(b);
     } else {
       t = a === b;
     }
@@ -50,6 +52,7 @@ export function lt(a: unknown, b: unknown): boolean {
   if (k1 === 'invalid' || k1 === 'other' || k2 === 'invalid' || k2 === 'other') throw new Error('invalid type for comparison');
   if (k1 !== k2) throw new Error('incompatible types for comparison');
   if (k1 === 'bool') throw new Error('invalid type for comparison');
+  if (k1 === 'int') return intOf(a)! < intOf(b)!;
   return (a as number) < (b as number);
 }
 
@@ -68,9 +71,10 @@ export function goLen(v: unknown): bigint {
 function indexArg(i: unknown, cap: number): number {
   i = nilToUndef(i);
   if (i === undefined) throw new Error('cannot index slice/array with nil');
-  if (typeof i !== 'bigint') throw new Error(`cannot index slice/array with type ${typeName(i)}`);
-  if (i < 0n || i > BigInt(cap)) throw new Error(`index out of range: ${i}`);
-  return Number(i);
+  const n = intOf(i);
+  if (n === undefined) throw new Error(`cannot index slice/array with type ${typeName(i)}`);
+  if (n < 0n || n > BigInt(cap)) throw new Error(`index out of range: ${n}`);
+  return Number(n);
 }
 
 export function goIndex(item: unknown, ...indexes: unknown[]): unknown {

@@ -1,7 +1,7 @@
 /** Executes parsed templates with Go text/template semantics (missingkey=zero, as Helm runs them), with budgets and a source map. */
 import { argString, commandString, nodeString, type Arg, type Command, type ListNode, type Node, type PipeNode, type Tree } from './ast';
 import { formatV } from './fmt';
-import { GoStruct, isMap, truth, typeName, sortedKeys } from './values';
+import { GoInt64, GoStruct, intOf, isMap, truth, typeName, sortedKeys } from './values';
 
 /** A parameter type of a function: a(ny), s(tring), i(nt), f(loat64), b(ool), m(ap), l(ist); v: untyped (Go's nil type, keeps "no value"). */
 export type ParamType = 'a' | 's' | 'i' | 'f' | 'b' | 'm' | 'l' | 'v';
@@ -229,10 +229,11 @@ export class State {
     } else if (isMap(val) || (val instanceof GoStruct && val.entries)) {
       const m = (isMap(val) ? val : (val as GoStruct).entries)!;
       loop(sortedKeys(m).map((k) => [k, m[k]] as [unknown, unknown]));
-    } else if (typeof val === 'bigint') {
-      if (decl.length > 1) this.errorf(`can't use ${val} to iterate over more than one variable`);
-      const nmax = val;
-      loop((function* () { for (let i = 0n; i < nmax; i++) yield [i, i] as [unknown, unknown]; })());
+    } else if (typeof val === 'bigint' || val instanceof GoInt64) {
+      if (decl.length > 1) this.errorf(`can't use ${intOf(val)} to iterate over more than one variable`);
+      const nmax = intOf(val)!;
+      const wrap = val instanceof GoInt64;
+      loop((function* () { for (let i = 0n; i < nmax; i++) { const x = wrap ? new GoInt64(i) : i; yield [x, x] as [unknown, unknown]; } })());
     } else if (val !== undefined && val !== null) {
       this.errorf(`range can't iterate over ${formatV(val)}`);
     }

@@ -1,5 +1,5 @@
 /** Go's fmt for the template data model: %v of maps, slices and nil, Sprint/Sprintln spacing, Printf verbs. */
-import { fromUtf8, GoStruct, GoTime, isMap, sortedKeys, typeName, utf8 } from './values';
+import { fromUtf8, GoInt64, GoStruct, GoTime, isMap, sortedKeys, typeName, utf8 } from './values';
 import { formatTime } from './sprig/time';
 
 /** strconv.FormatFloat: for 'g' with the shortest digits (%v), an exponent when it is < -4 or >= 6 (1e+06). */
@@ -72,6 +72,7 @@ export function formatV(v: unknown, plus = false, top = true): string {
     case 'boolean': return String(v);
     case 'function': return '0x1';
   }
+  if (v instanceof GoInt64) return v.v.toString();
   if (Array.isArray(v)) return `[${v.map((x) => formatV(x, plus, false)).join(' ')}]`;
   if (v instanceof Uint8Array) return `[${Array.from(v).join(' ')}]`;
   if (v instanceof GoTime) return formatTime(v, '2006-01-02 15:04:05.999999999 -0700 MST');
@@ -180,7 +181,7 @@ function fmtOne(v: unknown, verb: string, f: Spec): string {
   if (verb === 'T') return pad(typeName(v), f);
   if (verb === 'v' && f.sharp) return pad(goSyntax(v), f);
   if (v === null || v === undefined) return verb === 'v' || verb === 's' ? pad(verb === 'v' ? '<nil>' : '%!s(<nil>)', f) : bad(verb, v);
-  if (typeof v === 'bigint') return verb === 's' ? bad(verb, v) : fmtInt(v, verb, f);
+  if (typeof v === 'bigint' || v instanceof GoInt64) return verb === 's' ? bad(verb, v) : fmtInt(typeof v === 'bigint' ? v : v.v, verb, f);
   if (typeof v === 'number') return fmtFloatVerb(v, verb, f);
   if (typeof v === 'boolean') return verb === 'v' || verb === 't' ? pad(String(v), f) : bad(verb, v);
   if (typeof v === 'string' || v instanceof Uint8Array) {
@@ -207,6 +208,7 @@ function goSyntax(v: unknown): string {
   if (v === null || v === undefined) return '<nil>';
   if (typeof v === 'string') return goQuote(v);
   if (typeof v === 'bigint') return v.toString();
+  if (v instanceof GoInt64) return v.v.toString();
   if (typeof v === 'number') { const s = formatFloat(v); return /[.e]/.test(s) || !Number.isFinite(v) ? s : s + '.0'; }
   if (typeof v === 'boolean') return String(v);
   if (Array.isArray(v)) return `[]interface {}{${v.map(goSyntax).join(', ')}}`;
@@ -250,7 +252,7 @@ export function sprintf(format: string, args: unknown[]): string {
       if (format[i] === '*') {
         i++;
         const a = args[argi++];
-        return typeof a === 'bigint' ? Number(a) : undefined;
+        return typeof a === 'bigint' ? Number(a) : a instanceof GoInt64 ? Number(a.v) : undefined;
       }
       let s = '';
       while (/[0-9]/.test(format[i] ?? '')) s += format[i++];

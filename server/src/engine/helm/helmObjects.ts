@@ -106,6 +106,8 @@ export function chartMetadata(meta: GoMap): GoStruct {
     else if (v === undefined) v = null;
     fields[go] = v;
   }
-  return new GoStruct('*chart.Metadata', fields, { IsRoot: method([], () => true) });
+  // encoding/json writes the YAML keys, leaving out empty fields (omitempty).
+  const json = () => Object.fromEntries(FIELDS.map(([, k]) => [k, meta[k]]).filter(([, v]) => v !== undefined && v !== null && v !== '' && v !== false && !(Array.isArray(v) && !v.length)));
+  return new GoStruct('*chart.Metadata', fields, {}, undefined, undefined, json);
 }
 const str = (x: unknown, k: string) => (isMap(x) && typeof x[k] === 'string' ? (x[k] as string) : '');

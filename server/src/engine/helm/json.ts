@@ -1,7 +1,7 @@
 /** encoding/json's Marshal and Unmarshal for the data model (sorted keys, HTML escaping, float formatting). */
 import { b64encBytes } from './sprig/crypto';
 import { formatTime } from './sprig/time';
-import { GoStruct, GoTime, isMap, sortedKeys, typeName } from './values';
+import { GoInt64, GoStruct, GoTime, isMap, sortedKeys, typeName } from './values';
 
 function jsonString(s: string, html: boolean): string {
   let out = '"';
@@ -42,12 +42,14 @@ export function toJson(v: unknown, opts: { html?: boolean; indent?: string } = {
     case 'boolean': return String(v);
     case 'function': throw new Error('json: unsupported type: func()');
   }
+  if (v instanceof GoInt64) return v.v.toString();
   if (v instanceof Uint8Array) return jsonString(b64encBytes(v), html);
   if (v instanceof GoTime) return jsonString(formatTime(v, '2006-01-02T15:04:05.999999999Z07:00'), html);
   if (Array.isArray(v)) {
     if (!v.length) return '[]';
     return '[' + v.map((x) => nl(level + 1) + toJson(x, opts, level + 1)).join(',') + nl(level) + ']';
   }
+  if (v instanceof GoStruct && v.json) return toJson(v.json(), opts, level);
   const m = v instanceof GoStruct ? (v.entries ?? v.fields) : isMap(v) ? v : undefined;
   if (!m) throw new Error(`json: unsupported type: ${typeName(v)}`);
   const keys = sortedKeys(m).filter((k) => typeof m[k] !== 'function');

@@ -157,7 +157,7 @@ export function lex(src: string, left = '{{', right = '}}'): Token[] {
         emit('lparen', start, pos);
       } else if (c === ')') {
         parens--;
-        if (parens < 0) throw new LexError('unexpected right paren', line);
+        if (parens < 0) throw new LexError("unexpected right paren U+0029 ')'", line);
         pos++;
         emit('rparen', start, pos);
       } else {

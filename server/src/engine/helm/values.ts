@@ -1,6 +1,6 @@
 /**
  * The data model the template engine works on, mirroring what Go's reflection sees in Helm:
- * - `bigint` is a Go `int`/`int64` (template literals, `len`, Sprig arithmetic);
+ * - `bigint` is a Go `int` (template literals, `len`, `int`), `GoInt64` an `int64` (Sprig arithmetic, `--set`);
  * - `number` is a Go `float64` (every number read from YAML or JSON, as Helm decodes values through JSON);
  * - `string`, `boolean`; `Uint8Array` is `[]byte`;
  * - arrays are `[]interface {}`, plain objects are `map[string]interface {}`;
@@ -21,6 +21,8 @@ export class GoStruct {
     readonly stringer?: () => string,
     /** Map-like types (Helm's `Files`) range, index and len over this. */
     readonly entries?: Record<string, unknown>,
+    /** What encoding/json makes of it (struct tags), for toJson and toYaml. */
+    readonly json?: () => unknown,
   ) {}
 }
 
@@ -29,10 +31,18 @@ export class GoTime {
   constructor(readonly ms: number, readonly offset = 0, readonly zone = 'UTC') {}
 }
 
+/** A Go int64 (Sprig's arithmetic returns them; `typeOf` says "int64", and an int parameter refuses them). */
+export class GoInt64 {
+  constructor(readonly v: bigint) {}
+}
+
+/** The integer in a Go int or int64, else undefined. */
+export const intOf = (v: unknown): bigint | undefined => (typeof v === 'bigint' ? v : v instanceof GoInt64 ? v.v : undefined);
+
 export type GoMap = Record<string, unknown>;
 
 export function isMap(v: unknown): v is GoMap {
-  return typeof v === 'object' && v !== null && !Array.isArray(v) && !(v instanceof GoStruct) && !(v instanceof GoTime) && !(v instanceof Uint8Array);
+  return typeof v === 'object' && v !== null && !Array.isArray(v) && !(v instanceof GoStruct) && !(v instanceof GoTime) && !(v instanceof Uint8Array) && !(v instanceof GoInt64);
 }
 
 export const isNil = (v: unknown): v is null | undefined => v === null || v === undefined;
@@ -47,6 +57,7 @@ export function typeName(v: unknown): string {
     case 'boolean': return 'bool';
     case 'function': return 'func';
   }
+  if (v instanceof GoInt64) return 'int64';
   if (Array.isArray(v)) return '[]interface {}';
   if (v instanceof Uint8Array) return '[]uint8';
   if (v instanceof GoStruct) return v.typeName;
@@ -64,6 +75,7 @@ export function kindName(v: unknown): string {
     case 'boolean': return 'bool';
     case 'function': return 'func';
   }
+  if (v instanceof GoInt64) return 'int64';
   if (Array.isArray(v) || v instanceof Uint8Array) return 'slice';
   if (v instanceof GoStruct) return v.entries ? 'map' : v.typeName.startsWith('*') ? 'ptr' : 'struct';
   if (v instanceof GoTime) return 'struct';
@@ -79,6 +91,7 @@ export function truth(v: unknown): boolean {
     case 'number': return v !== 0;
     case 'string': return v.length > 0;
   }
+  if (v instanceof GoInt64) return v.v !== 0n;
   if (Array.isArray(v) || v instanceof Uint8Array) return v.length > 0;
   if (v instanceof GoStruct) return v.entries ? Object.keys(v.entries).length > 0 : true;
   if (v instanceof GoTime) return true;

@@ -1,5 +1,5 @@
 /** Helm's values handling: coalescing user values over chart defaults, globals for subcharts, and `--set` parsing. */
-import { deepCopy, isMap, type GoMap } from './values';
+import { deepCopy, GoInt64, isMap, type GoMap } from './values';
 
 /** chartutil's coalesceTablesFullKey: `dst` has precedence; null in `dst` deletes the key unless merging. */
 export function coalesceTables(dst: GoMap, src: GoMap, merge = false): GoMap {
@@ -65,10 +65,10 @@ function typedVal(v: string, asString: boolean): unknown {
   if (v.toLowerCase() === 'true') return true;
   if (v.toLowerCase() === 'false') return false;
   if (v.toLowerCase() === 'null') return null;
-  if (v === '0') return 0n;
+  if (v === '0') return new GoInt64(0n);
   if (/^[-+]?[1-9][0-9]*$/.test(v)) {
     const n = BigInt(v);
-    if (n <= 2n ** 63n - 1n && n >= -(2n ** 63n)) return n;
+    if (n <= 2n ** 63n - 1n && n >= -(2n ** 63n)) return new GoInt64(n);
   }
   return v;
 }

@@ -8,7 +8,7 @@ import { parseAllDocuments, parseDocument, type Document } from 'yaml';
 import { marshalGoYaml } from './goyaml';
 import { b64encBytes } from './sprig/crypto';
 import { formatTime } from './sprig/time';
-import { GoStruct, GoTime, isMap } from './values';
+import { GoInt64, GoStruct, GoTime, isMap } from './values';
 
 const PARSE = { version: '1.1' as const, customTags: (tags: unknown[]) => tags.filter((t) => (t as { tag?: string }).tag !== 'tag:yaml.org,2002:timestamp') as never, uniqueKeys: false, maxAliasCount: 10000 };
 
@@ -63,6 +63,7 @@ export function readYamlAll(text: string): unknown[] {
 export function toPlain(v: unknown): unknown {
   if (v === null || v === undefined) return null;
   if (typeof v === 'bigint') return v;
+  if (v instanceof GoInt64) return v.v;
   if (typeof v === 'number') {
     if (!Number.isFinite(v)) throw new Error(`json: unsupported value: ${v}`);
     return v;
@@ -70,7 +71,7 @@ export function toPlain(v: unknown): unknown {
   if (v instanceof Uint8Array) return b64encBytes(v);
   if (v instanceof GoTime) return formatTime(v, '2006-01-02T15:04:05.999999999Z07:00');
   if (Array.isArray(v)) return v.map(toPlain);
-  if (v instanceof GoStruct) return toPlain(v.entries ?? v.fields);
+  if (v instanceof GoStruct) return toPlain(v.json ? v.json() : (v.entries ?? v.fields));
   if (isMap(v)) {
     const o: Record<string, unknown> = {};
     for (const k of Object.keys(v)) if (typeof v[k] !== 'function') o[k] = toPlain(v[k]);

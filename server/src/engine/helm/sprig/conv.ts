@@ -1,7 +1,7 @@
 /** Sprig's conversions (strval, strslice, toInt64/toFloat64 as spf13/cast does them) and its notion of empty. */
 import { formatV } from '../fmt';
 import { parseGoInt } from '../parser';
-import { fromUtf8, GoStruct, GoTime, isMap } from '../values';
+import { fromUtf8, GoInt64, GoStruct, GoTime, isMap } from '../values';
 
 export function strval(v: unknown): string {
   if (typeof v === 'string') return v;
@@ -25,6 +25,7 @@ export function toInt64(v: unknown): bigint {
       return i ?? 0n;
     }
   }
+  if (v instanceof GoInt64) return v.v;
   if (v instanceof GoTime) return BigInt(Math.floor(v.ms / 1000));
   return 0n;
 }
@@ -43,6 +44,7 @@ export function toFloat64(v: unknown): number {
       return i === undefined ? 0 : Number(i);
     }
   }
+  if (v instanceof GoInt64) return Number(v.v);
   return 0;
 }
 
@@ -55,6 +57,7 @@ export function isEmpty(v: unknown): boolean {
     case 'number': return v === 0;
     case 'boolean': return !v;
   }
+  if (v instanceof GoInt64) return v.v === 0n;
   if (Array.isArray(v) || v instanceof Uint8Array) return v.length === 0;
   if (isMap(v)) return Object.keys(v).length === 0;
   if (v instanceof GoStruct && v.entries) return Object.keys(v.entries).length === 0;

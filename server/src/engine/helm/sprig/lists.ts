@@ -1,6 +1,6 @@
 /** Sprig's list and dict functions. */
 import type { GoFunc } from '../exec';
-import { deepCopy, isMap, sortedKeys, type GoMap } from '../values';
+import { deepCopy, GoInt64, isMap, sortedKeys, type GoMap } from '../values';
 import { asList, isEmpty, strslice, strval, toInt64 } from './conv';
 import { def } from './strings';
 
@@ -8,6 +8,7 @@ import { def } from './strings';
 export function deepEqual(a: unknown, b: unknown): boolean {
   if (a === b) return true;
   if ((a === null || a === undefined) && (b === null || b === undefined)) return true;
+  if (a instanceof GoInt64 && b instanceof GoInt64) return a.v === b.v;
   if (Array.isArray(a) && Array.isArray(b)) return a.length === b.length && a.every((x, i) => deepEqual(x, b[i]));
   if (isMap(a) && isMap(b)) {
     const ka = Object.keys(a);

@@ -2,6 +2,9 @@
 import type { GoFunc } from '../exec';
 import { toFloat64, toInt64, wrap64 } from './conv';
 import { def } from './strings';
+import { GoInt64 } from '../values';
+
+const I = (n: bigint) => new GoInt64(wrap64(n));
 
 function divInt(a: bigint, b: bigint, mod: boolean): bigint {
   if (b === 0n) throw new Error('runtime error: integer divide by zero');
@@ -48,15 +51,15 @@ const minOf = (nums: bigint[]) => nums.reduce((a, b) => (b < a ? b : a));
 export function numbers(): [string, GoFunc][] {
   const i64 = (v: unknown) => toInt64(v);
   return [
-    ['add1', def(['a'], (a: unknown) => wrap64(i64(a) + 1n))],
-    ['add', def([], (...a: unknown[]) => wrap64(a.reduce<bigint>((s, x) => s + i64(x), 0n)), 'a')],
-    ['sub', def(['a', 'a'], (a: unknown, b: unknown) => wrap64(i64(a) - i64(b)))],
-    ['div', def(['a', 'a'], (a: unknown, b: unknown) => divInt(i64(a), i64(b), false))],
-    ['mod', def(['a', 'a'], (a: unknown, b: unknown) => divInt(i64(a), i64(b), true))],
-    ['mul', def(['a'], (a: unknown, ...v: unknown[]) => wrap64(v.reduce<bigint>((s, x) => s * i64(x), i64(a))), 'a')],
-    ['max', def(['a'], (a: unknown, ...v: unknown[]) => maxOf([i64(a), ...v.map(i64)]), 'a')],
-    ['biggest', def(['a'], (a: unknown, ...v: unknown[]) => maxOf([i64(a), ...v.map(i64)]), 'a')],
-    ['min', def(['a'], (a: unknown, ...v: unknown[]) => minOf([i64(a), ...v.map(i64)]), 'a')],
+    ['add1', def(['a'], (a: unknown) => I(i64(a) + 1n))],
+    ['add', def([], (...a: unknown[]) => I(a.reduce<bigint>((s, x) => s + i64(x), 0n)), 'a')],
+    ['sub', def(['a', 'a'], (a: unknown, b: unknown) => I(i64(a) - i64(b)))],
+    ['div', def(['a', 'a'], (a: unknown, b: unknown) => I(divInt(i64(a), i64(b), false)))],
+    ['mod', def(['a', 'a'], (a: unknown, b: unknown) => I(divInt(i64(a), i64(b), true)))],
+    ['mul', def(['a'], (a: unknown, ...v: unknown[]) => I(v.reduce<bigint>((s, x) => wrap64(s * i64(x)), i64(a))), 'a')],
+    ['max', def(['a'], (a: unknown, ...v: unknown[]) => I(maxOf([i64(a), ...v.map(i64)])), 'a')],
+    ['biggest', def(['a'], (a: unknown, ...v: unknown[]) => I(maxOf([i64(a), ...v.map(i64)])), 'a')],
+    ['min', def(['a'], (a: unknown, ...v: unknown[]) => I(minOf([i64(a), ...v.map(i64)])), 'a')],
     ['add1f', def(['a'], (a: unknown) => toFloat64(a) + 1)],
     ['addf', def([], (...a: unknown[]) => a.reduce<number>((s, x) => s + toFloat64(x), 0), 'a')],
     ['subf', def(['a'], (a: unknown, ...v: unknown[]) => v.reduce<number>((s, x) => s - toFloat64(x), toFloat64(a)), 'a')],
@@ -68,10 +71,10 @@ export function numbers(): [string, GoFunc][] {
     ['ceil', def(['a'], (a: unknown) => Math.ceil(toFloat64(a)))],
     ['round', def(['a', 'i'], round, 'a')],
     ['int', def(['a'], (a: unknown) => i64(a))],
-    ['int64', def(['a'], (a: unknown) => i64(a))],
+    ['int64', def(['a'], (a: unknown) => I(i64(a)))],
     ['float64', def(['a'], (a: unknown) => toFloat64(a))],
     ['atoi', def(['s'], (s: string) => { const v = /^[+-]?\d+$/.test(s) ? BigInt(s) : 0n; return v; })],
-    ['toDecimal', def(['a'], (a: unknown) => { const s = String(typeof a === 'string' ? a : toInt64(a)); return /^[0-7]+$/.test(s) ? BigInt('0o' + s) : 0n; })],
+    ['toDecimal', def(['a'], (a: unknown) => { const s = String(typeof a === 'string' ? a : toInt64(a)); return I(/^[0-7]+$/.test(s) ? BigInt('0o' + s) : 0n); })],
     ['until', { fn: ([n], st) => until(st, 0n, n as bigint, (n as bigint) < 0n ? -1n : 1n), params: ['i'] }],
     ['untilStep', { fn: ([a, b, c], st) => until(st, a as bigint, b as bigint, c as bigint), params: ['i', 'i', 'i'] }],
     ['seq', { fn: (ps, st) => seq(st, ps as bigint[]), params: [], variadic: 'i' }],
