@@ -252,3 +252,31 @@ test('library charts lend partials only; requirements.yaml dependencies; --inclu
   assert.match(renderChart(files, { set: ['tags.extras=true'] }).manifest, /name: opt/);
   assert.throws(() => renderChart({ 'Chart.yaml': 'apiVersion: v2\nname: l\nversion: 1.0.0\ntype: library\n' }), /library charts are not installable/);
 });
+
+test('source map through include: text printed as is, indented or trimmed maps into the partial', () => {
+  const helpers = '{{- define "x.labels" -}}\napp: {{ .Values.app }}\ntier: web\n{{- end }}\n{{- define "x.name" -}}\n  {{ .Release.Name }}-x\n{{- end }}';
+  const tpl = 'metadata:\n  name: {{ include "x.name" . | trim }}\n  labels:\n    {{- include "x.labels" . | nindent 4 }}\n';
+  const r = renderChart({ 'Chart.yaml': 'apiVersion: v2\nname: x\nversion: 1.0.0\n', 'values.yaml': 'app: shop\n', 'templates/_helpers.tpl': helpers, 'templates/cm.yaml': tpl });
+  const t = r.templates[0];
+  assert.equal(t.text, 'metadata:\n  name: release-name-x\n  labels:\n    app: shop\n    tier: web\n');
+  let at = 0;
+  for (const s of t.segments) {
+    assert.equal(s.outStart, at, 'segments cover the output in order');
+    at = s.outEnd;
+  }
+  assert.equal(at, t.text.length);
+  const segAt = (needle: string) => t.segments.find((s) => s.outStart <= t.text.indexOf(needle) && t.text.indexOf(needle) < s.outEnd)!;
+  const tier = segAt('tier: web');
+  assert.equal(tier.template, 'x/templates/_helpers.tpl');
+  assert.equal(tier.kind, 'text');
+  assert.equal(helpers.slice(tier.srcStart, tier.srcEnd), t.text.slice(tier.outStart, tier.outEnd));
+  const shop = segAt('shop');
+  assert.equal(shop.template, 'x/templates/_helpers.tpl');
+  assert.equal(shop.valuesPath, 'Values.app');
+  assert.equal(helpers.slice(shop.srcStart, shop.srcEnd), '{{ .Values.app }}');
+  assert.equal(segAt('release-name').template, 'x/templates/_helpers.tpl');
+  assert.equal(segAt('-x').template, 'x/templates/_helpers.tpl');
+  // The indentation nindent added belongs to the include action.
+  const pad = t.segments.find((s) => t.text.slice(s.outStart, s.outEnd) === '    ' && s.template === 'x/templates/cm.yaml')!;
+  assert.equal(tpl.slice(pad.srcStart, pad.srcEnd), '{{- include "x.labels" . | nindent 4 }}');
+});

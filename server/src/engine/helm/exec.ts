@@ -2,6 +2,7 @@
 import { argString, commandString, nodeString, type Arg, type Command, type ListNode, type Node, type PipeNode, type Tree } from './ast';
 import { formatV } from './fmt';
 import { GoInt64, GoStruct, intOf, isMap, truth, typeName, sortedKeys } from './values';
+import { fillGaps } from './sourcemap';
 import { BudgetError, ExecError, Output, type FuncMap, type GoFunc, type Limits, type ParamType, type Shared } from './runtime';
 
 export { BudgetError, DEFAULT_LIMITS, ExecError, Output, Shared, type FuncMap, type GoFunc, type Limits, type ParamType, type Segment } from './runtime';
@@ -75,7 +76,11 @@ export class State {
           this.at(n);
           let s = printable(val);
           if (this.shared.removeNoValue && s.includes('<no value>')) s = s.replaceAll('<no value>', '');
-          this.out.write(s, 'action', this.tree.parseName, n.start, n.end, this.shared.lastRead);
+          const mapped = this.shared.includeMaps.lookup(s);
+          if (mapped) {
+            const filler = { kind: 'action' as const, template: this.tree.parseName, srcStart: n.start, srcEnd: n.end, ...(this.shared.lastRead ? { valuesPath: this.shared.lastRead } : {}) };
+            this.out.writeMapped(s, fillGaps(mapped, s.length, this.out.length, filler));
+          } else this.out.write(s, 'action', this.tree.parseName, n.start, n.end, this.shared.lastRead);
         }
         this.shared.lastRead = saved;
         return 0;

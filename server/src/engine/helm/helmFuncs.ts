@@ -21,7 +21,10 @@ function include(st: State, name: string, data: unknown): string {
   counts.set(name, n + 1);
   try {
     if (!st.shared.templates.has(name)) throw new Error(`template: no template ${JSON.stringify(name)} associated with template "gotpl"`);
-    return execute(st.shared, name, data, st.depth + 1).toString();
+    const out = execute(st.shared, name, data, st.depth + 1);
+    const text = out.toString();
+    st.shared.includeMaps.remember(text, out.segments);
+    return text;
   } catch (e) {
     // The JavaScript stack is smaller than Go's: deep self-inclusion ends here, reported as Helm reports it.
     if (e instanceof RangeError || (e instanceof Error && e.name === 'BudgetError' && /maximum template depth/.test(e.message) && n > 10)) throw nested();

@@ -1,6 +1,7 @@
 /** What one render shares: functions' types, budgets, the output with its source map, and the errors. */
 import type { Tree } from './ast';
 import type { State } from './exec';
+import { IncludeMaps } from './sourcemap';
 
 /** A parameter type of a function: a(ny), s(tring), i(nt), f(loat64), b(ool), m(ap), l(ist); v: untyped (Go's nil type, keeps "no value"). */
 export type ParamType = 'a' | 's' | 'i' | 'f' | 'b' | 'm' | 'l' | 'v';
@@ -55,10 +56,13 @@ export class Shared {
   missingKey: 'default' | 'zero' | 'error' = 'default';
   /** Extra state functions may keep (Helm's include recursion counts, tpl's parse cache). */
   readonly bag: Map<string, unknown>;
+  /** What includes rendered, with their source maps, so that printing it maps into the partial. */
+  readonly includeMaps: IncludeMaps;
   constructor(readonly templates: Map<string, Tree>, readonly funcs: FuncMap, readonly limits: Limits = DEFAULT_LIMITS, parent?: Shared) {
     this.counters = parent?.counters ?? { steps: 0, output: 0 };
     this.paths = parent?.paths ?? new WeakMap();
     this.bag = parent?.bag ?? new Map();
+    this.includeMaps = parent?.includeMaps ?? new IncludeMaps();
     if (parent) {
       this.removeNoValue = parent.removeNoValue;
       this.missingKey = parent.missingKey;
@@ -91,6 +95,14 @@ export class Output {
     const seg: Segment = { kind, outStart: this.length, outEnd: this.length + s.length, template, srcStart, srcEnd };
     if (valuesPath) seg.valuesPath = valuesPath;
     this.segments.push(seg);
+    this.length += s.length;
+  }
+  /** Writes `s` with segments already placed at this output's offsets. */
+  writeMapped(s: string, segments: Segment[]): void {
+    if (!s) return;
+    this.shared.grow(s.length);
+    this.parts.push(s);
+    for (const seg of segments) this.segments.push(seg);
     this.length += s.length;
   }
   toString(): string { return this.parts.join(''); }
