@@ -280,3 +280,18 @@ test('source map through include: text printed as is, indented or trimmed maps i
   const pad = t.segments.find((s) => t.text.slice(s.outStart, s.outEnd) === '    ' && s.template === 'x/templates/cm.yaml')!;
   assert.equal(tpl.slice(pad.srcStart, pad.srcEnd), '{{- include "x.labels" . | nindent 4 }}');
 });
+
+test('import-values (exports and child/parent forms), .Subcharts and .Chart.IsRoot', () => {
+  const files: Record<string, string> = {
+    'Chart.yaml': 'apiVersion: v2\nname: top\nversion: 1.0.0\ndependencies:\n  - name: db\n    version: 1.0.0\n    import-values:\n      - conn\n      - child: settings\n        parent: dbSettings\n',
+    'values.yaml': 'port: 1\ndbSettings:\n  pool: 99\n',
+    'templates/cm.yaml': 'apiVersion: v1\nkind: ConfigMap\nmetadata:\n  name: c\ndata:\n  host: {{ .Values.host }}\n  port: {{ .Values.port | quote }}\n  pool: {{ .Values.dbSettings.pool | quote }}\n  size: {{ .Values.dbSettings.size | quote }}\n  sub: {{ .Subcharts.db.Values.settings.size | quote }}\n  root: {{ .Chart.IsRoot }}\n',
+    'charts/db/Chart.yaml': 'apiVersion: v2\nname: db\nversion: 1.0.0\n',
+    'charts/db/values.yaml': 'exports:\n  conn:\n    host: db.local\n    port: 5432\nsettings:\n  pool: 5\n  size: 10\n',
+    'charts/db/templates/x.yaml': 'apiVersion: v1\nkind: ConfigMap\nmetadata:\n  name: db\n  annotations:\n    root: "{{ .Chart.IsRoot }}"\n',
+  };
+  const r = renderChart(files);
+  const top = r.templates.find((t) => t.path === 'top/templates/cm.yaml')!.text;
+  assert.match(top, /host: db.local\n  port: "1"\n  pool: "99"\n  size: "10"\n  sub: "10"\n  root: true\n/);
+  assert.match(r.templates.find((t) => t.path === 'top/charts/db/templates/x.yaml')!.text, /root: "false"/);
+});

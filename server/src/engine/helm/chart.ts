@@ -12,7 +12,7 @@ import { sprig, type SprigHost } from './sprig';
 import { satisfies } from './sprig/semver';
 import { TemplateSet } from './template';
 import { deepCopy, isMap, type GoMap } from './values';
-import { applySet, coalesceGlobals, coalesceValues, pathValue } from './valuesMerge';
+import { applySet, coalesceGlobals, coalesceTables, coalesceValues, pathValue } from './valuesMerge';
 import { readYaml } from './yaml';
 import { sortManifests } from './manifest';
 
@@ -235,6 +235,7 @@ export function renderChart(input: Map<string, string> | Record<string, string>,
   const hasDeps = (c: Loaded): boolean => depsOf(c).length > 0 || c.subcharts.some(hasDeps);
   const probe = hasDeps(root0) ? coalesce(root0, structuredCloneMap(user)) : {};
   const root = enabledCharts(root0, probe, '', warnings);
+  importValues(root, user);
   const values = coalesce(root, structuredCloneMap(user));
 
   const set = new TemplateSet(funcMapCached(opts));
@@ -251,29 +252,22 @@ export function renderChart(input: Map<string, string> | Record<string, string>,
   // Every template of every chart, with the dot it renders with.
   const dots = new Map<string, GoMap>();
   const crds: [string, string][] = [];
-  const walk = (c: Loaded, prefix: string, vals: GoMap) => {
-    const chart = chartMetadata(c.meta);
-    const filesObj = filesObject(c.files);
+  /** Each chart's top-level objects; `.Subcharts` holds the subcharts' own (as Helm's recAllTpls builds them). */
+  const walk = (c: Loaded, prefix: string, vals: GoMap, isRoot: boolean): GoMap => {
+    const subcharts: GoMap = {};
+    const next: GoMap = { Chart: chartMetadata(c.meta, isRoot), Files: filesObject(c.files), Release: release, Capabilities: caps, Values: vals, Subcharts: subcharts };
     for (const [p, text] of c.crds) crds.push([`${prefix}/${p}`, text]);
-    for (const [p, text] of c.templates) {
+    for (const [p] of c.templates) {
       const name = `${prefix}/${p}`;
-      dots.set(name, {
-        Values: vals,
-        Release: release,
-        Chart: chart,
-        Capabilities: caps,
-        Files: filesObj,
-        Template: { Name: name, BasePath: `${prefix}/templates` },
-        Subcharts: {},
-      });
-      void text;
+      dots.set(name, { ...next, Template: { Name: name, BasePath: `${prefix}/templates` } });
     }
     for (const s of c.subcharts) {
       const sv = vals[s.name];
-      walk(s, `${prefix}/charts/${s.name}`, isMap(sv) ? sv : {});
+      subcharts[s.name] = walk(s, `${prefix}/charts/${s.name}`, isMap(sv) ? sv : {}, false);
     }
+    return next;
   };
-  walk(root, root.name, values);
+  walk(root, root.name, values, true);
   const sources = new Map<string, string>();
   const collect = (c: Loaded, prefix: string) => {
     // A library chart lends its partials only.
@@ -330,6 +324,30 @@ function funcMapCached(opts: RenderOptions): ReturnType<typeof sprig> {
   const map = funcMap(opts);
   lastFuncs = { key, map };
   return map;
+}
+
+/**
+ * Dependencies' `import-values` (children first): `exports.NAME` tables or `{child, parent}` paths of each child's
+ * values become part of the parent's defaults, below the parent's own values.
+ */
+function importValues(c: Loaded, user: GoMap): void {
+  for (const s of c.subcharts) importValues(s, isMap(user[s.name]) ? (user[s.name] as GoMap) : {});
+  const deps = Array.isArray(c.meta.dependencies) ? (c.meta.dependencies as unknown[]).filter(isMap) : [];
+  if (!deps.some((d) => Array.isArray(d['import-values']))) return;
+  const cvals = coalesce(c, structuredCloneMap(user));
+  let imported: GoMap = {};
+  for (const d of deps) {
+    const name = String(d.alias ?? d.name ?? '');
+    for (const iv of Array.isArray(d['import-values']) ? (d['import-values'] as unknown[]) : []) {
+      const [child, parent] = isMap(iv) ? [String(iv.child ?? ''), String(iv.parent ?? '')] : [`exports.${String(iv)}`, '.'];
+      const table = pathValue(cvals, `${name}.${child}`);
+      if (!isMap(table)) continue;
+      let piece: GoMap = structuredCloneMap(table);
+      if (parent && parent !== '.') for (const k of parent.split('.').reverse()) piece = { [k]: piece };
+      imported = coalesceTables(imported, piece);
+    }
+  }
+  c.values = coalesceTables(structuredCloneMap(cvals), imported);
 }
 
 /** Values files merge as Helm's MergeValues: maps deep-merged, later files win. */

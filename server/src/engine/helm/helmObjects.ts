@@ -95,7 +95,7 @@ const FIELDS: [string, string][] = [
 const STRING_FIELDS = new Set(['Name', 'Home', 'Version', 'Description', 'Icon', 'APIVersion', 'Condition', 'Tags', 'AppVersion', 'KubeVersion', 'Type']);
 
 /** *chart.Metadata from Chart.yaml (Go field names; missing strings are "", lists nil). */
-export function chartMetadata(meta: GoMap): GoStruct {
+export function chartMetadata(meta: GoMap, isRoot = true): GoStruct {
   const fields: Record<string, unknown> = {};
   for (const [go, yamlKey] of FIELDS) {
     let v = meta[yamlKey];
@@ -106,6 +106,7 @@ export function chartMetadata(meta: GoMap): GoStruct {
     else if (v === undefined) v = null;
     fields[go] = v;
   }
+  fields.IsRoot = isRoot;
   // encoding/json writes the YAML keys, leaving out empty fields (omitempty).
   const json = () => Object.fromEntries(FIELDS.map(([, k]) => [k, meta[k]]).filter(([, v]) => v !== undefined && v !== null && v !== '' && v !== false && !(Array.isArray(v) && !v.length)));
   return new GoStruct('*chart.Metadata', fields, {}, undefined, undefined, json);
