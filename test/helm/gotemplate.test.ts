@@ -180,3 +180,13 @@ test('missingkey: default gives no value, zero a nil interface (Helm), error sto
   assert.equal(run('zero', '{{.m.x.y}}'), 'template: t:1:4: executing "t" at <.m.x.y>: nil pointer evaluating interface {}.y');
   assert.equal(run('error', '{{.m.x}}'), 'template: t:1:4: executing "t" at <.m.x>: map has no entry for key "x"');
 });
+
+test('the raw API: parse only, render with a function set, JSON data with Go ints', async () => {
+  const { parseData, parseTemplate, renderTemplate, ParseError } = await import('../../server/src/engine/helm');
+  const data = parseData('{"i": 3, "f": 3.0, "e": 1e6, "s": "x", "l": [1, 2.5, null, true], "m": {}}');
+  assert.equal(renderTemplate('{{printf "%T %T %T" .i .f .e}} {{.e}} {{.l}} {{len .m}}', data, { funcs: 'go' }).text, 'int float64 float64 1e+06 [1 2.5 <nil> true] 0');
+  assert.throws(() => parseTemplate('{{ upper "x" }}', { funcs: 'go' }), (e: Error) => e instanceof ParseError && e.message === 'template: tpl:1: function "upper" not defined');
+  parseTemplate('{{ upper "x" | toYaml }}');
+  assert.equal(renderTemplate('{{ upper "x" }}', {}, { funcs: 'sprig' }).text, 'X');
+  assert.throws(() => parseData('{"a": }'), SyntaxError);
+});
