@@ -1,5 +1,6 @@
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
+import { ParseError, parseData, parseTemplate, renderTemplate } from '../../server/src/engine/helm';
 import { TemplateSet } from '../../server/src/engine/helm/template';
 import { errorOf, render } from './render';
 
@@ -181,8 +182,7 @@ test('missingkey: default gives no value, zero a nil interface (Helm), error sto
   assert.equal(run('error', '{{.m.x}}'), 'template: t:1:4: executing "t" at <.m.x>: map has no entry for key "x"');
 });
 
-test('the raw API: parse only, render with a function set, JSON data with Go ints', async () => {
-  const { parseData, parseTemplate, renderTemplate, ParseError } = await import('../../server/src/engine/helm');
+test('the raw API: parse only, render with a function set, JSON data with Go ints', () => {
   const data = parseData('{"i": 3, "f": 3.0, "e": 1e6, "s": "x", "l": [1, 2.5, null, true], "m": {}}');
   assert.equal(renderTemplate('{{printf "%T %T %T" .i .f .e}} {{.e}} {{.l}} {{len .m}}', data, { funcs: 'go' }).text, 'int float64 float64 1e+06 [1 2.5 <nil> true] 0');
   assert.throws(() => parseTemplate('{{ upper "x" }}', { funcs: 'go' }), (e: Error) => e instanceof ParseError && e.message === 'template: tpl:1: function "upper" not defined');
