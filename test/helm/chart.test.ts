@@ -295,3 +295,34 @@ test('import-values (exports and child/parent forms), .Subcharts and .Chart.IsRo
   assert.match(top, /host: db.local\n  port: "1"\n  pool: "99"\n  size: "10"\n  sub: "10"\n  root: true\n/);
   assert.match(r.templates.find((t) => t.path === 'top/charts/db/templates/x.yaml')!.text, /root: "false"/);
 });
+
+test('values.schema.json: violations listed as Helm prints them; an error on request', () => {
+  const files: Record<string, string> = {
+    'Chart.yaml': 'apiVersion: v2\nname: s\nversion: 1.0.0\n',
+    'values.yaml': 'replicas: 1\nimage:\n  pullPolicy: Always\n',
+    'values.schema.json': JSON.stringify({
+      type: 'object',
+      required: ['image'],
+      additionalProperties: false,
+      properties: {
+        replicas: { type: 'integer', minimum: 1 },
+        name: { type: 'string', pattern: '^[a-z]+$' },
+        image: { type: 'object', properties: { pullPolicy: { enum: ['Always', 'IfNotPresent'] } } },
+      },
+    }),
+    'templates/cm.yaml': 'apiVersion: v1\nkind: ConfigMap\nmetadata:\n  name: s\n',
+  };
+  assert.deepEqual(renderChart(files).warnings, []);
+  const r = renderChart(files, { set: ['replicas=0', 'image.pullPolicy=Sometimes', 'extra=1'], setString: ['name=ABC'] });
+  assert.equal(r.warnings.length, 1);
+  const [head, chart, ...problems] = r.warnings[0].trimEnd().split('\n');
+  assert.equal(head, "values don't meet the specifications of the schema(s) in the following chart(s):");
+  assert.equal(chart, 's:');
+  assert.deepEqual(problems.sort(), [
+    '- (root): Additional property extra is not allowed',
+    '- image.pullPolicy: image.pullPolicy must be one of the following: "Always", "IfNotPresent"',
+    "- name: Does not match pattern '^[a-z]+$'",
+    '- replicas: Must be greater than or equal to 1',
+  ]);
+  assert.throws(() => renderChart(files, { set: ['replicas=1.5'], schema: 'error' }), /- replicas: Invalid type. Expected: integer, given: string/);
+});

@@ -14,6 +14,7 @@ import { TemplateSet } from './template';
 import { deepCopy, isMap, type GoMap } from './values';
 import { applySet, coalesceGlobals, coalesceTables, coalesceValues, pathValue } from './valuesMerge';
 import { readYaml } from './yaml';
+import { validateSchema } from './schema';
 import { sortManifests } from './manifest';
 
 export interface RenderOptions extends SprigHost {
@@ -35,6 +36,8 @@ export interface RenderOptions extends SprigHost {
   limits?: Partial<Limits>;
   /** Build `manifest` (split, parsed heads, install order): default true. */
   manifest?: boolean;
+  /** values.schema.json violations: fail as Helm does ('error'), list them in `warnings` (default) or skip. */
+  schema?: 'error' | 'warn' | 'off';
   /** Parse every rendered document fully, failing on bad YAML as Helm does ("YAML parse error on …"); default false. */
   validateYaml?: boolean;
 }
@@ -69,6 +72,7 @@ interface Loaded {
   templates: [string, string][];
   files: Map<string, string>;
   crds: [string, string][];
+  schema?: string;
   subcharts: Loaded[];
 }
 
@@ -131,7 +135,7 @@ function load(files: Map<string, string>, where: string, warnings: string[]): Lo
     }
   }
   const subcharts = [...subs].map(([dir, fs]) => load(fs, `${where}/charts/${dir}`, warnings));
-  return { name: meta.name, meta, values, templates, files: rest, crds, subcharts };
+  return { name: meta.name, meta, values, templates, files: rest, crds, schema: files.get('values.schema.json'), subcharts };
 }
 
 interface Dep { name: string; alias?: string; condition?: string; tags?: unknown[] }
@@ -237,6 +241,15 @@ export function renderChart(input: Map<string, string> | Record<string, string>,
   const root = enabledCharts(root0, probe, '', warnings);
   importValues(root, user);
   const values = coalesce(root, structuredCloneMap(user));
+
+  if ((opts.schema ?? 'warn') !== 'off') {
+    const problems = schemaProblems(root, values);
+    if (problems) {
+      const msg = `values don't meet the specifications of the schema(s) in the following chart(s):\n${problems}`;
+      if (opts.schema === 'error') throw new ChartError(msg);
+      warnings.push(msg);
+    }
+  }
 
   const set = new TemplateSet(funcMapCached(opts));
   const release: GoMap = {
@@ -348,6 +361,21 @@ function importValues(c: Loaded, user: GoMap): void {
     }
   }
   c.values = coalesceTables(structuredCloneMap(cvals), imported);
+}
+
+/** Each chart's values against its values.schema.json, as Helm lists them ("chart:\n- field: problem\n"). */
+function schemaProblems(c: Loaded, vals: GoMap): string {
+  let out = '';
+  if (c.schema !== undefined) {
+    let schema: unknown;
+    try { schema = JSON.parse(c.schema); } catch (e) { out += `${c.name}:\n- values.schema.json: ${(e as Error).message}\n`; }
+    if (isMap(schema) || typeof schema === 'boolean') {
+      const errs = validateSchema(schema, vals);
+      if (errs.length) out += `${c.name}:\n${errs.map((e) => `- ${e}\n`).join('')}`;
+    }
+  }
+  for (const s of c.subcharts) out += schemaProblems(s, isMap(vals[s.name]) ? (vals[s.name] as GoMap) : {});
+  return out;
 }
 
 /** Values files merge as Helm's MergeValues: maps deep-merged, later files win. */
