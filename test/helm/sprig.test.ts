@@ -75,7 +75,7 @@ const DEFAULTS_AND_TYPES: [string, unknown, string][] = [
   ['{{ deepEqual (list 1 2) (list 1 2) }} {{ deepEqual (dict "a" 1) (dict "a" 2) }}', {}, 'true false'],
   ['{{ toJson .v }}|{{ toPrettyJson .p }}|{{ toRawJson .h }}', { v: { b: [1, 'x', null, true], a: 1.5, i: 3n }, p: { a: 1 }, h: { s: '<&>' } }, '{"a":1.5,"b":[1,"x",null,true],"i":3}|{\n  "a": 1\n}|{"s":"<&>"}'],
   ['{{ toJson "<tag>&" }} {{ toJson 1e6 }} {{ toJson 1e21 }} {{ toJson 0.0000001 }}', {}, '"\\u003ctag\\u003e\\u0026" 1000000 1e+21 1e-7'],
-  ['{{ (fromJson "{\\"a\\": [1, 2]}").a }} {{ fromJson "bad" }}', {}, '[1 2] map[]'],
+  ['{{ (fromJson "{\\"a\\": [1, 2]}").a }} {{ fromJson "bad" }} {{ fromJson "[1]" }}', {}, '[1 2] <no value> [1]'],
 ];
 
 const SEMVER: [string, unknown, string][] = [
@@ -91,7 +91,7 @@ const DATES: [string, unknown, string][] = [
   ['{{ now | date "Mon Jan 2 15:04:05 MST 2006" }} {{ now | htmlDate }} {{ now | unixEpoch }}', {}, 'Tue Jan 2 03:04:05 UTC 2024 2024-01-02 1704164645'],
   ['{{ date "2006-01-02T15:04:05Z07:00" 0 }} {{ dateInZone "3:04PM" (now) "UTC" }} {{ now | date "Jan _2 06" }}', {}, '1970-01-01T00:00:00Z 3:04AM Jan  2 24'],
   ['{{ toDate "2006-01-02" "2017-12-31" | date "02/01/2006" }} {{ now | dateModify "-1.5h" | date "15:04" }}', {}, '31/12/2017 01:34'],
-  ['{{ duration 95 }} {{ duration "3600" }} {{ durationRound "2h10m5s" }} {{ durationRound "400h" }}', {}, '1m35s 1h0m0s 2h 16d'],
+  ['{{ duration "95" }} {{ duration (int64 3600) }} {{ duration 95 }} {{ durationRound "2h10m5s" }} {{ durationRound "400h" }} {{ durationRound (int64 3000000000) }}', {}, '1m35s 1h0m0s 0s 2h 16d 3s'],
 ];
 
 const RANDOM: [string, RegExp][] = [

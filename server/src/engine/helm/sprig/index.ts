@@ -133,7 +133,7 @@ export function sprig(host: SprigHost = {}): FuncMap {
     ['mustToPrettyJson', def(['a'], (v: unknown) => toJson(v, { indent: '  ' }))],
     ['toRawJson', def(['a'], (v: unknown) => { try { return toJson(v, { html: false }); } catch { return ''; } })],
     ['mustToRawJson', def(['a'], (v: unknown) => toJson(v, { html: false }))],
-    ['fromJson', def(['s'], (s: string) => { try { return fromJson(s); } catch { return {}; } })],
+    ['fromJson', def(['s'], (s: string) => { try { return fromJson(s); } catch { return null; } })],
     ['mustFromJson', def(['s'], fromJson)],
     ['randAlphaNum', def(['i'], (n: bigint) => randFrom(rand, ALPHA + NUM, n))],
     ['randAlpha', def(['i'], (n: bigint) => randFrom(rand, ALPHA, n))],

@@ -1,7 +1,6 @@
 /** Go's time formatting (reference-time layouts) and Sprig's date functions over an injectable clock. Zones: UTC only. */
 import type { GoFunc } from '../exec';
-import { GoTime } from '../values';
-import { toInt64 } from './conv';
+import { GoInt64, GoTime } from '../values';
 import { def } from './strings';
 
 const MONTHS = ['January', 'February', 'March', 'April', 'May', 'June', 'July', 'August', 'September', 'October', 'November', 'December'];
@@ -113,7 +112,7 @@ export interface Clock { now: () => number }
 
 function asTime(v: unknown, clock: Clock): GoTime {
   if (v instanceof GoTime) return v;
-  if (typeof v === 'bigint') return new GoTime(Number(v) * 1000);
+  if (typeof v === 'bigint' || v instanceof GoInt64) return new GoTime(Number(typeof v === 'bigint' ? v : v.v) * 1000);
   return new GoTime(clock.now());
 }
 
@@ -182,12 +181,13 @@ export function timeFns(clock: Clock): [string, GoFunc][] {
     ['toDate', def(['s', 's'], (f: string, v: string) => { try { return parseTime(f, v); } catch { return new GoTime(-62135596800000); } })],
     ['mustToDate', def(['s', 's'], (f: string, v: string) => parseTime(f, v))],
     ['unixEpoch', def(['a'], (d: unknown) => String(Math.floor(asTime(d, clock).ms / 1000)))],
-    ['duration', def(['a'], (v: unknown) => durationString(Number(toInt64(v)) * 1e9))],
+    // Sprig reads only a string or an int64 here (a plain int is 0s).
+    ['duration', def(['a'], (v: unknown) => durationString((typeof v === 'string' ? Number(/^[-+]?\d+$/.test(v) ? v : 0) : v instanceof GoInt64 ? Number(v.v) : 0) * 1e9))],
     ['durationRound', def(['a'], (v: unknown) => {
       let ns: number;
       if (typeof v === 'string') { try { ns = parseDuration(v); } catch { ns = 0; } }
       else if (v instanceof GoTime) ns = (clock.now() - v.ms) * 1e6;
-      else ns = Number(toInt64(v));
+      else ns = v instanceof GoInt64 ? Number(v.v) : 0;
       const u = Math.abs(ns);
       const [y, mo, d, h, m, s] = [365 * 24 * 3600e9, 30 * 24 * 3600e9, 24 * 3600e9, 3600e9, 60e9, 1e9];
       if (u > y) return `${Math.floor(u / y)}y`;
