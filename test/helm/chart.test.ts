@@ -164,6 +164,7 @@ test('Helm error messages: required/fail as "execution error at", parse errors a
   assert.throws(() => renderChart(bad('{{ if }}')), /parse error at \(demo\/templates\/bad.yaml:1\): missing value for if/);
   assert.throws(() => renderChart(bad('a: b: c'), { validateYaml: true }), /YAML parse error on demo\/templates\/bad.yaml/);
   assert.throws(() => renderChart({ 'values.yaml': 'a: 1' }), /Chart.yaml file is missing/);
+  assert.throws(() => renderChart(CHART, { releaseName: 'Bad_Name' }), (e: Error) => e.message === 'release name "Bad_Name": invalid release name, must match regex ^[a-z0-9]([-a-z0-9]*[a-z0-9])?(\\.[a-z0-9]([-a-z0-9]*[a-z0-9])?)*$ and the length must not be longer than 53');
   assert.throws(() => renderChart({ ...CHART, 'Chart.yaml': 'apiVersion: v2\nname: demo\nversion: 1.0.0\nkubeVersion: ">=1.25.0-0"\n' }), /chart requires kubeVersion: >=1.25.0-0 which is incompatible with Kubernetes v1.20.0/);
 });
 
@@ -325,4 +326,16 @@ test('values.schema.json: violations listed as Helm prints them; an error on req
     '- replicas: Must be greater than or equal to 1',
   ]);
   assert.throws(() => renderChart(files, { set: ['replicas=1.5'], schema: 'error' }), /- replicas: Invalid type. Expected: integer, given: string/);
+});
+
+test('.helmignore keeps files out of templates and .Files', () => {
+  const r = renderChart({
+    'Chart.yaml': 'apiVersion: v2\nname: i\nversion: 1.0.0\n',
+    '.helmignore': '# comment\n*.bak\nsecret/\n/top.txt\n!keep.bak\n',
+    'templates/cm.yaml': 'apiVersion: v1\nkind: ConfigMap\nmetadata:\n  name: i\ndata:\n  files: "{{ range $p, $_ := .Files }}{{ $p }},{{ end }}"\n',
+    'templates/old.yaml.bak': 'apiVersion: v1\nkind: Secret\nmetadata:\n  name: never\n',
+    'a.bak': 'x', 'keep.bak': 'k', 'secret/s.txt': 's', 'top.txt': 't', 'sub/top.txt': 'u', 'notes.md': 'n',
+  });
+  assert.deepEqual(r.templates.map((t) => t.path), ['i/templates/cm.yaml']);
+  assert.match(r.templates[0].text, /files: "keep.bak,notes.md,sub\/top.txt,"/);
 });

@@ -5,7 +5,7 @@
  */
 import { builtins } from './builtins';
 import { BudgetError, ExecError, type Limits, type Segment } from './exec';
-import { chartMetadata, capabilities, DEFAULT_API_VERSIONS, filesObject } from './helmObjects';
+import { chartMetadata, capabilities, DEFAULT_API_VERSIONS, filesObject, helmIgnore } from './helmObjects';
 import { helmFuncs } from './helmFuncs';
 import { ParseError } from './parser';
 import { sprig, type SprigHost } from './sprig';
@@ -121,7 +121,9 @@ function load(files: Map<string, string>, where: string, warnings: string[]): Lo
   const crds: [string, string][] = [];
   const rest = new Map<string, string>();
   const subs = new Map<string, Map<string, string>>();
+  const ignored = helmIgnore(files.get('.helmignore'));
   for (const [p, text] of [...files].sort(([a], [b]) => (a < b ? -1 : 1))) {
+    if (p === '.helmignore' || ignored(p)) continue;
     if (p.startsWith('templates/')) templates.push([p, text]);
     else if (p.startsWith('charts/')) {
       const m = /^charts\/([^/]+)\/(.+)$/.exec(p);
@@ -215,6 +217,10 @@ function cleanupParseError(name: string, err: Error): string {
 export function renderChart(input: Map<string, string> | Record<string, string>, opts: RenderOptions = {}): ChartRender {
   const files = input instanceof Map ? input : new Map(Object.entries(input));
   const warnings: string[] = [];
+  const releaseName = opts.releaseName ?? 'release-name';
+  if (releaseName.length > 53 || !/^[a-z0-9]([-a-z0-9]*[a-z0-9])?(\.[a-z0-9]([-a-z0-9]*[a-z0-9])?)*$/.test(releaseName)) {
+    throw new ChartError(`release name ${JSON.stringify(releaseName)}: invalid release name, must match regex ^[a-z0-9]([-a-z0-9]*[a-z0-9])?(\\.[a-z0-9]([-a-z0-9]*[a-z0-9])?)*$ and the length must not be longer than 53`);
+  }
   const root0 = load(files, '.', warnings);
 
   // User values: files in order, then --set, --set-string.
@@ -253,7 +259,7 @@ export function renderChart(input: Map<string, string> | Record<string, string>,
 
   const set = new TemplateSet(funcMapCached(opts));
   const release: GoMap = {
-    Name: opts.releaseName ?? 'release-name',
+    Name: releaseName,
     Namespace: opts.namespace ?? 'default',
     IsUpgrade: opts.isUpgrade ?? false,
     IsInstall: !(opts.isUpgrade ?? false),

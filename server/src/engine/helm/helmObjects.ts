@@ -31,6 +31,36 @@ export function globRegex(pattern: string): RegExp {
 }
 
 const base = (p: string) => p.slice(p.lastIndexOf('/') + 1);
+
+/**
+ * Helm's .helmignore: one glob per line (`#` comments), `!` negates, a trailing `/` means a directory, a pattern
+ * without `/` matches any path component, one with `/` (a leading one anchors it) the path from the chart root.
+ */
+export function helmIgnore(text: string | undefined): (path: string) => boolean {
+  const rules = (text ?? '').split('\n').map((l) => l.trim()).filter((l) => l && !l.startsWith('#')).map((l) => {
+    const negate = l.startsWith('!');
+    let p = negate ? l.slice(1) : l;
+    const dirOnly = p.endsWith('/');
+    if (dirOnly) p = p.slice(0, -1);
+    const anchored = p.includes('/');
+    return { negate, dirOnly, anchored, re: globRegex(p.replace(/^\//, '')) };
+  });
+  if (!rules.length) return () => false;
+  return (path: string) => {
+    const parts = path.split('/');
+    let ignored = false;
+    for (const r of rules) {
+      let hit = false;
+      for (let i = 1; i <= parts.length && !hit; i++) {
+        const isDir = i < parts.length;
+        if (r.dirOnly && !isDir) continue;
+        hit = r.anchored ? r.re.test(parts.slice(0, i).join('/')) : r.re.test(parts[i - 1]);
+      }
+      if (hit) ignored = !r.negate;
+    }
+    return ignored;
+  };
+}
 const toYaml = (v: unknown) => writeYaml(v).replace(/\n$/, '');
 
 /** Helm's `files` type: a map of path → bytes with Get, GetBytes, Glob, AsConfig, AsSecrets and Lines. */
