@@ -6,11 +6,37 @@
  */
 import { parseAllDocuments, parseDocument, type Document } from 'yaml';
 import { marshalGoYaml } from './goyaml';
+import { parseGoInt } from './literals';
 import { b64encBytes } from './sprig/crypto';
 import { formatTime } from './sprig/time';
 import { GoInt64, GoStruct, GoTime, isMap } from './values';
 
-const PARSE = { version: '1.1' as const, customTags: (tags: unknown[]) => tags.filter((t) => (t as { tag?: string }).tag !== 'tag:yaml.org,2002:timestamp') as never, uniqueKeys: false, maxAliasCount: 10000 };
+/**
+ * go-yaml v2's plain numbers: strconv.ParseInt(s, 0, 64) after dropping underscores (0x, 0o, 0b, leading-0 octal),
+ * else ParseUint, else a YAML-style float; no base-60 numbers. Everything becomes a float64 on the way to JSON.
+ */
+const GO_NUMBER = {
+  tag: 'tag:yaml.org,2002:int',
+  default: true,
+  identify: (v: unknown) => typeof v === 'number',
+  test: /^[-+]?(?:0[xX][0-9a-fA-F_]+|0[oO][0-7_]+|0[bB][01_]+|(?:\.[0-9_]+|[0-9][0-9_]*(?:\.[0-9_]*)?)(?:[eE][-+]?[0-9]+)?)$/,
+  resolve(str: string): number | string {
+    const plain = str.replace(/_/g, '');
+    const i = parseGoInt(plain);
+    if (i !== undefined) return Number(i);
+    if (/^\+?(0[xX][0-9a-fA-F]+|0[oO][0-7]+|0[bB][01]+|[0-9]+)$/.test(plain)) return Number(BigInt(plain.replace(/^\+/, '').replace(/^0[oO]/, '0o'))); // uint64
+    if (/^[-+]?(\.[0-9]+|[0-9]+(\.[0-9]*)?)([eE][-+]?[0-9]+)?$/.test(plain)) return Number(plain);
+    return str;
+  },
+};
+
+const PARSE = {
+  version: '1.1' as const,
+  // Timestamps stay strings (go-yaml v2 keeps them so for interface{}); no sexagesimal numbers.
+  customTags: (tags: unknown[]) => [GO_NUMBER, ...tags.filter((t) => (t as { tag?: string }).tag !== 'tag:yaml.org,2002:timestamp' && (t as { format?: string }).format !== 'TIME')] as never,
+  uniqueKeys: false,
+  maxAliasCount: 10000,
+};
 
 /** JSON-shaped data from a YAML node tree: maps with string keys, numbers as float64. */
 function normalize(v: unknown): unknown {
