@@ -19,7 +19,7 @@ const OUTPUT: [string, unknown, string][] = [
   ['{{ toYaml .v }}', { v: { k: "it's: ok", l: '*x', m: '- y', n: 'a #b', o: 'y', p: '0777', q: '1e3' } }, "k: 'it''s: ok'\nl: '*x'\nm: '- y'\n\"n\": 'a #b'\no: \"y\"\np: \"0777\"\nq: \"1e3\""],
   ['{{ toYaml .v | nindent 2 }}', { v: { key10: 1, key9: 2, Key: 3, _k: 4 } }, '\n  _k: 4\n  Key: 3\n  key9: 2\n  key10: 1'],
   ['{{ (fromYaml "a: 1\\nb: [x, z]\\nc: yes").b }} {{ (fromYaml "a: 1").a | typeOf }} {{ (fromYaml "c: yes").c }}', {}, '[x z] float64 true'],
-  ['{{ $m := fromYaml "a: 0o17\nb: 1:30\nc: 2001-12-14\nd: 0777\ne: 1_000\nf: on\ng: 08\n" }}{{ $m.a }} {{ $m.b }} {{ $m.c }} {{ $m.d }} {{ $m.e }} {{ $m.f }} {{ $m.g }} {{ typeOf $m.e }}', {}, '15 1:30 2001-12-14 511 1000 true 8 float64'],
+  ['{{ $m := fromYaml "a: 0o17\\nb: 1:30\\nc: 2001-12-14\\nd: 0777\\ne: 1_000\\nf: on\\ng: 08\\n" }}{{ $m.a }} {{ $m.b }} {{ $m.c }} {{ $m.d }} {{ $m.e }} {{ $m.f }} {{ $m.g }} {{ typeOf $m.e }}', {}, '15 1:30 2001-12-14 511 1000 true 8 float64'],
   ['{{ fromYaml "- a" }}', {}, 'map[Error:error unmarshaling JSON: while decoding JSON: json: cannot unmarshal array into Go value of type map[string]interface {}]'],
   ['{{ fromYamlArray "- a\\n- 1" }} {{ fromYamlArray "" }}', {}, '[a 1] []'],
   ['{{ toJson .v }} {{ (fromJson "{\\"a\\":1}").a }} {{ fromJsonArray "[1,\\"x\\"]" }}', { v: { b: 'x<', a: [1.5, null] } }, '{"a":[1.5,null],"b":"x\\u003c"} 1 [1 x]'],
