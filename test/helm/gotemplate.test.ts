@@ -190,3 +190,8 @@ test('the raw API: parse only, render with a function set, JSON data with Go int
   assert.equal(renderTemplate('{{ upper "x" }}', {}, { funcs: 'sprig' }).text, 'X');
   assert.throws(() => parseData('{"a": }'), SyntaxError);
 });
+
+test('hostile templates: deep nesting is a parse error, not a crash', () => {
+  assert.match(errorOf('{{' + '('.repeat(50_000) + '1' + ')'.repeat(50_000) + '}}'), /nesting too deep|template: tpl/);
+  assert.match(errorOf('{{if 1}}'.repeat(50_000) + '{{end}}'.repeat(50_000)), /nesting too deep|template: tpl/);
+});

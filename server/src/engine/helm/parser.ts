@@ -29,7 +29,13 @@ export function parse(name: string, text: string, opts: ParseOptions = {}): Map<
     if (e instanceof LexError) throw new ParseError(`template: ${name}:${e.line}: ${e.msg}`);
     throw e;
   }
-  return new Parser(name, text, toks, opts).parseAll();
+  try {
+    return new Parser(name, text, toks, opts).parseAll();
+  } catch (e) {
+    // Thousands of nested parentheses or blocks: a parse error, not a crash.
+    if (e instanceof RangeError) throw new ParseError(`template: ${name}: nesting too deep`);
+    throw e;
+  }
 }
 
 function tokString(t: Token): string {
