@@ -76,7 +76,7 @@ interface Loaded {
   subcharts: Loaded[];
 }
 
-/** Values and Chart.yaml files parsed lately (charts are re-rendered as values change): copies are handed out. */
+/** Values and Chart.yaml files parsed lately (charts are re-rendered as values change). */
 const YAML_CACHE = new Map<string, GoMap>();
 
 /** The parsed map is shared between renders: callers copy what they may change. */
@@ -107,7 +107,8 @@ function funcMap(opts: RenderOptions): ReturnType<typeof sprig> {
   return m;
 }
 
-function load(files: Map<string, string>, where: string, warnings: string[]): Loaded {
+/** A chart from its files; the top chart's .helmignore applies to every file below it (subcharts' are not read). */
+function load(files: Map<string, string>, where: string, warnings: string[], top = true): Loaded {
   const chartYaml = files.get('Chart.yaml');
   if (chartYaml === undefined) throw new ChartError(`${where}: Chart.yaml file is missing`);
   const meta = deepCopy(loadYamlMap(chartYaml, 'Chart.yaml')) as GoMap;
@@ -121,7 +122,7 @@ function load(files: Map<string, string>, where: string, warnings: string[]): Lo
   const crds: [string, string][] = [];
   const rest = new Map<string, string>();
   const subs = new Map<string, Map<string, string>>();
-  const ignored = helmIgnore(files.get('.helmignore'));
+  const ignored = top ? helmIgnore(files.get('.helmignore')) : () => false;
   for (const [p, text] of [...files].sort(([a], [b]) => (a < b ? -1 : 1))) {
     if (p === '.helmignore' || ignored(p)) continue;
     if (p.startsWith('templates/')) templates.push([p, text]);
@@ -136,7 +137,7 @@ function load(files: Map<string, string>, where: string, warnings: string[]): Lo
       if (!['Chart.yaml', 'values.yaml', 'values.schema.json', 'requirements.yaml', 'requirements.lock', 'Chart.lock'].includes(p)) rest.set(p, text);
     }
   }
-  const subcharts = [...subs].map(([dir, fs]) => load(fs, `${where}/charts/${dir}`, warnings));
+  const subcharts = [...subs].map(([dir, fs]) => load(fs, `${where}/charts/${dir}`, warnings, false));
   return { name: meta.name, meta, values, templates, files: rest, crds, schema: files.get('values.schema.json'), subcharts };
 }
 
