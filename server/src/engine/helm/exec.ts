@@ -3,8 +3,10 @@ import { argString, commandString, nodeString, type Arg, type Command, type List
 import { formatV } from './fmt';
 import { GoInt64, GoStruct, intOf, isMap, truth, typeName, sortedKeys } from './values';
 import { fillGaps } from './sourcemap';
+import { method, methodParams } from './runtime';
 import { BudgetError, ExecError, Output, type FuncMap, type GoFunc, type Limits, type ParamType, type Shared } from './runtime';
 
+export { method } from './runtime';
 export { BudgetError, DEFAULT_LIMITS, ExecError, Output, Shared, type FuncMap, type GoFunc, type Limits, type ParamType, type Segment } from './runtime';
 
 const MISSING = Symbol('missing');
@@ -367,14 +369,6 @@ export class State {
 
 const NODE_KINDS = new Set(['text', 'action', 'if', 'with', 'range', 'template', 'break', 'continue']);
 const TYPE_NAMES: Record<ParamType, string> = { v: '<nil>', a: 'interface {}', s: 'string', i: 'int', f: 'float64', b: 'bool', m: 'map[string]interface {}', l: '[]interface {}' };
-
-/** Methods on Helm's structs declare their parameter types with a `params` property. */
-export function method(params: ParamType[], fn: (...a: never[]) => unknown): (...a: unknown[]) => unknown {
-  const f = fn as unknown as ((...a: unknown[]) => unknown) & { params?: ParamType[] };
-  f.params = params;
-  return f;
-}
-const methodParams = (m: unknown): ParamType[] => (m as { params?: ParamType[] }).params ?? [];
 
 /** What text/template prints for a value ("<no value>" for nothing, String() methods honoured). */
 export function printable(v: unknown): string {

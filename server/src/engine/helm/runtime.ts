@@ -108,3 +108,12 @@ export class Output {
   toString(): string { return this.parts.join(''); }
 }
 
+
+/** Methods on Helm's structs declare their parameter types with a `params` property. */
+export function method(params: ParamType[], fn: (...a: never[]) => unknown): (...a: unknown[]) => unknown {
+  const f = fn as unknown as ((...a: unknown[]) => unknown) & { params?: ParamType[] };
+  f.params = params;
+  return f;
+}
+export const methodParams = (m: unknown): ParamType[] => (m as { params?: ParamType[] }).params ?? [];
+
