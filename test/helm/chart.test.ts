@@ -4,6 +4,7 @@ import { join } from 'node:path';
 import { test } from 'node:test';
 import { parseAllDocuments } from 'yaml';
 import { ChartError, renderChart } from '../../server/src/engine/helm/chart';
+import { locate } from '../../server/src/engine/helm/sourcemap';
 import { MISSING_SHARED, sharedPath } from '../support/shared';
 import { loadChartDir } from './loadChart';
 
@@ -151,6 +152,13 @@ test('source map: text and actions map back to their template offsets, actions t
   assert.equal(dep.text.slice(sc.outStart, sc.outEnd), '\n            runAsNonRoot: true\n            runAsUser: 1000');
   const rep = dep.segments.find((s) => s.valuesPath === 'Values.replicas')!;
   assert.equal(dep.text.slice(rep.outStart, rep.outEnd), '1e+06');
+  // locate(): an output offset back to its template offset.
+  const kindAt = r.manifest.indexOf('kind: Deployment');
+  const o = locate(r.segments, kindAt + 6)!;
+  assert.deepEqual([o.template, o.kind, src.slice(o.offset, o.offset + 10)], ['demo/templates/deployment.yaml', 'text', 'Deployment']);
+  const img = locate(r.segments, r.manifest.indexOf('nginx:4.5'))!;
+  assert.deepEqual([img.kind, img.valuesPath, src.slice(img.offset, img.offset + 2)], ['action', 'Values.image.repository', '{{']);
+  assert.equal(locate(r.segments, r.manifest.length + 5), undefined);
   // The manifest's segments point into the same sources.
   const m = r.segments.find((s) => s.valuesPath === 'Values.image.repository')!;
   assert.equal(r.manifest.slice(m.outStart, m.outEnd), 'nginx');

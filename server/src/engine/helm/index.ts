@@ -12,6 +12,7 @@ import { TemplateSet, type Rendered } from './template';
 export { ChartError, DEFAULT_KUBE_VERSION, renderChart, type ChartRender, type RenderedTemplate, type RenderOptions } from './chart';
 export { BudgetError, ExecError, type Limits, type Segment } from './runtime';
 export { ParseError } from './parser';
+export { locate, type Origin } from './sourcemap';
 export { TemplateSet, type Rendered } from './template';
 export { seeded, type SprigHost } from './sprig';
 export { GoInt64, GoStruct, GoTime } from './values';

@@ -103,3 +103,32 @@ export function fillGaps(segs: Segment[], len: number, base: number, filler: Omi
   if (at < len) out.push({ ...filler, outStart: base + at, outEnd: base + len });
   return out;
 }
+
+export interface Origin {
+  template: string;
+  /** Offset in the template's text: the exact character for text, the action's `{{` for what an action printed. */
+  offset: number;
+  kind: Segment['kind'];
+  /** The action's whole source range. */
+  srcStart: number;
+  srcEnd: number;
+  valuesPath?: string;
+}
+
+/** Where output offset `at` came from (segments sorted by output offset, as renders produce them). */
+export function locate(segments: readonly Segment[], at: number): Origin | undefined {
+  let lo = 0, hi = segments.length - 1;
+  while (lo <= hi) {
+    const mid = (lo + hi) >> 1;
+    const s = segments[mid];
+    if (at < s.outStart) hi = mid - 1;
+    else if (at >= s.outEnd) lo = mid + 1;
+    else {
+      const exact = s.kind === 'text' && s.srcEnd - s.srcStart === s.outEnd - s.outStart;
+      const o: Origin = { template: s.template, offset: exact ? s.srcStart + (at - s.outStart) : s.srcStart, kind: s.kind, srcStart: s.srcStart, srcEnd: s.srcEnd };
+      if (s.valuesPath) o.valuesPath = s.valuesPath;
+      return o;
+    }
+  }
+  return undefined;
+}
