@@ -107,6 +107,29 @@ function funcMap(opts: RenderOptions): ReturnType<typeof sprig> {
   return m;
 }
 
+/** The last charts loaded, by their files map: reused while every file is the same string (re-renders as values change). */
+const LOADED = new WeakMap<Map<string, string>, { snapshot: [string, string][]; loaded: Loaded; warnings: string[] }>();
+
+function loadCached(files: Map<string, string>, warnings: string[]): Loaded {
+  const hit = LOADED.get(files);
+  if (hit && hit.snapshot.length === files.size && hit.snapshot.every(([k, v]) => files.get(k) === v)) {
+    warnings.push(...hit.warnings);
+    return hit.loaded;
+  }
+  const w: string[] = [];
+  const loaded = load(files, '.', w);
+  LOADED.set(files, { snapshot: [...files], loaded, warnings: w });
+  warnings.push(...w);
+  return loaded;
+}
+
+const FILES = new WeakMap<Map<string, string>, ReturnType<typeof filesObject>>();
+function filesOf(c: Loaded): ReturnType<typeof filesObject> {
+  let f = FILES.get(c.files);
+  if (!f) FILES.set(c.files, (f = filesObject(c.files)));
+  return f;
+}
+
 /** A chart from its files; the top chart's .helmignore applies to every file below it (subcharts' are not read). */
 function load(files: Map<string, string>, where: string, warnings: string[], top = true): Loaded {
   const chartYaml = files.get('Chart.yaml');
@@ -222,7 +245,7 @@ export function renderChart(input: Map<string, string> | Record<string, string>,
   if (releaseName.length > 53 || !/^[a-z0-9]([-a-z0-9]*[a-z0-9])?(\.[a-z0-9]([-a-z0-9]*[a-z0-9])?)*$/.test(releaseName)) {
     throw new ChartError(`release name ${JSON.stringify(releaseName)}: invalid release name, must match regex ^[a-z0-9]([-a-z0-9]*[a-z0-9])?(\\.[a-z0-9]([-a-z0-9]*[a-z0-9])?)*$ and the length must not be longer than 53`);
   }
-  const root0 = load(files, '.', warnings);
+  const root0 = loadCached(files, warnings);
 
   // User values: files in order, then --set, --set-string.
   let user: GoMap = {};
@@ -275,7 +298,7 @@ export function renderChart(input: Map<string, string> | Record<string, string>,
   /** Each chart's top-level objects; `.Subcharts` holds the subcharts' own (as Helm's recAllTpls builds them). */
   const walk = (c: Loaded, prefix: string, vals: GoMap, isRoot: boolean): GoMap => {
     const subcharts: GoMap = {};
-    const next: GoMap = { Chart: chartMetadata(c.meta, isRoot), Files: filesObject(c.files), Release: release, Capabilities: caps, Values: vals, Subcharts: subcharts };
+    const next: GoMap = { Chart: chartMetadata(c.meta, isRoot), Files: filesOf(c), Release: release, Capabilities: caps, Values: vals, Subcharts: subcharts };
     for (const [p, text] of c.crds) crds.push([`${prefix}/${p}`, text]);
     for (const [p] of c.templates) {
       const name = `${prefix}/${p}`;

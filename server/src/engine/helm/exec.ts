@@ -287,7 +287,6 @@ export class State {
     } else if (numIn !== params.length) {
       this.errorf(`wrong number of args for ${name}: want ${params.length} got ${numIn}`);
     }
-    const typeAt = (i: number): ParamType => (i < params.length ? params[i] : variadic!);
     // and/or: evaluate lazily, stopping at the first deciding argument.
     if (name === 'and' || name === 'or') {
       let v: unknown;
@@ -299,10 +298,9 @@ export class State {
       }
       return v;
     }
-    const argv: unknown[] = rest.map((a, i) => this.evalArg(dot, typeAt(i), a));
-    if (final !== MISSING) {
-      argv.push(this.validateType(final, typeAt(rest.length)));
-    }
+    const argv: unknown[] = new Array(rest.length);
+    for (let i = 0; i < rest.length; i++) argv[i] = this.evalArg(dot, i < params.length ? params[i] : variadic!, rest[i]);
+    if (final !== MISSING) argv.push(this.validateType(final, rest.length < params.length ? params[rest.length] : variadic!));
     this.shared.step();
     try {
       return f.fn(argv, this);

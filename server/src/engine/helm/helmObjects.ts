@@ -1,7 +1,7 @@
 /** The objects Helm puts at the top of a render: .Chart, .Files, .Capabilities (and the API versions `helm template` knows). */
 import { method } from './exec';
 import { b64encBytes } from './sprig/crypto';
-import { GoStruct, isMap, utf8, type GoMap } from './values';
+import { deepCopy, GoStruct, isMap, utf8, type GoMap } from './values';
 import { writeYaml } from './yaml';
 
 /** gobwas/glob with '/' as separator: `*` and `?` stay within a segment, `**` crosses them. */
@@ -36,8 +36,20 @@ const base = (p: string) => p.slice(p.lastIndexOf('/') + 1);
  * Helm's .helmignore: one glob per line (`#` comments), `!` negates, a trailing `/` means a directory, a pattern
  * without `/` matches any path component, one with `/` (a leading one anchors it) the path from the chart root.
  */
+const IGNORES = new Map<string, (path: string) => boolean>();
+
 export function helmIgnore(text: string | undefined): (path: string) => boolean {
-  const rules = (text ?? '').split('\n').map((l) => l.trim()).filter((l) => l && !l.startsWith('#')).map((l) => {
+  const key = text ?? '';
+  let f = IGNORES.get(key);
+  if (!f) {
+    if (IGNORES.size >= 32) IGNORES.delete(IGNORES.keys().next().value!);
+    IGNORES.set(key, (f = compileIgnore(key)));
+  }
+  return f;
+}
+
+function compileIgnore(text: string): (path: string) => boolean {
+  const rules = text.split('\n').map((l) => l.trim()).filter((l) => l && !l.startsWith('#')).map((l) => {
     const negate = l.startsWith('!');
     let p = negate ? l.slice(1) : l;
     const dirOnly = p.endsWith('/');
@@ -125,7 +137,8 @@ const FIELDS: [string, string][] = [
 const STRING_FIELDS = new Set(['Name', 'Home', 'Version', 'Description', 'Icon', 'APIVersion', 'Condition', 'Tags', 'AppVersion', 'KubeVersion', 'Type']);
 
 /** *chart.Metadata from Chart.yaml (Go field names; missing strings are "", lists nil). */
-export function chartMetadata(meta: GoMap, isRoot = true): GoStruct {
+export function chartMetadata(meta0: GoMap, isRoot = true): GoStruct {
+  const meta = deepCopy(meta0) as GoMap; // templates may change what they are handed
   const fields: Record<string, unknown> = {};
   for (const [go, yamlKey] of FIELDS) {
     let v = meta[yamlKey];

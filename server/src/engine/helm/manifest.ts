@@ -132,8 +132,13 @@ export function sortManifests(rendered: { path: string; text: string; segments: 
     const at = out.length;
     out += d.content + '\n';
     const end = d.start + d.content.length;
-    for (const s of byPath.get(d.path)!.segments) {
-      if (s.outEnd <= d.start || s.outStart >= end) continue;
+    const segs = byPath.get(d.path)!.segments;
+    // Segments are in output order: start at the first one that ends after the document starts.
+    let lo = 0, hi = segs.length;
+    while (lo < hi) { const mid = (lo + hi) >> 1; if (segs[mid].outEnd <= d.start) lo = mid + 1; else hi = mid; }
+    for (let k = lo; k < segs.length && segs[k].outStart < end; k++) {
+      const s = segs[k];
+      if (s.outEnd <= d.start) continue;
       const a = Math.max(s.outStart, d.start), b = Math.min(s.outEnd, end);
       const seg: Segment = { ...s, outStart: at + a - d.start, outEnd: at + b - d.start };
       if (s.kind === 'text' && s.srcEnd - s.srcStart === s.outEnd - s.outStart) {
