@@ -4,6 +4,7 @@ import { spawnSync } from 'node:child_process';
 import { readFileSync } from 'node:fs';
 import { availableParallelism, loadavg } from 'node:os';
 import { dockerfileRows, engineEditRow, manifestRows } from './engine';
+import { helmRows } from './helm';
 import { printTable, type Row } from './measure';
 
 const TIME_LIMIT_S = 120;
@@ -13,6 +14,7 @@ const GROUPS: Record<string, () => Row[]> = {
   manifests: manifestRows,
   edit: () => [engineEditRow()],
   dockerfiles: dockerfileRows,
+  helm: helmRows,
 };
 
 /**

@@ -24,7 +24,15 @@ test('the schema shipped in the VSIX is the one in server/src/shared (plus gener
   }
   assert.deepEqual(base.properties.pss.properties.version.enum, ['latest', ...PSS_VERSIONS]);
   // Every top-level key of the schema is one the engine reads without an "unknown key" problem.
-  const sample = { rules: {}, pss: {}, trustedRegistries: [], maxFileSize: 1, include: [], exclude: [] };
+  const sample = {
+    rules: {},
+    pss: {},
+    trustedRegistries: [],
+    maxFileSize: 1,
+    nonRootBaseImages: [],
+    include: [],
+    exclude: [],
+  };
   assert.deepEqual(Object.keys(base.properties).sort(), Object.keys(sample).sort());
   assert.deepEqual(validateConfig(sample, new Set()).problems, []);
   assert.deepEqual(pkg.contributes.yamlValidation, [

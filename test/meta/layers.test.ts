@@ -7,10 +7,11 @@ const ENGINE = join(__dirname, '..', '..', 'server', 'src', 'engine');
 
 /**
  * The engine's layers, lowest first, read off its folders (docs/ARCHITECTURE.md draws them). A module may import
- * its own layer and any layer below it, never one above: models know nothing of policy, facts nothing of edits,
+ * its own layer and any layer below it, never one above: models (and the Helm renderer, which models charts as
+ * rendered text with a source map) know nothing of policy, facts nothing of edits,
  * rules nothing of the runner. index.ts at the root is the engine's public face and sits on top.
  */
-const LAYERS = [['base', 'data'], ['models'], ['facts'], ['edit'], ['rules'], ['runner'], ['index.ts']];
+const LAYERS = [['base', 'data'], ['models', 'helm'], ['facts'], ['edit'], ['rules'], ['runner'], ['index.ts']];
 
 function layerOf(file: string): number {
   const top = relative(ENGINE, file).split(/[\\/]/)[0];
