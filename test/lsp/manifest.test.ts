@@ -13,9 +13,12 @@ test('the schema shipped in the VSIX is the one in server/src/shared (plus gener
   const base = JSON.parse(read('server/src/shared/harden-config.schema.json'));
   const shipped = JSON.parse(read('schemas/harden-config.schema.json'));
   // `npm run generate` owns properties.rules of the shipped copy: one property per registry id.
-  const { rules: generated, ...shippedRest } = shipped.properties;
-  const { rules: generic, ...baseRest } = base.properties;
+  const { rules: generated, noInlineIgnore: lockedIds, ...shippedRest } = shipped.properties;
+  const { rules: generic, noInlineIgnore: lockedGeneric, ...baseRest } = base.properties;
   assert.deepEqual({ ...shipped, properties: shippedRest }, { ...base, properties: baseRest });
+  // …and the rule ids (or `*`) of noInlineIgnore.
+  assert.deepEqual(lockedIds.items.enum, ['*', ...rules.map((r) => r.meta.id)]);
+  assert.deepEqual({ ...lockedIds, items: lockedGeneric.items }, lockedGeneric);
   assert.deepEqual(generic.additionalProperties.enum, [...SEVERITIES]);
   if (generated.properties) {
     assert.deepEqual(Object.keys(generated.properties).sort(), rules.map((r) => r.meta.id).sort());
@@ -24,7 +27,15 @@ test('the schema shipped in the VSIX is the one in server/src/shared (plus gener
   }
   assert.deepEqual(base.properties.pss.properties.version.enum, ['latest', ...PSS_VERSIONS]);
   // Every top-level key of the schema is one the engine reads without an "unknown key" problem.
-  const sample = { rules: {}, pss: {}, trustedRegistries: [], maxFileSize: 1, include: [], exclude: [] };
+  const sample = {
+    rules: {},
+    pss: {},
+    trustedRegistries: [],
+    maxFileSize: 1,
+    include: [],
+    exclude: [],
+    noInlineIgnore: [],
+  };
   assert.deepEqual(Object.keys(base.properties).sort(), Object.keys(sample).sort());
   assert.deepEqual(validateConfig(sample, new Set()).problems, []);
   assert.deepEqual(pkg.contributes.yamlValidation, [

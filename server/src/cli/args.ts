@@ -21,6 +21,7 @@ export interface LintCommand {
   quiet: boolean;
   color: boolean;
   ignore: string[];
+  reportUnusedIgnores: boolean;
 }
 
 export interface RulesCommand {
@@ -49,6 +50,7 @@ Options:
   --fail-on <severity>           Exit 1 when a finding is at or above error|warning|info;
                                  never reports only (default: error)
   --max-warnings <n>             Exit 1 when there are more than n warnings (also with --fail-on never)
+  --report-unused-ignores        Report each harden-ignore comment that suppressed nothing (warning)
   --quiet                        Report errors only
   --color, --no-color            Force or disable colors (default: on when stdout is a terminal)
   -h, --help                     Show this help
@@ -70,6 +72,7 @@ const OPTIONS = {
   'max-warnings': { type: 'string' },
   'fail-on': { type: 'string' },
   quiet: { type: 'boolean' },
+  'report-unused-ignores': { type: 'boolean' },
   color: { type: 'boolean' },
   help: { type: 'boolean', short: 'h' },
   version: { type: 'boolean', short: 'v' },
@@ -106,6 +109,7 @@ export function parseCommand(argv: string[], env: NodeJS.ProcessEnv, isTTY: bool
     quiet: values.quiet ?? false,
     color: values.color ?? defaultColor(env, isTTY),
     ignore: values.ignore ?? [],
+    reportUnusedIgnores: values['report-unused-ignores'] ?? false,
   };
 }
 

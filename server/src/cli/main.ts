@@ -59,6 +59,7 @@ async function lintCommand(command: LintCommand): Promise<number> {
     configs,
     fix: command.fix,
     quiet: command.quiet,
+    reportUnusedIgnores: command.reportUnusedIgnores,
     onWarning: warn,
     onFailure: (m) => failures.add(m),
     onReport: text && ((r) => text.file(r)),

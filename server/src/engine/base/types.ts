@@ -111,6 +111,11 @@ export interface Settings {
   trustedRegistries: string[];
   /** Files larger than this many bytes are skipped with one diagnostic. */
   maxFileSize: number;
+  /**
+   * Rule ids (or `*`) that no comment pragma or annotation in a file may switch off (`.harden.yaml` `noInlineIgnore`):
+   * only settings can.
+   */
+  noInlineIgnore?: string[];
   /** Today, for date-based rules (end-of-life); injectable for tests. ISO date `YYYY-MM-DD`. */
   today?: string;
 }

@@ -161,7 +161,8 @@ function lintDockerfile(
       }),
     );
   }
-  return unsuppressed(findings, dockerfileSuppressions(dockerfile), rules, (f) => index.offsetAt(f.range.start));
+  const offsetOf = (f: Finding) => index.offsetAt(f.range.start);
+  return unsuppressed(findings, dockerfileSuppressions(dockerfile), rules, offsetOf, settings.noInlineIgnore);
 }
 
 function toFinding(rule: Rule, r: Report, settings: Settings, index: TextIndex, fixes = true): Finding {
