@@ -33,6 +33,8 @@ export function toSarif(files: readonly FileReport[], cwd: string): Sarif.Log {
         level: LEVEL[x.severity],
         message: { text: x.message },
         locations: [{ physicalLocation: { artifactLocation, region: region(x.range) } }],
+        // SARIF has one `note` level for info and hint: the GitHub Action counts Harden's own severities.
+        properties: { severity: x.severity },
       };
       if (x.fix) {
         result.fixes = [
