@@ -32,13 +32,18 @@ test('markdown: one row per practice, the explained score, rules and files with 
   assert.match(md, /How the score is computed: Each practice scores the percentage/);
   const practiceRows = md.split('\n').filter((l) => /^\| [A-Z].* \| (\d+%|n\/a) \| /.test(l));
   assert.equal(practiceRows.length, PRACTICES.length);
-  assert.ok(md.includes('| Least privilege: users, security contexts, RBAC | 33% | 1 / 3 | 1 | 1 | 0 | 0 |'), md);
-  assert.ok(md.includes('| Resource requests and limits | 100% | 1 / 1 | 0 | 0 | 0 | 0 |'), md);
+  assert.ok(
+    md.includes('| Least privilege: users, security contexts, RBAC | 33% | 1 / 3 | 0 / 1 | 1 | 1 | 0 | 0 |'),
+    md,
+  );
+  assert.ok(md.includes('| Resource requests and limits | 100% | 1 / 1 | 1 / 1 | 0 | 0 | 0 | 0 |'), md);
   assert.ok(md.includes('| Minimal base images | 100% | 2 / 2 |'), md);
   assert.match(md, /^\| \[k8s-privileged-container\]\([^)]+\) \| least-privilege \| 1 \| 1 \| 0 \| 0 \| 0 \|$/m);
   assert.match(md, /^\| \[no-root-user\]\([^)]+\) \| least-privilege \| 1 \| 0 \| 1 \| 0 \| 0 \|$/m);
   assert.ok(md.includes('| [k8s/pod.yaml](k8s/pod.yaml) | kubernetes | 1 | 0 | 0 | 0 |'), md);
   assert.ok(md.includes('| [ok/Dockerfile](ok/Dockerfile) | dockerfile | 0 | 0 | 0 | 0 |'), md);
+  // Per workload: the objects with a pod spec, their findings and the practices they fail.
+  assert.ok(md.includes('| Pod/p | [k8s/pod.yaml:1](k8s/pod.yaml) | 1 | 0 | 0 | 0 | least-privilege |'), md);
 });
 
 test('html: self-contained, CSP locked, no script, a data-practice row and bar per practice, the score explained', () => {
@@ -58,6 +63,7 @@ test('html: self-contained, CSP locked, no script, a data-practice row and bar p
     assert.ok(html.includes(`<g data-practice="${p}">`), `no bar for ${p}`);
   }
   assert.match(html, /<svg role="img" aria-label="Score per practice"/);
+  assert.equal(html.split('<tr data-workload="Pod/p">').length - 1, 2); // pod.yaml and odd <name>.yaml
   assert.match(html, /id="score-explanation"><strong>How the score is computed\.<\/strong>/);
   assert.match(html, /data-score="93"/); // least privilege: 1 of 4 files, 25%; (10 × 100 + 25) / 11 = 93.2
   assert.ok(html.includes('k8s/odd &lt;name&gt;.yaml'), 'file names are escaped');
@@ -99,7 +105,7 @@ test('report options: lint-only options and unknown formats are usage errors', (
   }
   // --rule and --config apply as in a lint.
   const off = harden(['report', '--format', 'md', '--rule', 'k8s-privileged-container=off'], dir).stdout;
-  assert.ok(off.includes('| Least privilege: users, security contexts, RBAC | 67% | 2 / 3 | 0 | 1 |'), off);
+  assert.ok(off.includes('| Least privilege: users, security contexts, RBAC | 67% | 2 / 3 | 1 / 1 | 0 | 1 |'), off);
 });
 
 const chromium = ['chromium', 'chromium-browser'].find((c) => spawnSync('sh', ['-c', `command -v ${c}`]).status === 0);

@@ -51,6 +51,8 @@ export interface PracticeRow {
   counts: SeverityCounts;
   /** Percentage of its files that pass; undefined when no file applies. */
   score?: number;
+  /** Workloads (objects with a pod spec) and those with an error or warning of its rules, for Kubernetes practices. */
+  workloads?: { total: number; failing: number };
   advice?: string;
 }
 
@@ -78,9 +80,25 @@ export interface FileRow {
   findings: ReportFinding[];
 }
 
+/** A Kubernetes object with a pod spec, as found in a manifest (lines 1-based, inclusive). */
+export interface WorkloadSpan {
+  kind: string;
+  name?: string;
+  startLine: number;
+  endLine: number;
+}
+
+export interface WorkloadRow extends WorkloadSpan {
+  path: string;
+  counts: SeverityCounts;
+  /** Practices with an error or warning inside this workload. */
+  failing: Practice[];
+}
+
 export interface HardeningReport {
   version: string;
   files: FileRow[];
+  workloads: WorkloadRow[];
   practices: PracticeRow[];
   rules: RuleRow[];
   counts: SeverityCounts;
@@ -97,8 +115,14 @@ export const SCORE_EXPLANATION =
 
 const zero = (): SeverityCounts => ({ error: 0, warning: 0, info: 0, hint: 0 });
 
-export function buildReport(reports: readonly FileReport[], version: string, signals?: RepoSignals): HardeningReport {
+export function buildReport(
+  reports: readonly FileReport[],
+  version: string,
+  signals?: RepoSignals,
+  spans: ReadonlyMap<string, readonly WorkloadSpan[]> = new Map(),
+): HardeningReport {
   const advice = practiceAdvice(signals);
+  const practiceOf = new Map(rules.map((r) => [r.meta.id, r.meta.practice]));
   const files: FileRow[] = reports
     .filter((r): r is FileReport & { kind: Target } => r.kind !== 'other')
     .map((r) => {
@@ -117,6 +141,21 @@ export function buildReport(reports: readonly FileReport[], version: string, sig
         })),
       };
     });
+
+  const workloads: WorkloadRow[] = [];
+  for (const file of files) {
+    for (const span of spans.get(file.path) ?? []) {
+      const row: WorkloadRow = { ...span, path: file.path, counts: zero(), failing: [] };
+      for (const f of file.findings) {
+        if (f.line < span.startLine || f.line > span.endLine) continue;
+        row.counts[f.severity]++;
+        const practice = practiceOf.get(f.ruleId);
+        if (practice && FAILING.includes(f.severity) && !row.failing.includes(practice)) row.failing.push(practice);
+      }
+      row.failing.sort((a, b) => PRACTICES.indexOf(a) - PRACTICES.indexOf(b));
+      workloads.push(row);
+    }
+  }
 
   const ruleRows = new Map<string, RuleRow>();
   for (const r of rules)
@@ -164,6 +203,10 @@ export function buildReport(reports: readonly FileReport[], version: string, sig
       failing,
       counts,
       score,
+      workloads:
+        targets.has('kubernetes') && workloads.length > 0
+          ? { total: workloads.length, failing: workloads.filter((w) => w.failing.includes(id)).length }
+          : undefined,
       advice: advice[id],
     };
   });
@@ -182,5 +225,5 @@ export function buildReport(reports: readonly FileReport[], version: string, sig
         b.files - a.files ||
         a.id.localeCompare(b.id),
     );
-  return { version, files, practices, rules: ruleList, counts, score };
+  return { version, files, workloads, practices, rules: ruleList, counts, score };
 }

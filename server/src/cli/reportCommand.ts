@@ -1,10 +1,12 @@
 // `harden report [paths] --format html|md`: lints like `harden`, then prints the hardening report instead of findings.
+import { readFile } from 'node:fs/promises';
+import { stripBom, TextIndex, workloads } from '../engine';
 import type { ReportCommand } from './args';
 import { ConfigResolver } from './config';
 import { collectFiles } from './files';
 import { formatReportHtml } from './formatters/reportHtml';
 import { formatReportMarkdown } from './formatters/reportMarkdown';
-import { buildReport } from './hardeningReport';
+import { buildReport, type WorkloadSpan } from './hardeningReport';
 import { lintFiles } from './lint';
 import { repoSignals } from './repoSignals';
 import { VERSION } from './version';
@@ -30,8 +32,25 @@ export async function reportCommand(command: ReportCommand): Promise<number> {
     onWarning: warn,
     onFailure: (m) => failures.add(m),
   });
-  const report = buildReport(reports, VERSION, await repoSignals(cwd));
+  const spans = new Map<string, WorkloadSpan[]>();
+  for (const r of reports) if (r.kind === 'kubernetes') spans.set(r.path, await workloadSpans(r.abs));
+  const report = buildReport(reports, VERSION, await repoSignals(cwd), spans);
   process.stdout.write(command.format === 'html' ? formatReportHtml(report) : formatReportMarkdown(report));
   for (const m of failures) warn(m);
   return failures.size > 0 ? 2 : 0;
+}
+
+/** The objects with a pod spec of a manifest, by line (a file that cannot be read again has none). */
+async function workloadSpans(abs: string): Promise<WorkloadSpan[]> {
+  let text: string;
+  try {
+    text = stripBom(await readFile(abs, 'utf8')).text;
+  } catch {
+    return [];
+  }
+  const index = new TextIndex(text);
+  return workloads(text).map((w) => {
+    const range = index.range(w.start, w.end);
+    return { kind: w.kind, name: w.name, startLine: range.start.line + 1, endLine: range.end.line + 1 };
+  });
 }

@@ -35,6 +35,7 @@ export function formatReportHtml(report: HardeningReport): string {
     practicesTable(report.practices),
     advice(report.practices),
     rulesTable(report),
+    workloadsTable(report),
     filesSection(report),
   ].join('\n');
   return `<!DOCTYPE html>
@@ -79,12 +80,13 @@ ${rows.join('\n')}
 
 function practicesTable(practices: readonly PracticeRow[]): string {
   const head =
-    '<tr><th>Practice</th><th>Score</th><th>Files passing</th><th>Errors</th><th>Warnings</th><th>Info</th><th>Hints</th><th>Rules</th></tr>';
+    '<tr><th>Practice</th><th>Score</th><th>Files passing</th><th>Workloads passing</th><th>Errors</th><th>Warnings</th><th>Info</th><th>Hints</th><th>Rules</th></tr>';
   const rows = practices.map((p) => {
     const passing = p.files === 0 ? 'no files' : `${p.files - p.failing} / ${p.files}`;
+    const workloads = p.workloads ? `${p.workloads.total - p.workloads.failing} / ${p.workloads.total}` : '';
     const rules = p.rules.map((id) => `<a href="${esc(docsUrl(id))}"><code>${esc(id)}</code></a>`).join(', ');
     const counts = REPORT_SEVERITIES.map((s) => `<td class="n">${p.counts[s]}</td>`).join('');
-    return `<tr data-practice="${esc(p.id)}"${p.files === 0 ? ' class="na"' : ''}><td>${esc(p.title)}</td><td class="n">${pct(p.score)}</td><td class="n">${passing}</td>${counts}<td><details><summary>${p.rules.length} rule${p.rules.length === 1 ? '' : 's'}</summary>${rules}</details></td></tr>`;
+    return `<tr data-practice="${esc(p.id)}"${p.files === 0 ? ' class="na"' : ''}><td>${esc(p.title)}</td><td class="n">${pct(p.score)}</td><td class="n">${passing}</td><td class="n">${workloads}</td>${counts}<td><details><summary>${p.rules.length} rule${p.rules.length === 1 ? '' : 's'}</summary>${rules}</details></td></tr>`;
   });
   return `<table id="practices">${head}\n${rows.join('\n')}</table>`;
 }
@@ -105,6 +107,18 @@ function rulesTable(report: HardeningReport): string {
     return `<tr data-rule="${esc(r.id)}"><td><a href="${esc(docsUrl(r.id))}"><code>${esc(r.id)}</code></a></td><td>${esc(r.practice)}</td><td class="n">${r.files}</td>${counts}</tr>`;
   });
   return `<h2>Rules with findings</h2><table id="rules">${head}\n${rows.join('\n')}</table>`;
+}
+
+function workloadsTable(report: HardeningReport): string {
+  if (report.workloads.length === 0) return '';
+  const head =
+    '<tr><th>Workload</th><th>File</th><th>Errors</th><th>Warnings</th><th>Info</th><th>Hints</th><th>Practices failing</th></tr>';
+  const rows = report.workloads.map((w) => {
+    const counts = REPORT_SEVERITIES.map((s) => `<td class="n">${w.counts[s]}</td>`).join('');
+    const name = `${w.kind}/${w.name ?? '(unnamed)'}`;
+    return `<tr data-workload="${esc(name)}"><td>${esc(name)}</td><td><a href="${fileHref(w.path)}" title="lines ${w.startLine}-${w.endLine}">${esc(w.path)}:${w.startLine}</a></td>${counts}<td>${esc(w.failing.join(', '))}</td></tr>`;
+  });
+  return `<h2>Workloads</h2><table id="workloads">${head}\n${rows.join('\n')}</table>`;
 }
 
 function filesSection(report: HardeningReport): string {

@@ -25,14 +25,15 @@ export function formatReportMarkdown(report: HardeningReport): string {
     '',
     '## Practices',
     '',
-    '| Practice | Score | Files passing | Errors | Warnings | Info | Hints | Rules |',
-    '| --- | ---: | ---: | ---: | ---: | ---: | ---: | --- |',
+    '| Practice | Score | Files passing | Workloads passing | Errors | Warnings | Info | Hints | Rules |',
+    '| --- | ---: | ---: | ---: | ---: | ---: | ---: | ---: | --- |',
   );
   for (const p of report.practices) {
     const passing = p.files === 0 ? 'no files' : `${p.files - p.failing} / ${p.files}`;
+    const workloads = p.workloads ? `${p.workloads.total - p.workloads.failing} / ${p.workloads.total}` : '';
     const c = p.counts;
     out.push(
-      `| ${cell(p.title)} | ${pct(p.score)} | ${passing} | ${c.error} | ${c.warning} | ${c.info} | ${c.hint} | ${p.rules.length} |`,
+      `| ${cell(p.title)} | ${pct(p.score)} | ${passing} | ${workloads} | ${c.error} | ${c.warning} | ${c.info} | ${c.hint} | ${p.rules.length} |`,
     );
   }
   const advice = report.practices.filter((p) => p.advice);
@@ -51,6 +52,20 @@ export function formatReportMarkdown(report: HardeningReport): string {
       const c = r.counts;
       out.push(
         `| [${r.id}](${docsUrl(r.id)}) | ${r.practice} | ${r.files} | ${c.error} | ${c.warning} | ${c.info} | ${c.hint} |`,
+      );
+    }
+  }
+  if (report.workloads.length > 0) {
+    out.push('', '## Workloads', '');
+    out.push(
+      '| Workload | File | Errors | Warnings | Info | Hints | Practices failing |',
+      '| --- | --- | ---: | ---: | ---: | ---: | --- |',
+    );
+    for (const w of report.workloads) {
+      const c = w.counts;
+      const where = `${w.path}:${w.startLine}`;
+      out.push(
+        `| ${cell(`${w.kind}/${w.name ?? '(unnamed)'}`)} | [${cell(where)}](${encodeURI(w.path)}) | ${c.error} | ${c.warning} | ${c.info} | ${c.hint} | ${w.failing.join(', ')} |`,
       );
     }
   }
