@@ -1,5 +1,7 @@
 // `.harden.yaml` `noInlineIgnore` (rules that in-file pragmas cannot switch off) and `--report-unused-ignores`.
 import assert from 'node:assert/strict';
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
 import { test } from 'node:test';
 import type * as Sarif from 'sarif';
 import { resolveSettings } from '../../server/src/engine';
@@ -151,4 +153,36 @@ test('--report-unused-ignores in SARIF: the results carry a rule descriptor of t
   assert.ok(result, JSON.stringify(run.results));
   assert.equal(result.level, 'warning');
   assert.equal(run.tool.driver.rules![result.ruleIndex!].id, 'unused-ignore');
+});
+
+test('--fix --report-unused-ignores removes unused comments and unused ids, keeping reasons; --fix alone does not', () => {
+  const dockerfile = [
+    '# harden-ignore no-root-user, base-image-tag -- the entrypoint drops privileges',
+    'FROM alpine:3.20',
+    '# harden-ignore no-root-user',
+    'CMD ["sh"]',
+    '',
+  ].join('\n');
+  const plain = tree({ '.harden.yaml': only(RULES), Dockerfile: dockerfile });
+  assert.equal(harden(['--fix'], plain).code, 0);
+  assert.equal(readFileSync(join(plain, 'Dockerfile'), 'utf8'), dockerfile);
+
+  const dir = tree({ '.harden.yaml': only(RULES), Dockerfile: dockerfile });
+  const listed = json<{ files: { findings: { ruleId: string; fixable: boolean }[] }[] }>(
+    harden(['--format', 'json', '--report-unused-ignores'], dir),
+  );
+  assert.deepEqual(
+    listed.files[0].findings.map((f) => [f.ruleId, f.fixable]),
+    [
+      ['unused-ignore', true],
+      ['unused-ignore', true],
+    ],
+  );
+  const run = harden(['--fix', '--report-unused-ignores', '--format', 'compact'], dir);
+  assert.equal(run.code, 0, run.stderr);
+  assert.equal(run.stdout, '');
+  assert.equal(
+    readFileSync(join(dir, 'Dockerfile'), 'utf8'),
+    '# harden-ignore no-root-user -- the entrypoint drops privileges\nFROM alpine:3.20\nCMD ["sh"]\n',
+  );
 });

@@ -1,6 +1,7 @@
 import { readFile } from 'node:fs/promises';
 import { pathToFileURL } from 'node:url';
 import {
+  applyEdits,
   detectKind,
   fixAll,
   lint,
@@ -106,6 +107,28 @@ export async function lintFiles(files: readonly Candidate[], options: LintFilesO
 
   const lintOne = (s: Source, settings: Settings) =>
     lint(input(s), settings, { workspace, onRuleError: onRuleError(s) }).findings;
+  if (options.fix && options.reportUnusedIgnores) {
+    // `--fix --report-unused-ignores` also removes the harden-ignore comments (or ids) that suppress nothing.
+    await mapLimit(sources, CONCURRENCY, async (s) => {
+      if (s.kind === 'other' || !s.lossless) return;
+      const findings = guarded(s, [], () => lintOne(s, s.settings));
+      const edits = guarded(s, [], () =>
+        unusedIgnores({ ...s, findings, relint: (settings) => lintOne(s, settings) }),
+      ).flatMap((f) => f.fix ?? []);
+      if (edits.length === 0) return;
+      const { text, bom } = stripBom(s.text);
+      const applied = applyEdits(text, edits);
+      if (applied === undefined) return;
+      const next = bom ? `\uFEFF${applied}` : applied;
+      try {
+        await writeAtomic(s.file.real, next);
+        s.text = next;
+      } catch (e) {
+        options.onFailure(`cannot write ${s.path}: ${oneLine(e)}`);
+      }
+    });
+    sources.forEach(remember);
+  }
   return sources.map((s) => {
     let findings = s.kind === 'other' ? [] : guarded(s, [], () => lintOne(s, s.settings));
     if (options.reportUnusedIgnores && s.kind !== 'other') {

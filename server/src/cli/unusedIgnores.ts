@@ -9,6 +9,7 @@ import {
   type DocumentKind,
   type Finding,
   type Settings,
+  type TextEdit,
 } from '../engine';
 import {
   dockerfileSuppressions,
@@ -74,9 +75,30 @@ export function unusedIgnores(input: UnusedIgnoresInput): Finding[] {
       severity: 'warning',
       message: message(unused, c.ids.length, locked),
       range: { start: { line: c.line, character: start }, end: { line: c.line, character: text.trimEnd().length } },
+      fix: [removal(index, c.line, c.ids, unused)],
     });
   }
   return out;
+}
+
+/**
+ * The safe fix (applied by `--fix --report-unused-ignores`): the comment line goes when none of its ids is used;
+ * otherwise the unused ids leave it and its reason stays.
+ */
+function removal(index: TextIndex, line: number, ids: readonly string[], unused: readonly string[]): TextEdit {
+  const text = index.lineText(line);
+  const kept = ids.filter((id) => !unused.includes(id));
+  if (kept.length === 0) {
+    const end = line + 1 < index.lineCount ? { line: line + 1, character: 0 } : { line, character: text.length };
+    return { range: { start: { line, character: 0 }, end }, newText: '' };
+  }
+  const m = /^(\s*#\s*harden-ignore(?:-file)?\s+)[\w,\s-]+?(\s*(?:--.*)?)$/.exec(text);
+  const head = m ? m[1] : `${text.slice(0, text.length - text.trimStart().length)}# ${IGNORE_PRAGMA} `;
+  const tail = m ? m[2] : '';
+  return {
+    range: { start: { line, character: 0 }, end: { line, character: text.length } },
+    newText: `${head}${kept.join(', ')}${tail}`,
+  };
 }
 
 function peersOf(ruleId: string): string[] {
