@@ -21,6 +21,7 @@ export function readInputs(env) {
     config: env.HARDEN_CONFIG || undefined,
     args: list(env.HARDEN_ARGS),
     annotations: (env.HARDEN_ANNOTATIONS || 'true') !== 'false',
+    report: (env.HARDEN_REPORT || 'false') === 'true',
   };
 }
 
@@ -139,6 +140,25 @@ export function annotations(findings) {
     .join('');
 }
 
+/** `harden report --format md` of the same paths, its headings one level down, for the job summary. */
+export function hardeningReport(cli, inputs, workspace, env) {
+  const args = [
+    'report',
+    '--format',
+    'md',
+    ...(inputs.config ? ['--config', inputs.config] : []),
+    '--',
+    ...inputs.paths,
+  ];
+  const res = spawnSync(process.execPath, [cli, ...args], {
+    cwd: workspace,
+    encoding: 'utf8',
+    env: { ...env, NO_COLOR: '1' },
+  });
+  if (res.status !== 0) return `\n_The hardening report could not be made: ${(res.stderr || '').trim()}_\n`;
+  return '\n' + res.stdout.replace(/^(#+) /gm, '#$1 ');
+}
+
 /** Runs the step. `cli` is the bundle to run (the action's own dist/cli.js). Returns the CLI's exit code. */
 export function run(env = process.env, cli = join(dirname(fileURLToPath(import.meta.url)), '..', 'dist', 'cli.js')) {
   const inputs = readInputs(env);
@@ -175,7 +195,8 @@ export function run(env = process.env, cli = join(dirname(fileURLToPath(import.m
     'exit-code': code,
   };
   if (env.GITHUB_OUTPUT) appendFileSync(env.GITHUB_OUTPUT, outputLines(outputs));
-  const summary = summaryMarkdown({ counts, findings, inputs, exitCode: code, stderr: res.stderr ?? '', env });
+  let summary = summaryMarkdown({ counts, findings, inputs, exitCode: code, stderr: res.stderr ?? '', env });
+  if (inputs.report && code !== 2) summary += hardeningReport(cli, inputs, workspace, env);
   if (env.GITHUB_STEP_SUMMARY) appendFileSync(env.GITHUB_STEP_SUMMARY, summary);
   if (inputs.annotations) process.stdout.write(annotations(findings));
   const verdict = code === 0 ? 'passed' : code === 1 ? 'failed the threshold' : 'could not run';

@@ -205,6 +205,18 @@ test('paths, sarif-file, config and args inputs', () => {
   ]);
 });
 
+test('report: true appends the hardening report (practices and score) to the job summary', () => {
+  const ws = tree({ '.harden.yaml': RULES, 'k8s/pod.yaml': PRIVILEGED, Dockerfile: ROOT_DOCKERFILE });
+  assert.doesNotMatch(runAction(ws).summary, /Hardening report/);
+  const job = runAction(ws, { report: 'true' });
+  assert.equal(job.code, 1);
+  assert.match(
+    job.summary,
+    /^## Harden\n[\s\S]*\n## Hardening report\n[\s\S]*\*\*Score: \d+%\*\*[\s\S]*\n### Practices\n/,
+  );
+  assert.match(job.summary, /\| Least privilege: users, security contexts, RBAC \| 0% \| 0 \/ 2 \|/);
+});
+
 test('a configuration error: exit code 2, no SARIF, the summary says Harden could not run', () => {
   const ws = tree({ '.harden.yaml': 'rules: [', Dockerfile: ROOT_DOCKERFILE });
   const job = runAction(ws, { 'upload-sarif': 'true' });
