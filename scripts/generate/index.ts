@@ -45,6 +45,9 @@ export function generatedFiles(): Map<string, string> {
       ...ruleSchema
     } = rulesSettingSchema(rules) as Record<string, unknown>;
     schema.properties.rules = { ...ruleSchema, description: 'Severity per rule id.' };
+    // Completion for the rule ids that inline pragmas cannot suppress.
+    if (schema.properties.noInlineIgnore)
+      schema.properties.noInlineIgnore.items = { enum: ['*', ...rules.map((r) => r.meta.id)] };
     out.set(join('schemas', 'harden-config.schema.json'), `${JSON.stringify(schema, null, 2)}\n`);
   }
   return out;

@@ -13,9 +13,12 @@ test('the schema shipped in the VSIX is the one in server/src/shared (plus gener
   const base = JSON.parse(read('server/src/shared/harden-config.schema.json'));
   const shipped = JSON.parse(read('schemas/harden-config.schema.json'));
   // `npm run generate` owns properties.rules of the shipped copy: one property per registry id.
-  const { rules: generated, ...shippedRest } = shipped.properties;
-  const { rules: generic, ...baseRest } = base.properties;
+  const { rules: generated, noInlineIgnore: lockedIds, ...shippedRest } = shipped.properties;
+  const { rules: generic, noInlineIgnore: lockedGeneric, ...baseRest } = base.properties;
   assert.deepEqual({ ...shipped, properties: shippedRest }, { ...base, properties: baseRest });
+  // …and the rule ids (or `*`) of noInlineIgnore.
+  assert.deepEqual(lockedIds.items.enum, ['*', ...rules.map((r) => r.meta.id)]);
+  assert.deepEqual({ ...lockedIds, items: lockedGeneric.items }, lockedGeneric);
   assert.deepEqual(generic.additionalProperties.enum, [...SEVERITIES]);
   if (generated.properties) {
     assert.deepEqual(Object.keys(generated.properties).sort(), rules.map((r) => r.meta.id).sort());
@@ -32,6 +35,7 @@ test('the schema shipped in the VSIX is the one in server/src/shared (plus gener
     nonRootBaseImages: [],
     include: [],
     exclude: [],
+    noInlineIgnore: [],
   };
   assert.deepEqual(Object.keys(base.properties).sort(), Object.keys(sample).sort());
   assert.deepEqual(validateConfig(sample, new Set()).problems, []);

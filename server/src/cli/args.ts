@@ -21,6 +21,7 @@ export interface LintCommand {
   quiet: boolean;
   color: boolean;
   ignore: string[];
+  reportUnusedIgnores: boolean;
 }
 
 export interface RulesCommand {
@@ -28,14 +29,27 @@ export interface RulesCommand {
   format: RulesFormat;
 }
 
-export type Command = LintCommand | RulesCommand | { command: 'help' } | { command: 'version' };
+/** `harden report`: the hardening report of the given paths. */
+export interface ReportCommand {
+  command: 'report';
+  paths: string[];
+  format: 'html' | 'md';
+  config?: string;
+  overrides: ConfigLayer;
+  ignore: string[];
+}
+
+export type Command = LintCommand | RulesCommand | ReportCommand | { command: 'help' } | { command: 'version' };
 
 export const USAGE = `Usage: harden [options] [paths...]
        harden rules [--format text|json|markdown]
+       harden report [paths...] [--format html|md] [--config f] [--rule id=sev] [--pss-level l] [--ignore p]
 
 Lints Dockerfiles and Kubernetes manifests under the given files and folders (default: .).
 Folders are walked respecting .gitignore; node_modules and .git are skipped. Files named
-explicitly are always linted. To lint a folder named "rules", write ./rules.
+explicitly are always linted. To lint a folder named "rules" or "report", write ./rules.
+harden report prints a hardening report (one row per practice, counts per rule and file, an
+explained score) as self-contained HTML (default) or Markdown.
 
 Options:
   --format <text|compact|json|sarif>  Output format (default: text); compact is one
@@ -49,6 +63,7 @@ Options:
   --fail-on <severity>           Exit 1 when a finding is at or above error|warning|info;
                                  never reports only (default: error)
   --max-warnings <n>             Exit 1 when there are more than n warnings (also with --fail-on never)
+  --report-unused-ignores        Report each harden-ignore comment that suppressed nothing (warning)
   --quiet                        Report errors only
   --color, --no-color            Force or disable colors (default: on when stdout is a terminal)
   -h, --help                     Show this help
@@ -70,6 +85,7 @@ const OPTIONS = {
   'max-warnings': { type: 'string' },
   'fail-on': { type: 'string' },
   quiet: { type: 'boolean' },
+  'report-unused-ignores': { type: 'boolean' },
   color: { type: 'boolean' },
   help: { type: 'boolean', short: 'h' },
   version: { type: 'boolean', short: 'v' },
@@ -93,6 +109,7 @@ export function parseCommand(argv: string[], env: NodeJS.ProcessEnv, isTTY: bool
   if (values.help) return { command: 'help' };
   if (values.version) return { command: 'version' };
   if (positionals[0] === 'rules') return rulesCommand(values, positionals.slice(1));
+  if (positionals[0] === 'report') return reportCommand(values, positionals.slice(1));
 
   return {
     command: 'lint',
@@ -106,6 +123,7 @@ export function parseCommand(argv: string[], env: NodeJS.ProcessEnv, isTTY: bool
     quiet: values.quiet ?? false,
     color: values.color ?? defaultColor(env, isTTY),
     ignore: values.ignore ?? [],
+    reportUnusedIgnores: values['report-unused-ignores'] ?? false,
   };
 }
 
@@ -116,6 +134,21 @@ function rulesCommand(values: Values, rest: string[]): RulesCommand {
   return {
     command: 'rules',
     format: oneOf('--format', values.format ?? 'text', ['text', 'json', 'markdown'] as const),
+  };
+}
+
+const REPORT_OPTIONS = ['format', 'config', 'rule', 'pss-level', 'pss-version', 'ignore', 'color'];
+
+function reportCommand(values: Values, paths: string[]): ReportCommand {
+  const extra = Object.keys(values).filter((k) => !REPORT_OPTIONS.includes(k));
+  if (extra.length > 0) throw new UsageError(`option --${extra[0]} does not apply to harden report`);
+  return {
+    command: 'report',
+    paths,
+    format: oneOf('--format', values.format ?? 'html', ['html', 'md'] as const),
+    config: values.config,
+    overrides: overrides(values),
+    ignore: values.ignore ?? [],
   };
 }
 

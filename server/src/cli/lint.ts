@@ -1,6 +1,7 @@
 import { readFile } from 'node:fs/promises';
 import { pathToFileURL } from 'node:url';
 import {
+  applyEdits,
   detectKind,
   fixAll,
   lint,
@@ -9,6 +10,7 @@ import {
   summarize,
   Workspace,
   type DocumentKind,
+  type Finding,
   type LintInput,
   type Settings,
 } from '../engine';
@@ -17,6 +19,7 @@ import { oneLine, UsageError } from './errors';
 import type { Candidate } from './files';
 import { writeAtomic } from './fix';
 import { displayPath, type FileReport } from './report';
+import { unusedIgnores } from './unusedIgnores';
 
 export interface LintFilesOptions {
   cwd: string;
@@ -24,6 +27,8 @@ export interface LintFilesOptions {
   fix: boolean;
   /** Keep errors only. */
   quiet: boolean;
+  /** Add a finding for each `harden-ignore` comment that suppressed nothing. */
+  reportUnusedIgnores?: boolean;
   /** Something was skipped; the run goes on with the same exit code. */
   onWarning(message: string): void;
   /** Something broke (a rule threw, a write failed); the run goes on and exits 2. */
@@ -100,11 +105,38 @@ export async function lintFiles(files: readonly Candidate[], options: LintFilesO
     sources.forEach(remember);
   }
 
+  const lintOne = (s: Source, settings: Settings) =>
+    lint(input(s), settings, { workspace, onRuleError: onRuleError(s) }).findings;
+  if (options.fix && options.reportUnusedIgnores) {
+    // `--fix --report-unused-ignores` also removes the harden-ignore comments (or ids) that suppress nothing.
+    await mapLimit(sources, CONCURRENCY, async (s) => {
+      if (s.kind === 'other' || !s.lossless) return;
+      const findings = guarded(s, [], () => lintOne(s, s.settings));
+      const edits = guarded(s, [], () =>
+        unusedIgnores({ ...s, findings, relint: (settings) => lintOne(s, settings) }),
+      ).flatMap((f) => f.fix ?? []);
+      if (edits.length === 0) return;
+      const { text, bom } = stripBom(s.text);
+      const applied = applyEdits(text, edits);
+      if (applied === undefined) return;
+      const next = bom ? `\uFEFF${applied}` : applied;
+      try {
+        await writeAtomic(s.file.real, next);
+        s.text = next;
+      } catch (e) {
+        options.onFailure(`cannot write ${s.path}: ${oneLine(e)}`);
+      }
+    });
+    sources.forEach(remember);
+  }
   return sources.map((s) => {
-    const findings =
-      s.kind === 'other'
-        ? []
-        : guarded(s, [], () => lint(input(s), s.settings, { workspace, onRuleError: onRuleError(s) }).findings);
+    let findings = s.kind === 'other' ? [] : guarded(s, [], () => lintOne(s, s.settings));
+    if (options.reportUnusedIgnores && s.kind !== 'other') {
+      const unused = guarded(s, [], () =>
+        unusedIgnores({ ...s, findings, relint: (settings) => lintOne(s, settings) }),
+      );
+      if (unused.length > 0) findings = [...findings, ...unused].sort(byPosition);
+    }
     const report: FileReport = {
       path: s.path,
       abs: s.file.abs,
@@ -114,6 +146,12 @@ export async function lintFiles(files: readonly Candidate[], options: LintFilesO
     options.onReport?.(report);
     return report;
   });
+}
+
+function byPosition(a: Finding, b: Finding): number {
+  const { start: x } = a.range;
+  const { start: y } = b.range;
+  return x.line - y.line || x.character - y.character || a.ruleId.localeCompare(b.ruleId);
 }
 
 /** Undefined for files that are not linted: walked YAML that is no manifest, binaries, unreadable files. */

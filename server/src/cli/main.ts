@@ -8,6 +8,7 @@ import { CompactReporter } from './formatters/compact';
 import { TextReporter } from './formatters/text';
 import { lintFiles } from './lint';
 import { countFindings, type Counts } from './report';
+import { reportCommand } from './reportCommand';
 import { formatRules } from './rules';
 import { VERSION } from './version';
 
@@ -28,6 +29,8 @@ async function main(argv: string[]): Promise<number> {
       return EXIT.ok;
     case 'lint':
       return lintCommand(command);
+    case 'report':
+      return reportCommand(command);
   }
 }
 
@@ -59,6 +62,7 @@ async function lintCommand(command: LintCommand): Promise<number> {
     configs,
     fix: command.fix,
     quiet: command.quiet,
+    reportUnusedIgnores: command.reportUnusedIgnores,
     onWarning: warn,
     onFailure: (m) => failures.add(m),
     onReport: text && ((r) => text.file(r)),

@@ -126,6 +126,9 @@ export class CodeActions {
       }
       const pin = this.pinner?.action(entry, f, d);
       if (pin) fixes.push(pin);
+      // `noInlineIgnore` in .harden.yaml: a pragma would not suppress the rule, so none is offered.
+      const locked = entry.settings.noInlineIgnore ?? [];
+      if (locked.includes('*') || locked.includes(f.ruleId)) continue;
       const line = disableLineEdit(entry.text, entry.kind as 'dockerfile' | 'kubernetes', f.range.start.line, f.ruleId);
       addOnce(disables, `line:${f.ruleId}:${line.range.start.line}`, d, () => ({
         title: `Disable ${f.ruleId} for this line`,

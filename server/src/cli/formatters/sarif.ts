@@ -3,6 +3,7 @@ import type * as Sarif from 'sarif';
 import { docsUrl, ENGINE_RULE_ID, rules, type Range, type Rule, type Severity } from '../../engine';
 import { DOCS_BASE_URL } from '../../engine/runner/docs';
 import type { FileReport } from '../report';
+import { UNUSED_IGNORE_ID } from '../unusedIgnores';
 import { VERSION } from '../version';
 
 const SCHEMA = 'https://docs.oasis-open.org/sarif/sarif/v2.1.0/errata01/os/schemas/sarif-schema-2.1.0.json';
@@ -19,6 +20,7 @@ const LEVEL: Record<Severity, Sarif.Result.level> = { error: 'error', warning: '
 export function toSarif(files: readonly FileReport[], cwd: string): Sarif.Log {
   const descriptors = rules.map(descriptor);
   if (files.some((f) => f.findings.some((x) => x.ruleId === ENGINE_RULE_ID))) descriptors.push(engineDescriptor());
+  if (files.some((f) => f.findings.some((x) => x.ruleId === UNUSED_IGNORE_ID))) descriptors.push(unusedDescriptor());
   const indexOf = new Map(descriptors.map((d, i) => [d.id, i]));
 
   const results: Sarif.Result[] = [];
@@ -31,6 +33,8 @@ export function toSarif(files: readonly FileReport[], cwd: string): Sarif.Log {
         level: LEVEL[x.severity],
         message: { text: x.message },
         locations: [{ physicalLocation: { artifactLocation, region: region(x.range) } }],
+        // SARIF has one `note` level for info and hint: the GitHub Action counts Harden's own severities.
+        properties: { severity: x.severity },
       };
       if (x.fix) {
         result.fixes = [
@@ -98,6 +102,16 @@ function engineDescriptor(): Sarif.ReportingDescriptor {
     name: 'Harden',
     shortDescription: { text: 'File could not be checked' },
     defaultConfiguration: { level: 'note' },
+  };
+}
+
+/** `--report-unused-ignores`: a `harden-ignore` comment that suppressed nothing. */
+function unusedDescriptor(): Sarif.ReportingDescriptor {
+  return {
+    id: UNUSED_IGNORE_ID,
+    name: 'UnusedIgnore',
+    shortDescription: { text: 'harden-ignore comment that suppresses nothing' },
+    defaultConfiguration: { level: 'warning' },
   };
 }
 

@@ -11,6 +11,8 @@ export interface ConfigLayer {
   nonRootBaseImages?: string[];
   include?: string[];
   exclude?: string[];
+  /** Rule ids (or `*`) that inline pragmas and annotations cannot suppress. */
+  noInlineIgnore?: string[];
 }
 
 export const DEFAULT_MAX_FILE_SIZE = 5 * 1024 * 1024;
@@ -37,6 +39,9 @@ export function resolveSettings(...layers: (ConfigLayer | undefined)[]): Setting
     if (layer.trustedRegistries) out.trustedRegistries = [...layer.trustedRegistries];
     if (typeof layer.maxFileSize === 'number') out.maxFileSize = layer.maxFileSize;
     if (layer.nonRootBaseImages) out.nonRootBaseImages = [...layer.nonRootBaseImages];
+    // A lock adds up across layers: a higher layer cannot lift what a lower one locked.
+    if (layer.noInlineIgnore?.length)
+      out.noInlineIgnore = [...new Set([...(out.noInlineIgnore ?? []), ...layer.noInlineIgnore])];
   }
   return out;
 }
@@ -57,7 +62,18 @@ export function validateConfig(
     return { config, problems: [{ message: 'the configuration must be a mapping' }] };
   const v = value as Record<string, unknown>;
   for (const key of Object.keys(v)) {
-    if (!['rules', 'pss', 'trustedRegistries', 'maxFileSize', 'nonRootBaseImages', 'include', 'exclude'].includes(key))
+    if (
+      ![
+        'rules',
+        'pss',
+        'trustedRegistries',
+        'maxFileSize',
+        'nonRootBaseImages',
+        'include',
+        'exclude',
+        'noInlineIgnore',
+      ].includes(key)
+    )
       problems.push({ message: `unknown key "${key}"` });
   }
   if (v.rules !== undefined) {
@@ -92,6 +108,16 @@ export function validateConfig(
     if (list === undefined) continue;
     if (Array.isArray(list) && list.every((x) => typeof x === 'string')) config[key] = list;
     else problems.push({ message: `"${key}" must be a list of strings` });
+  }
+  if (v.noInlineIgnore !== undefined) {
+    const list = v.noInlineIgnore;
+    if (!Array.isArray(list) || !list.every((x) => typeof x === 'string'))
+      problems.push({ message: '"noInlineIgnore" must be a list of rule ids' });
+    else {
+      const unknown = list.filter((id) => id !== '*' && !knownRules.has(id));
+      for (const id of unknown) problems.push({ message: `noInlineIgnore: unknown rule "${id}"` });
+      config.noInlineIgnore = list.filter((id) => !unknown.includes(id));
+    }
   }
   if (v.maxFileSize !== undefined) {
     if (typeof v.maxFileSize === 'number' && v.maxFileSize > 0) config.maxFileSize = v.maxFileSize;

@@ -113,6 +113,11 @@ export interface Settings {
   maxFileSize: number;
   /** Base images (globs over `registry/path:tag`) whose image config already sets a non-root USER, beyond ours. */
   nonRootBaseImages?: string[];
+  /**
+   * Rule ids (or `*`) that no comment pragma or annotation in a file may switch off (`.harden.yaml` `noInlineIgnore`):
+   * only settings can.
+   */
+  noInlineIgnore?: string[];
   /** Today, for date-based rules (end-of-life); injectable for tests. ISO date `YYYY-MM-DD`. */
   today?: string;
 }

@@ -7,6 +7,8 @@ export interface Suppression {
   ids: Set<string>;
   start: number;
   end: number;
+  /** The line of the `# harden-ignore` comment this comes from (not set for other tools' pragmas and annotations). */
+  line?: number;
 }
 
 const OURS = /^#\s*harden-ignore(-file)?\s+([\w,\s-]+?)\s*(?:--.*)?$/;
@@ -27,6 +29,8 @@ interface Pragma {
   line: number;
   ids: string[];
   file: boolean;
+  /** A `harden-ignore` comment (not another tool's). */
+  ours?: boolean;
 }
 
 /** Comment pragmas of either file type: ours, hadolint's, checkov's, BuildKit's `check=skip`. */
@@ -44,7 +48,7 @@ function pragmas(index: TextIndex, isComment: (line: string) => boolean): Pragma
     if (!text.startsWith('#') || !isComment(text)) continue;
     let m = OURS.exec(text);
     if (m) {
-      out.push({ line, ids: splitIds(m[2]), file: !!m[1] });
+      out.push({ line, ids: splitIds(m[2]), file: !!m[1], ours: true });
       continue;
     }
     if ((m = HADOLINT.exec(text))) out.push({ line, ids: splitIds(m[2]), file: !!m[1] });
@@ -73,17 +77,26 @@ function directiveLines(index: TextIndex): number {
   return line;
 }
 
+const origin = (p: Pragma): { line?: number } => (p.ours ? { line: p.line } : {});
+
+/** The `# harden-ignore` and `# harden-ignore-file` comments of a file (for reporting those that suppress nothing). */
+export function ignoreComments(index: TextIndex): { line: number; ids: string[]; file: boolean }[] {
+  return pragmas(index, () => true)
+    .filter((p) => p.ours)
+    .map(({ line, ids, file }) => ({ line, ids, file }));
+}
+
 export function dockerfileSuppressions(model: DockerfileModel): Suppression[] {
   const instructions = model.ast.getInstructions().map((i) => model.offsets(i.getRange()));
   const out: Suppression[] = [];
   for (const p of pragmas(model.index, () => true)) {
     if (p.file) {
-      out.push({ ids: new Set(p.ids), start: 0, end: model.text.length + 1 });
+      out.push({ ids: new Set(p.ids), start: 0, end: model.text.length + 1, ...origin(p) });
       continue;
     }
     const after = model.index.lineStarts[p.line + 1] ?? model.text.length;
     const next = instructions.find((r) => r.start >= after);
-    if (next) out.push({ ids: new Set(p.ids), start: model.index.lineStarts[p.line], end: next.end + 1 });
+    if (next) out.push({ ids: new Set(p.ids), start: model.index.lineStarts[p.line], end: next.end + 1, ...origin(p) });
   }
   return out;
 }
@@ -99,7 +112,7 @@ export function kubernetesSuppressions(model: KubernetesModel): Suppression[] {
   const out: Suppression[] = [];
   for (const p of pragmas(index, () => true)) {
     if (p.file) {
-      out.push({ ids: new Set(p.ids), start: 0, end: text.length + 1 });
+      out.push({ ids: new Set(p.ids), start: 0, end: text.length + 1, ...origin(p) });
       continue;
     }
     let first = p.line + 1;
@@ -120,7 +133,7 @@ export function kubernetesSuppressions(model: KubernetesModel): Suppression[] {
       if (i > indent || (i === indent && !isItem && t.trimStart().startsWith('-'))) last = l;
       else break;
     }
-    out.push({ ids: new Set(p.ids), start: index.lineStarts[p.line], end: index.lineEnd(last) + 1 });
+    out.push({ ids: new Set(p.ids), start: index.lineStarts[p.line], end: index.lineEnd(last) + 1, ...origin(p) });
   }
   for (const obj of model.objects) {
     const ids = annotationIds(obj.annotations);

@@ -21,14 +21,20 @@ export function baseContext(
   };
 }
 
-/** Findings that no pragma or annotation switches off; pragmas may name our id or any peer tool's id. */
+/**
+ * Findings that no pragma or annotation switches off; pragmas may name our id or any peer tool's id. Rules in
+ * `locked` (settings' `noInlineIgnore`, `*` for all) cannot be switched off in the file.
+ */
 export function unsuppressed(
   findings: Finding[],
   suppressions: readonly Suppression[],
   rules: readonly Rule[],
   offsetOf: (f: Finding) => number,
+  locked: readonly string[] = [],
 ): Finding[] {
-  if (suppressions.length === 0) return findings;
+  if (suppressions.length === 0 || locked.includes('*')) return findings;
   const peers = new Map(rules.map((r) => [r.meta.id, Object.values(r.meta.peers).flat() as string[]]));
-  return findings.filter((f) => !isSuppressed(suppressions, offsetOf(f), f.ruleId, peers.get(f.ruleId) ?? []));
+  return findings.filter(
+    (f) => locked.includes(f.ruleId) || !isSuppressed(suppressions, offsetOf(f), f.ruleId, peers.get(f.ruleId) ?? []),
+  );
 }

@@ -145,7 +145,7 @@ export function lintKubernetes(request: KubernetesLintRequest): KubernetesLintRe
   cache.order = chunks.map((c, i) => ({ text: c.text, entry: entries[i] }));
 
   const fileWide = mayHaveFileSuppressions(text) ? fileSuppressions(new TextIndex(text)) : [];
-  return { findings: unsuppressed(findings, fileWide, rules, () => 0), summaries };
+  return { findings: unsuppressed(findings, fileWide, rules, () => 0, settings.noInlineIgnore), summaries };
 }
 
 /** Whether a chunk has a line in `from`..`to` (lines of the file). */
@@ -212,7 +212,8 @@ function lintChunk({ uri, model, settings, rules, runner, workspace, partial, fi
     current = rule;
     runner.run(rule, () => rule.check(ctx));
   }
-  return unsuppressed(out, kubernetesSuppressions(model), rules, (f) => index.offsetAt(f.range.start));
+  const offsetOf = (f: Finding) => index.offsetAt(f.range.start);
+  return unsuppressed(out, kubernetesSuppressions(model), rules, offsetOf, settings.noInlineIgnore);
 }
 
 function shiftPos(p: Position, lines: number): Position {

@@ -161,7 +161,8 @@ function lintDockerfile(
       }),
     );
   }
-  return unsuppressed(findings, dockerfileSuppressions(dockerfile), rules, (f) => index.offsetAt(f.range.start));
+  const offsetOf = (f: Finding) => index.offsetAt(f.range.start);
+  return unsuppressed(findings, dockerfileSuppressions(dockerfile), rules, offsetOf, settings.noInlineIgnore);
 }
 
 const RANK: Record<Severity, number> = { error: 0, warning: 1, info: 2, hint: 3 };
