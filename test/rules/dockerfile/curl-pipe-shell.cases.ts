@@ -58,6 +58,14 @@ export default cases(rule, {
   ],
   invalid: [
     {
+      name: 'any command given a remote URL whose output a shell runs (a wrapper around curl)',
+      code: df`
+        FROM debian:12-slim
+        RUN ⟦fetch-url https://example.com/setup.sh | bash⟧`,
+      errors: [{ messageId: 'pipeToShell', data: { tool: 'fetch-url', runner: 'bash' } }],
+      output: null,
+    },
+    {
       name: 'inside ONBUILD: the trigger is checked like the RUN it wraps',
       code: df`
         FROM alpine:3.24

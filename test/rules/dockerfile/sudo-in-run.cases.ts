@@ -4,6 +4,13 @@ import { cases, df } from '../../support/cases';
 export default cases(rule, {
   valid: [
     {
+      name: 'NOPASSWD only read, or written elsewhere than the sudoers files',
+      code: df`
+        FROM debian:12-slim
+        RUN grep -r NOPASSWD /etc/sudoers.d || true
+        RUN echo "NOPASSWD is not allowed here" > /tmp/policy.txt`,
+    },
+    {
       name: 'switch USER for the root steps',
       docs: 'good',
       code: df`
@@ -19,13 +26,22 @@ export default cases(rule, {
         RUN apt-get install -y sudo && echo sudo`,
     },
     {
-      name: 'sudoers file edits',
+      name: 'a sudoers edit that keeps the password prompt is not sudo use',
       code: df`
         FROM debian:12
-        RUN echo 'app ALL=(ALL) NOPASSWD: ALL' > /etc/sudoers.d/app && visudo -c`,
+        RUN echo 'app ALL=(ALL) ALL' > /etc/sudoers.d/app && visudo -c`,
     },
   ],
   invalid: [
+    {
+      name: 'a passwordless sudoers rule written by the build',
+      code: df`
+        FROM debian:12-slim
+        RUN echo "app ALL=(ALL) ⟦NOPASSWD⟧:ALL" >> /etc/sudoers
+        RUN echo 'deploy ALL=(root) ⟦NOPASSWD⟧: /usr/bin/apt-get' | tee /etc/sudoers.d/deploy`,
+      errors: [{ messageId: 'passwordless' }, { messageId: 'passwordless' }],
+      output: null,
+    },
     {
       name: 'inside ONBUILD',
       code: df`

@@ -67,6 +67,24 @@ export default cases(rule, {
   ],
   invalid: [
     {
+      name: 'a downloaded script run right away (warning)',
+      code: df`
+        FROM python:3.12-slim
+        RUN wget ⟦https://bootstrap.pypa.io/get-pip.py⟧ && python3 get-pip.py`,
+      errors: [{ messageId: 'executed', data: { tool: 'wget', url: 'https://bootstrap.pypa.io/get-pip.py' } }],
+    },
+    {
+      name: 'curl -o a script, then sh it, or run it by path',
+      code: df`
+        FROM debian:12-slim
+        RUN curl -fsSLo /tmp/install.sh ⟦https://example.com/install.sh⟧ && sh /tmp/install.sh
+        RUN curl -fsSLo install.sh ⟦https://example.com/i2.sh⟧ && chmod +x install.sh && ./install.sh`,
+      errors: [
+        { messageId: 'executed', data: { tool: 'curl', url: 'https://example.com/install.sh' } },
+        { messageId: 'executed', data: { tool: 'curl', url: 'https://example.com/i2.sh' } },
+      ],
+    },
+    {
       name: 'download saved without a checksum',
       docs: 'bad',
       code: df`

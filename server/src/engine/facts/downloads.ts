@@ -176,11 +176,13 @@ export type DownloadOutput = { kind: 'file'; path: string } | { kind: 'stdout' }
 export interface Download {
   /** The curl/wget command (with any sudo/env wrapper). */
   cmd: ShellCommand;
-  tool: 'curl' | 'wget';
+  /** curl or wget, or the name of a command that fetches a URL given to it (a wrapper script). */
+  tool: string;
   url: ShellWord;
   output: DownloadOutput;
 }
 
+const REMOTE_URL = /^(?:https?|ftp):\/\/\S/i;
 const LOCAL_URL = /^(?:https?:\/\/)?(?:localhost|127\.0\.0\.1|\[::1\]|0\.0\.0\.0)(?:[:/]|$)/i;
 
 /** `> file` right after the command: mvdan-sh keeps redirections on the statement, not on the call. */
@@ -310,6 +312,17 @@ export function remoteExecutions(script: ShellScript, text: string): RemoteExecu
     const p = d.cmd.pipeline;
     const runner = p?.commands.slice(p.index + 1).find(readsScriptFromStdin);
     if (runner) out.push({ download: d, runner });
+  }
+  // Wrappers around curl and wget (`fetch-url https://… | sh`, `http GET https://… | bash`): any command given a
+  // remote URL whose output a shell or interpreter then runs.
+  for (const cmd of script.commands) {
+    const p = cmd.pipeline;
+    if (!p || downloads.some((d) => d.cmd === cmd)) continue;
+    const { name, args } = unwrap(cmd);
+    if (name === 'curl' || name === 'wget' || name === 'echo' || name === 'printf') continue;
+    const url = args.find((w) => REMOTE_URL.test(staticText(w)) && !LOCAL_URL.test(staticText(w)));
+    const runner = url && p.commands.slice(p.index + 1).find(readsScriptFromStdin);
+    if (url && runner) out.push({ download: { cmd, tool: name, url, output: { kind: 'stdout' } }, runner });
   }
   for (const cmd of script.commands) {
     const { name, args } = unwrap(cmd);

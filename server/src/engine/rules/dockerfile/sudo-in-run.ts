@@ -15,6 +15,8 @@ export default defineDockerfileRule({
     messages: {
       sudo: 'sudo in a build step means sudo is installed in the image, a ready privilege escalation for whoever gets a shell; run the step as root with USER root before it and switch back after',
       removeSudo: 'Remove sudo (the step runs as the current USER)',
+      passwordless:
+        'This RUN writes a NOPASSWD sudoers rule: any process of that user becomes root without a password; drop the rule and switch users with USER instead',
     },
     docs: {
       rationale:
@@ -30,7 +32,20 @@ export default defineDockerfileRule({
     for (const stage of model.stages) {
       for (const run of stage.instructions) {
         if (run.getKeyword() !== 'RUN') continue;
-        for (const cmd of model.shell(run).commands) {
+        const script = model.shell(run);
+        // `echo "app ALL=(ALL) NOPASSWD:ALL" >> /etc/sudoers`, `… | tee /etc/sudoers.d/app`: a command of this RUN
+        // whose words grant NOPASSWD, in a RUN that writes the sudoers file or directory.
+        const span = model.offsets(run.getRange());
+        if (/\/etc\/sudoers/.test(model.text.slice(span.start, span.end)))
+          for (const cmd of script.commands)
+            for (const w of cmd.words) {
+              const at = (w.value ?? w.raw).indexOf('NOPASSWD');
+              if (at < 0 || cmd.name === 'grep') continue;
+              const offset = model.text.indexOf('NOPASSWD', w.start);
+              if (offset < 0 || offset >= w.end) continue;
+              ctx.report({ start: offset, end: offset + 'NOPASSWD'.length, messageId: 'passwordless' });
+            }
+        for (const cmd of script.commands) {
           const i = cmd.words.findIndex((w) => w.value === 'sudo' || w.value?.endsWith('/sudo'));
           // Only as the command itself, or behind env-like wrappers before it (`env X=1 sudo …`).
           if (
