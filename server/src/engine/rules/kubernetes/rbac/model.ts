@@ -5,6 +5,7 @@
 import { isMap, isScalar, isSeq, type Node } from 'yaml';
 import { getIn, type K8sObject } from '../../../models/kubernetes';
 import type { KubernetesContext } from '../../rule';
+import { selectorMatches } from '../../../facts/networkPolicy';
 import type { ObjectSummary, Workspace } from '../../../facts/workspace';
 
 export const RBAC_GROUP = 'rbac.authorization.k8s.io';
@@ -223,45 +224,13 @@ export function reportGrants<M extends string>(
   }
 }
 
-interface Requirement {
-  key?: unknown;
-  operator?: unknown;
-  values?: unknown;
-}
-
-/** A LabelSelector (plain JSON) against labels, as the API server evaluates it; an empty selector selects all. */
+/**
+ * A LabelSelector (plain JSON) against labels, as the API server evaluates it; an empty selector selects all, an
+ * absent one (a null entry of clusterRoleSelectors) none.
+ */
 export function selects(selector: unknown, labels: Record<string, string>): boolean {
   if (!selector || typeof selector !== 'object') return false;
-  const { matchLabels, matchExpressions } = selector as { matchLabels?: unknown; matchExpressions?: unknown };
-  if (matchLabels && typeof matchLabels === 'object') {
-    for (const [k, v] of Object.entries(matchLabels as Record<string, unknown>))
-      if (labels[k] !== String(v)) return false;
-  }
-  if (Array.isArray(matchExpressions)) {
-    for (const e of matchExpressions as Requirement[]) {
-      const key = typeof e?.key === 'string' ? e.key : undefined;
-      if (key === undefined) return false;
-      const values = Array.isArray(e.values) ? e.values.map(String) : [];
-      const has = Object.prototype.hasOwnProperty.call(labels, key);
-      switch (e.operator) {
-        case 'In':
-          if (!has || !values.includes(labels[key])) return false;
-          break;
-        case 'NotIn':
-          if (has && values.includes(labels[key])) return false;
-          break;
-        case 'Exists':
-          if (!has) return false;
-          break;
-        case 'DoesNotExist':
-          if (has) return false;
-          break;
-        default:
-          return false;
-      }
-    }
-  }
-  return true;
+  return selectorMatches(selector, labels);
 }
 
 /**
