@@ -1,4 +1,5 @@
 import { isMap, isSeq } from 'yaml';
+import { CRD_POD_TEMPLATES } from '../data/crdPodTemplates';
 import { getIn, type Container, type K8sObject, type YamlPath } from '../models/kubernetes';
 import { scalarValue, stringValue, yamlBool } from '../models/yamlValues';
 
@@ -23,6 +24,9 @@ const LONG_RUNNING = new Set([
  */
 export function isLongRunning(obj: K8sObject): boolean {
   if (LONG_RUNNING.has(obj.kind)) return true;
+  // Custom resources with a pod template (Argo Rollouts, Knative, OpenKruise…): as their data entry says.
+  if (CRD_POD_TEMPLATES.some((t) => t.longRunning && t.kind === obj.kind && obj.apiVersion.startsWith(`${t.group}/`)))
+    return true;
   if (obj.kind !== 'Pod' || !obj.podSpec) return false;
   const policy = stringValue(getIn(obj.node, [...obj.podSpec.path, 'restartPolicy']));
   return policy === undefined || policy === 'Always';

@@ -10,6 +10,7 @@ import {
   type YAMLMap,
 } from 'yaml';
 import { TextIndex } from '../base/text';
+import { CRD_POD_TEMPLATES } from '../data/crdPodTemplates';
 import { MAX_YAML_NESTING, yamlNesting } from '../base/nesting';
 
 export type YamlPath = readonly (string | number)[];
@@ -89,6 +90,34 @@ const POD_SPEC_PATHS: Record<string, { spec: YamlPath; metadata: YamlPath }> = {
 };
 
 export const WORKLOAD_KINDS = Object.keys(POD_SPEC_PATHS);
+
+/** Core API groups: their kinds are the built-in workloads above, never a custom resource of the same name. */
+const BUILT_IN_GROUPS = new Set(['', 'v1', 'apps', 'batch', 'extensions', 'apps.openshift.io']);
+
+/**
+ * Where an object's pod spec is: the built-in workloads, the custom resources of data/crdPodTemplates.ts, and, for
+ * other custom resources, a conservative structural fallback: `spec.template.spec` holding `containers` whose
+ * items all name an `image`, which is what a full pod template looks like (operators' partial templates do not).
+ */
+function podSpecPaths(
+  node: YAMLMap,
+  apiVersion: string,
+  kind: string,
+): { spec: YamlPath; metadata: YamlPath } | undefined {
+  const group = apiVersion.includes('/') ? apiVersion.slice(0, apiVersion.indexOf('/')) : '';
+  if (BUILT_IN_GROUPS.has(group)) return POD_SPEC_PATHS[kind];
+  const known = CRD_POD_TEMPLATES.find((t) => t.group === group && t.kind === kind);
+  if (known) return { spec: known.spec, metadata: known.metadata };
+  if (POD_SPEC_PATHS[kind]) return POD_SPEC_PATHS[kind];
+  const containers = getIn(node, ['spec', 'template', 'spec', 'containers']);
+  if (
+    isSeq(containers) &&
+    containers.items.length > 0 &&
+    containers.items.every((c) => isMap(c) && isScalar(c.get('image', true)))
+  )
+    return { spec: ['spec', 'template', 'spec'], metadata: ['spec', 'template', 'metadata'] };
+  return undefined;
+}
 const GROUPS: ContainerGroup[] = ['containers', 'initContainers', 'ephemeralContainers'];
 const TEMPLATE = /\{\{|\{%/;
 
@@ -174,7 +203,7 @@ function addObject(model: KubernetesModel, node: YAMLMap, docIndex: number): voi
     node,
     docIndex,
   };
-  const where = POD_SPEC_PATHS[kind];
+  const where = podSpecPaths(node, apiVersion, kind);
   const spec = where ? getIn(node, where.spec) : undefined;
   if (where && isMap(spec)) {
     const containers: Container[] = [];
