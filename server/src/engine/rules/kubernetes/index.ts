@@ -37,6 +37,7 @@ import k8sResources from './k8s-resources';
 import k8sRestrictedVolumeTypes from './k8s-restricted-volume-types';
 import k8sRunAsNonRoot from './k8s-run-as-non-root';
 import k8sRunAsUser from './k8s-run-as-user';
+import k8sRootGroup from './k8s-root-group';
 import k8sSeccompProfile from './k8s-seccomp-profile';
 import k8sSecretInlineData from './k8s-secret-inline-data';
 import k8sSelinuxOptions from './k8s-selinux-options';
@@ -84,6 +85,7 @@ export const kubernetesRules: Rule[] = [
   k8sResources,
   k8sRestrictedVolumeTypes,
   k8sRunAsNonRoot,
+  k8sRootGroup,
   k8sRunAsUser,
   k8sSeccompProfile,
   k8sSecretInlineData,
