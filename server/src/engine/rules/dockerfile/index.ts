@@ -40,6 +40,7 @@ import updateWithoutInstall from './update-without-install';
 import useAptGet from './use-apt-get';
 import useraddWithoutNoLogInit from './useradd-without-no-log-init';
 import worldWritablePermissions from './world-writable-permissions';
+import yarnCacheClean from './yarn-cache-clean';
 
 /** Dockerfile rules. Add one import and one entry per rule (keep the list sorted by id). */
 export const dockerfileRules: Rule[] = [
@@ -84,4 +85,5 @@ export const dockerfileRules: Rule[] = [
   useAptGet,
   useraddWithoutNoLogInit,
   worldWritablePermissions,
+  yarnCacheClean,
 ];
