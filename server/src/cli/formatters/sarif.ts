@@ -5,7 +5,8 @@ import { DOCS_BASE_URL } from '../../engine/runner/docs';
 import type { FileReport } from '../report';
 import { VERSION } from '../version';
 
-const SCHEMA = 'https://docs.oasis-open.org/sarif/sarif/v2.1.0/errata01/os/schemas/sarif-schema-2.1.0.json';
+export const SARIF_SCHEMA =
+  'https://docs.oasis-open.org/sarif/sarif/v2.1.0/errata01/os/schemas/sarif-schema-2.1.0.json';
 const INFORMATION_URI = DOCS_BASE_URL.replace(/\/blob\/.*$/, '');
 const SRCROOT = '%SRCROOT%';
 const LEVEL: Record<Severity, Sarif.Result.level> = { error: 'error', warning: 'warning', info: 'note', hint: 'note' };
@@ -17,61 +18,73 @@ const LEVEL: Record<Severity, Sarif.Result.level> = { error: 'error', warning: '
  * `%SRCROOT%`; others get an absolute `file:` URI.
  */
 export function toSarif(files: readonly FileReport[], cwd: string): Sarif.Log {
-  const descriptors = rules.map(descriptor);
-  if (files.some((f) => f.findings.some((x) => x.ruleId === ENGINE_RULE_ID))) descriptors.push(engineDescriptor());
-  const indexOf = new Map(descriptors.map((d, i) => [d.id, i]));
-
-  const results: Sarif.Result[] = [];
-  for (const file of files) {
-    const artifactLocation = location(file);
-    for (const x of file.findings) {
-      const result: Sarif.Result = {
-        ruleId: x.ruleId,
-        ruleIndex: indexOf.get(x.ruleId),
-        level: LEVEL[x.severity],
-        message: { text: x.message },
-        locations: [{ physicalLocation: { artifactLocation, region: region(x.range) } }],
-      };
-      if (x.fix) {
-        result.fixes = [
-          {
-            description: { text: 'Safe fix (applied by harden --fix)' },
-            artifactChanges: [
-              {
-                artifactLocation,
-                replacements: x.fix.map((e) => ({
-                  deletedRegion: region(e.range),
-                  insertedContent: { text: e.newText },
-                })),
-              },
-            ],
-          },
-        ];
-      }
-      results.push(result);
-    }
-  }
-
+  const descriptors = ruleDescriptors(files.some((f) => f.findings.some((x) => x.ruleId === ENGINE_RULE_ID)));
+  const results = files.flatMap(resultsOf);
   return {
-    $schema: SCHEMA,
+    $schema: SARIF_SCHEMA,
     version: '2.1.0',
-    runs: [
-      {
-        tool: {
-          driver: {
-            name: 'harden',
-            informationUri: INFORMATION_URI,
-            version: VERSION,
-            semanticVersion: VERSION,
-            rules: descriptors,
-          },
-        },
-        originalUriBaseIds: { [SRCROOT]: { uri: `${pathToFileURL(cwd).href.replace(/\/?$/, '/')}` } },
-        columnKind: 'utf16CodeUnits',
-        results,
-      },
-    ],
+    runs: [{ tool: tool(descriptors), ...runBase(cwd), results }],
   };
+}
+
+/** Every rule as a reportingDescriptor, in registry order, then the engine's own when it reported. */
+export function ruleDescriptors(withEngine: boolean): Sarif.ReportingDescriptor[] {
+  const descriptors = rules.map(descriptor);
+  if (withEngine) descriptors.push(engineDescriptor());
+  return descriptors;
+}
+
+export function tool(descriptors: Sarif.ReportingDescriptor[]): Sarif.Tool {
+  return {
+    driver: {
+      name: 'harden',
+      informationUri: INFORMATION_URI,
+      version: VERSION,
+      semanticVersion: VERSION,
+      rules: descriptors,
+    },
+  };
+}
+
+export function runBase(cwd: string): Pick<Sarif.Run, 'originalUriBaseIds' | 'columnKind'> {
+  return {
+    originalUriBaseIds: { [SRCROOT]: { uri: `${pathToFileURL(cwd).href.replace(/\/?$/, '/')}` } },
+    columnKind: 'utf16CodeUnits',
+  };
+}
+
+/** The engine's descriptor comes after every rule's (see `ruleDescriptors`), so indexes are known up front. */
+const RULE_INDEX = new Map([...rules.map((r, i) => [r.meta.id, i] as const), [ENGINE_RULE_ID, rules.length]]);
+
+/** One result per finding of the file, with the safe fix as a SARIF fix when its edits were computed. */
+export function resultsOf(file: FileReport): Sarif.Result[] {
+  const artifactLocation = location(file);
+  return file.findings.map((x) => {
+    const result: Sarif.Result = {
+      ruleId: x.ruleId,
+      ruleIndex: RULE_INDEX.get(x.ruleId),
+      level: LEVEL[x.severity],
+      message: { text: x.message },
+      locations: [{ physicalLocation: { artifactLocation, region: region(x.range) } }],
+    };
+    if (x.fix) {
+      result.fixes = [
+        {
+          description: { text: 'Safe fix (applied by harden --fix)' },
+          artifactChanges: [
+            {
+              artifactLocation,
+              replacements: x.fix.map((e) => ({
+                deletedRegion: region(e.range),
+                insertedContent: { text: e.newText },
+              })),
+            },
+          ],
+        },
+      ];
+    }
+    return result;
+  });
 }
 
 export function formatSarif(files: readonly FileReport[], cwd: string): string {
