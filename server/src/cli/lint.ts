@@ -77,7 +77,7 @@ export async function lintFiles(files: readonly Candidate[], options: LintFilesO
   };
   const remember = (s: Source) => {
     // Over maxFileSize the engine checks nothing (one finding says so): no parsing it for the workspace either.
-    const summaries = summaryOf(s, options.onFailure);
+    const summaries = summaryOf(s, (m) => options.onFailure(m));
     if (summaries) workspace.set(s.uri, summaries);
   };
   sources.forEach(remember);

@@ -39,9 +39,9 @@ export async function lintOnWorkers(files: readonly Candidate[], options: PoolOp
   const lints = order.map(({ file }) => options.lints?.(file) ?? true);
 
   // Per file: undefined while pending, null when it has no report, else its report until written.
-  const reports: (FileReport | null | undefined)[] = new Array(order.length).fill(undefined);
-  const summaries: (ObjectSummary[] | undefined)[] = new Array(order.length).fill(undefined);
-  const uris: (string | undefined)[] = new Array(order.length).fill(undefined);
+  const reports = order.map((): FileReport | null | undefined => undefined);
+  const summaries = order.map((): ObjectSummary[] | undefined => undefined);
+  const uris = order.map((): string | undefined => undefined);
   let written = 0;
   const flush = () => {
     while (written < order.length && reports[written] !== undefined) {
