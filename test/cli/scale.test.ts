@@ -96,6 +96,14 @@ test('workers: cross-file findings are those of one thread, whichever worker lin
   assert.deepEqual(coverage, ['pod.yaml', 'team-0/deploy.yaml', 'team-10/deploy.yaml'], 'once per uncovered namespace');
 });
 
+test('workers: a worker out of memory is replaced by one without a heap limit, and nothing is lost', () => {
+  const dir = crossFileTree();
+  const args = ['--format', 'json', '--fail-on', 'never', '.'];
+  const small = harden(['--jobs', '2', ...args], dir, { HARDEN_WORKER_HEAP_MB: '4' });
+  assert.equal(small.code, 0, small.stderr);
+  assertSameRun(harden(['--jobs', '1', ...args], dir), small, 'after out-of-memory');
+});
+
 test('workers: --quiet, a settings file and exit codes as on one thread; no files at all', () => {
   const dir = crossFileTree();
   write(dir, { '.harden.yaml': only(PRIVILEGED_ERROR) });

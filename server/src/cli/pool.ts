@@ -20,6 +20,15 @@ export interface PoolOptions extends WorkerSetup {
   onReport(report: FileReport): void;
 }
 
+/**
+ * The old-generation heap of a worker, in MB: V8 lets a heap grow far past what is live before collecting, and
+ * every worker's heap counts in the process's memory. Enough for the largest file's parse (about 40 bytes per
+ * byte of YAML) over a floor; a file that needs more gets a worker without a limit (see `start`).
+ */
+export function heapLimitMb(largestFileBytes: number): number {
+  return Math.max(96, 48 + Math.ceil((largestFileBytes * 40) / 2 ** 20));
+}
+
 /** Files in flight per worker: one being worked on and one waiting, so a worker never idles for a message. */
 const IN_FLIGHT = 2;
 
@@ -59,22 +68,30 @@ export async function lintOnWorkers(files: readonly Candidate[], options: PoolOp
     quiet: options.quiet,
   };
   const count = Math.max(1, Math.min(options.jobs, order.length));
-  const workers = Array.from({ length: count }, () => new Worker(options.script, { workerData: setup }));
+  // The variable is for tests: a limit too small for any file shows that out-of-memory workers are replaced.
+  const heap = Number(process.env.HARDEN_WORKER_HEAP_MB) || heapLimitMb(Math.max(0, ...sizes));
+  const workers: Worker[] = [];
   try {
     await new Promise<void>((resolve, reject) => {
       let queue = bySize(order.map((_, i) => i));
       let phase: 'facts' | 'lint' = 'facts';
       let pending = queue.length;
-      const busy = new Map<Worker, number>(workers.map((w) => [w, 0]));
+      let workspace: ToWorker | undefined;
+      /** What each worker was sent and has not answered yet, oldest first (a worker answers in order). */
+      const inFlight = new Map<Worker, ToWorker[]>();
+      const send = (w: Worker, m: ToWorker) => {
+        inFlight.get(w)!.push(m);
+        w.postMessage(m);
+      };
       const feed = (w: Worker) => {
-        while (busy.get(w)! < IN_FLIGHT && queue.length > 0) {
+        while (inFlight.get(w)!.length < IN_FLIGHT && queue.length > 0) {
           const i = queue.shift()!;
-          busy.set(w, busy.get(w)! + 1);
-          const m: ToWorker =
+          send(
+            w,
             phase === 'facts'
               ? { type: 'facts', i, file: order[i].file, lint: lints[i] }
-              : { type: 'lint', i, file: order[i].file };
-          w.postMessage(m);
+              : { type: 'lint', i, file: order[i].file },
+          );
         }
       };
       const secondPass = () => {
@@ -92,48 +109,69 @@ export async function lintOnWorkers(files: readonly Candidate[], options: PoolOp
         queue = bySize(next);
         pending = queue.length;
         if (pending === 0) return resolve();
-        for (const w of workers) w.postMessage({ type: 'workspace', entries } satisfies ToWorker);
+        workspace = { type: 'workspace', entries };
+        for (const w of workers) w.postMessage(workspace);
         workers.forEach(feed);
       };
-      const done = (w: Worker) => {
-        busy.set(w, busy.get(w)! - 1);
+      const answered = (w: Worker) => {
+        inFlight.get(w)!.shift();
         if (--pending === 0) {
           if (phase === 'facts') secondPass();
           else resolve();
         } else feed(w);
       };
-      for (const w of workers) {
-        w.on('message', (m: FromWorker) => {
-          switch (m.type) {
-            case 'warning':
-              return options.onWarning(m.message);
-            case 'failure':
-              return options.onFailure(m.message);
-            case 'usage':
-              return reject(new UsageError(m.message));
-            case 'crash':
-              return reject(new Error(m.message));
-            case 'skip':
-              reports[m.i] = null;
-              break;
-            case 'summary':
-              uris[m.i] = m.uri;
-              summaries[m.i] = m.summaries;
-              break;
-            case 'report':
-              reports[m.i] = m.report;
-              break;
-          }
-          flush();
-          done(w);
+      const onMessage = (w: Worker, m: FromWorker) => {
+        switch (m.type) {
+          case 'warning':
+            return options.onWarning(m.message);
+          case 'failure':
+            return options.onFailure(m.message);
+          case 'usage':
+            return reject(new UsageError(m.message));
+          case 'crash':
+            return reject(new Error(m.message));
+          case 'skip':
+            reports[m.i] = null;
+            break;
+          case 'summary':
+            uris[m.i] = m.uri;
+            summaries[m.i] = m.summaries;
+            break;
+          case 'report':
+            reports[m.i] = m.report;
+            break;
+        }
+        flush();
+        answered(w);
+      };
+      /**
+       * A worker whose heap limit a file exceeded is replaced by one without a limit, which is given the files the
+       * first had not answered: the limit keeps memory bounded on an estate of ordinary files, not a cap on size.
+       */
+      const start = (limit: number | undefined, lost: ToWorker[] = []): void => {
+        const w = new Worker(options.script, {
+          workerData: setup,
+          resourceLimits: limit === undefined ? undefined : { maxOldGenerationSizeMb: limit },
         });
-        w.on('error', reject);
+        workers.push(w);
+        inFlight.set(w, []);
+        w.on('message', (m: FromWorker) => onMessage(w, m));
+        w.on('error', (e: Error & { code?: string }) => {
+          if (e.code !== 'ERR_WORKER_OUT_OF_MEMORY' || limit === undefined) return reject(e);
+          workers.splice(workers.indexOf(w), 1);
+          const unanswered = inFlight.get(w)!;
+          inFlight.delete(w);
+          start(undefined, unanswered);
+        });
         w.on('exit', (code) => {
-          if (pending > 0) reject(new Error(`a lint worker exited (code ${code})`));
+          if (pending > 0 && inFlight.has(w)) reject(new Error(`a lint worker exited (code ${code})`));
         });
-      }
-      if (pending === 0) resolve();
-      else workers.forEach(feed);
+        if (workspace) w.postMessage(workspace);
+        for (const m of lost) send(w, m);
+        feed(w);
+      };
+      if (pending === 0) return resolve();
+      for (let k = 0; k < count; k++) start(heap);
     });
   } finally {
     await Promise.all(workers.map((w) => w.terminate()));
