@@ -143,7 +143,7 @@ export function summaryOf(s: Source, onFailure: (message: string) => void): Obje
   const { text } = stripBom(s.text);
   if (s.kind !== 'kubernetes' || text.length > s.settings.maxFileSize) return undefined;
   try {
-    return summarize(s.uri, parseKubernetes(text));
+    return summarize(s.uri, parseKubernetes(text, { sourceTokens: false }));
   } catch (e) {
     onFailure(`cannot lint ${s.path}: ${oneLine(e)}`);
     return undefined;
