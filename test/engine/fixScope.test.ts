@@ -15,11 +15,12 @@ import { corpusFiles, MISSING_SHARED } from '../support/shared';
 /**
  * The language server lints for diagnostics with `fixes: false` (fix edits are verified by re-parsing, which was
  * most of the lint time) and computes fixes for the documents under a code action request only. Both must give
- * exactly the findings of a full lint: same list, same order, fixes equal where computed.
+ * exactly the findings of a full lint: same list, same order, fixes equal where computed, `fixable` where not.
  */
 const strip = (f: Finding): Finding => {
-  const { fix: _fix, suggestions: _suggestions, ...rest } = f;
-  return rest;
+  const { fix, suggestions: _suggestions, ...rest } = f;
+  // Without edits a finding still says whether it has a safe fix (the CLI's `fixable`).
+  return fix ? { ...rest, fixable: true } : rest;
 };
 
 function assertScopes(uri: string, text: string, settings: Settings, workspace = () => new Workspace()): void {

@@ -22,6 +22,10 @@ export interface LintCommand {
   color: boolean;
   ignore: string[];
   reportUnusedIgnores: boolean;
+  /** Worker threads; undefined: one per core for larger runs, none for a few files. */
+  jobs?: number;
+  /** `--shard i/n`: lint only the files whose path hash falls in part `index` (1-based) of `count`. */
+  shard?: { index: number; count: number };
 }
 
 export interface RulesCommand {
@@ -39,11 +43,18 @@ export interface ReportCommand {
   ignore: string[];
 }
 
-export type Command = LintCommand | RulesCommand | ReportCommand | { command: 'help' } | { command: 'version' };
+export interface MergeSarifCommand {
+  command: 'merge-sarif';
+  paths: string[];
+}
+
+export type Command =
+  LintCommand | RulesCommand | ReportCommand | MergeSarifCommand | { command: 'help' } | { command: 'version' };
 
 export const USAGE = `Usage: harden [options] [paths...]
        harden rules [--format text|json|markdown]
        harden report [paths...] [--format html|md] [--config f] [--rule id=sev] [--pss-level l] [--ignore p]
+       harden merge-sarif <a.sarif> <b.sarif>...   (one SARIF log of several, e.g. of shards, on stdout)
 
 Lints Dockerfiles and Kubernetes manifests under the given files and folders (default: .).
 Folders are walked respecting .gitignore; node_modules and .git are skipped. Files named
@@ -65,6 +76,10 @@ Options:
   --max-warnings <n>             Exit 1 when there are more than n warnings (also with --fail-on never)
   --report-unused-ignores        Report each harden-ignore comment that suppressed nothing (warning)
   --quiet                        Report errors only
+  --jobs <n>                     Lint on n worker threads (default: one per core; 1: no workers)
+  --shard <i>/<n>                Lint only part i of n of the files (a stable split by path, for CI jobs
+                                 in parallel; merge their SARIF with harden merge-sarif). Every manifest
+                                 is still read, so cross-file findings are those of one whole run
   --color, --no-color            Force or disable colors (default: on when stdout is a terminal)
   -h, --help                     Show this help
   -v, --version                  Show the version
@@ -86,6 +101,8 @@ const OPTIONS = {
   'fail-on': { type: 'string' },
   quiet: { type: 'boolean' },
   'report-unused-ignores': { type: 'boolean' },
+  jobs: { type: 'string' },
+  shard: { type: 'string' },
   color: { type: 'boolean' },
   help: { type: 'boolean', short: 'h' },
   version: { type: 'boolean', short: 'v' },
@@ -110,6 +127,7 @@ export function parseCommand(argv: string[], env: NodeJS.ProcessEnv, isTTY: bool
   if (values.version) return { command: 'version' };
   if (positionals[0] === 'rules') return rulesCommand(values, positionals.slice(1));
   if (positionals[0] === 'report') return reportCommand(values, positionals.slice(1));
+  if (positionals[0] === 'merge-sarif') return mergeSarifCommand(values, positionals.slice(1));
 
   return {
     command: 'lint',
@@ -124,7 +142,31 @@ export function parseCommand(argv: string[], env: NodeJS.ProcessEnv, isTTY: bool
     color: values.color ?? defaultColor(env, isTTY),
     ignore: values.ignore ?? [],
     reportUnusedIgnores: values['report-unused-ignores'] ?? false,
+    jobs: values.jobs === undefined ? undefined : positive('--jobs', values.jobs),
+    shard: values.shard === undefined ? undefined : shard(values.shard),
   };
+}
+
+function mergeSarifCommand(values: Values, rest: string[]): MergeSarifCommand {
+  const extra = Object.keys(values).filter((k) => k !== 'color');
+  if (extra.length > 0) throw new UsageError(`option --${extra[0]} does not apply to harden merge-sarif`);
+  if (rest.length === 0) throw new UsageError('harden merge-sarif expects SARIF files to merge');
+  return { command: 'merge-sarif', paths: rest };
+}
+
+function positive(option: string, value: string): number {
+  const n = count(option, value);
+  if (n === 0) throw new UsageError(`${option} expects a positive integer, got "${value}"`);
+  return n;
+}
+
+function shard(value: string): { index: number; count: number } {
+  const m = /^(\d+)\/(\d+)$/.exec(value);
+  const index = m ? Number(m[1]) : 0;
+  const total = m ? Number(m[2]) : 0;
+  if (!m || index < 1 || index > total)
+    throw new UsageError(`--shard expects <i>/<n> with 1 <= i <= n, got "${value}"`);
+  return { index, count: total };
 }
 
 function rulesCommand(values: Values, rest: string[]): RulesCommand {

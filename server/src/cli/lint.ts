@@ -12,6 +12,7 @@ import {
   type DocumentKind,
   type Finding,
   type LintInput,
+  type ObjectSummary,
   type Settings,
 } from '../engine';
 import type { ConfigResolver } from './config';
@@ -25,6 +26,10 @@ export interface LintFilesOptions {
   cwd: string;
   configs: ConfigResolver;
   fix: boolean;
+  /** Compute fix edits for the reports (SARIF `fixes`); otherwise findings carry only `fixable`. */
+  edits: boolean;
+  /** Lint only these (`--shard`); the others are still read for the cross-file facts. All when absent. */
+  lints?(file: Candidate): boolean;
   /** Keep errors only. */
   quiet: boolean;
   /** Add a finding for each `harden-ignore` comment that suppressed nothing. */
@@ -37,7 +42,7 @@ export interface LintFilesOptions {
   onReport?(report: FileReport): void;
 }
 
-interface Source {
+export interface Source {
   file: Candidate;
   /** `file:` URI, as the language server names documents: the engine resolves kustomization paths against it. */
   uri: string;
@@ -75,24 +80,24 @@ export async function lintFiles(files: readonly Candidate[], options: LintFilesO
     }
   };
   const remember = (s: Source) => {
-    const { text } = stripBom(s.text);
     // Over maxFileSize the engine checks nothing (one finding says so): no parsing it for the workspace either.
-    if (s.kind === 'kubernetes' && text.length <= s.settings.maxFileSize)
-      guarded(s, undefined, () => workspace.set(s.uri, summarize(s.uri, parseKubernetes(text))));
+    const summaries = summaryOf(s, (m) => options.onFailure(m));
+    if (summaries) workspace.set(s.uri, summaries);
   };
   sources.forEach(remember);
+  const mine = options.lints ? sources.filter((s) => options.lints!(s.file)) : sources;
 
   const onRuleError = (s: Source) => (ruleId: string, e: unknown) =>
     options.onFailure(`rule ${ruleId} failed on ${s.path}: ${oneLine(e)}`);
   const input = (s: Source): LintInput => ({ uri: s.uri, text: s.text, languageId: s.languageId });
 
   if (options.fix) {
-    const fixed = sources.map((s) =>
+    const fixed = mine.map((s) =>
       s.kind === 'other'
         ? s.text
         : guarded(s, s.text, () => fixAll(input(s), s.settings, { workspace, onRuleError: onRuleError(s) }).text),
     );
-    await mapLimit(sources, CONCURRENCY, async (s, i) => {
+    await mapLimit(mine, CONCURRENCY, async (s, i) => {
       if (fixed[i] === s.text) return;
       if (!s.lossless) return options.onWarning(`not fixing ${s.path}: it is not valid UTF-8`);
       try {
@@ -129,20 +134,8 @@ export async function lintFiles(files: readonly Candidate[], options: LintFilesO
     });
     sources.forEach(remember);
   }
-  return sources.map((s) => {
-    let findings = s.kind === 'other' ? [] : guarded(s, [], () => lintOne(s, s.settings));
-    if (options.reportUnusedIgnores && s.kind !== 'other') {
-      const unused = guarded(s, [], () =>
-        unusedIgnores({ ...s, findings, relint: (settings) => lintOne(s, settings) }),
-      );
-      if (unused.length > 0) findings = [...findings, ...unused].sort(byPosition);
-    }
-    const report: FileReport = {
-      path: s.path,
-      abs: s.file.abs,
-      kind: s.kind,
-      findings: options.quiet ? findings.filter((f) => f.severity === 'error') : findings,
-    };
+  return mine.map((s) => {
+    const report = lintSource(s, { ...options, workspace });
     options.onReport?.(report);
     return report;
   });
@@ -154,8 +147,54 @@ function byPosition(a: Finding, b: Finding): number {
   return x.line - y.line || x.character - y.character || a.ruleId.localeCompare(b.ruleId);
 }
 
+/** One file's report against `workspace` (which holds every manifest's summaries). */
+export function lintSource(
+  s: Source,
+  options: Pick<LintFilesOptions, 'edits' | 'quiet' | 'onFailure' | 'reportUnusedIgnores'> & { workspace: Workspace },
+): FileReport {
+  let findings: Finding[] = [];
+  const lintWith = (settings: Settings) =>
+    lint({ uri: s.uri, text: s.text, languageId: s.languageId }, settings, {
+      workspace: options.workspace,
+      fixes: options.edits,
+      onRuleError: (ruleId, e) => options.onFailure(`rule ${ruleId} failed on ${s.path}: ${oneLine(e)}`),
+    }).findings;
+  if (s.kind !== 'other') {
+    try {
+      findings = lintWith(s.settings);
+      if (options.reportUnusedIgnores) {
+        const unused = unusedIgnores({ ...s, findings, relint: lintWith });
+        if (unused.length > 0) findings = [...findings, ...unused].sort(byPosition);
+      }
+    } catch (e) {
+      options.onFailure(`cannot lint ${s.path}: ${oneLine(e)}`);
+    }
+  }
+  return {
+    path: s.path,
+    abs: s.file.abs,
+    kind: s.kind,
+    findings: options.quiet ? findings.filter((f) => f.severity === 'error') : findings,
+  };
+}
+
+/** The cross-file facts of one manifest, or undefined (not a manifest, over maxFileSize, or it broke the parser). */
+export function summaryOf(s: Source, onFailure: (message: string) => void): ObjectSummary[] | undefined {
+  const { text } = stripBom(s.text);
+  if (s.kind !== 'kubernetes' || text.length > s.settings.maxFileSize) return undefined;
+  try {
+    return summarize(s.uri, parseKubernetes(text, { sourceTokens: false }));
+  } catch (e) {
+    onFailure(`cannot lint ${s.path}: ${oneLine(e)}`);
+    return undefined;
+  }
+}
+
 /** Undefined for files that are not linted: walked YAML that is no manifest, binaries, unreadable files. */
-async function read(file: Candidate, options: LintFilesOptions): Promise<Source | undefined> {
+export async function read(
+  file: Candidate,
+  options: Pick<LintFilesOptions, 'cwd' | 'configs' | 'fix' | 'onWarning'>,
+): Promise<Source | undefined> {
   const path = displayPath(file.abs, options.cwd);
   let bytes: Buffer;
   try {

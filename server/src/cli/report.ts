@@ -13,16 +13,21 @@ export interface FileReport {
 
 export type Counts = Record<Severity, number> & { total: number; fixable: number };
 
-export function countFindings(files: readonly FileReport[]): Counts {
-  const c: Counts = { error: 0, warning: 0, info: 0, hint: 0, total: 0, fixable: 0 };
+export function countFindings(files: readonly FileReport[], into?: Counts): Counts {
+  const c: Counts = into ?? { error: 0, warning: 0, info: 0, hint: 0, total: 0, fixable: 0 };
   for (const f of files) {
     for (const finding of f.findings) {
       c[finding.severity]++;
       c.total++;
-      if (finding.fix) c.fixable++;
+      if (isFixable(finding)) c.fixable++;
     }
   }
   return c;
+}
+
+/** `--fix` has a safe fix for it: its edits when they were computed, else the engine's flag. */
+export function isFixable(f: Finding): boolean {
+  return f.fix !== undefined || f.fixable === true;
 }
 
 /** How files are named in every output format: relative to the working directory, forward slashes. */

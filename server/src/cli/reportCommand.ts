@@ -28,6 +28,7 @@ export async function reportCommand(command: ReportCommand): Promise<number> {
     cwd,
     configs,
     fix: false,
+    edits: false,
     quiet: false,
     onWarning: warn,
     onFailure: (m) => failures.add(m),

@@ -1,5 +1,5 @@
 import type { Range } from '../../engine';
-import type { FileReport } from '../report';
+import { isFixable, type FileReport } from '../report';
 
 /**
  * `--format json`, a stable contract (bump `version` on any incompatible change):
@@ -26,21 +26,22 @@ export interface JsonReport {
 }
 
 export function toJsonReport(files: readonly FileReport[]): JsonReport {
+  return { version: 1, files: files.map(toJsonFile) };
+}
+
+export function toJsonFile(f: FileReport): JsonReport['files'][number] {
   return {
-    version: 1,
-    files: files.map((f) => ({
-      path: f.path,
-      kind: f.kind,
-      findings: f.findings.map((x) => ({
-        ruleId: x.ruleId,
-        severity: x.severity,
-        message: x.message,
-        range: {
-          start: { line: x.range.start.line, character: x.range.start.character },
-          end: { line: x.range.end.line, character: x.range.end.character },
-        },
-        fixable: x.fix !== undefined,
-      })),
+    path: f.path,
+    kind: f.kind,
+    findings: f.findings.map((x) => ({
+      ruleId: x.ruleId,
+      severity: x.severity,
+      message: x.message,
+      range: {
+        start: { line: x.range.start.line, character: x.range.start.character },
+        end: { line: x.range.end.line, character: x.range.end.character },
+      },
+      fixable: isFixable(x),
     })),
   };
 }

@@ -6,7 +6,8 @@ import type { FileReport } from '../report';
 import { UNUSED_IGNORE_ID } from '../unusedIgnores';
 import { VERSION } from '../version';
 
-const SCHEMA = 'https://docs.oasis-open.org/sarif/sarif/v2.1.0/errata01/os/schemas/sarif-schema-2.1.0.json';
+export const SARIF_SCHEMA =
+  'https://docs.oasis-open.org/sarif/sarif/v2.1.0/errata01/os/schemas/sarif-schema-2.1.0.json';
 const INFORMATION_URI = DOCS_BASE_URL.replace(/\/blob\/.*$/, '');
 const SRCROOT = '%SRCROOT%';
 const LEVEL: Record<Severity, Sarif.Result.level> = { error: 'error', warning: 'warning', info: 'note', hint: 'note' };
@@ -18,64 +19,84 @@ const LEVEL: Record<Severity, Sarif.Result.level> = { error: 'error', warning: '
  * `%SRCROOT%`; others get an absolute `file:` URI.
  */
 export function toSarif(files: readonly FileReport[], cwd: string): Sarif.Log {
-  const descriptors = rules.map(descriptor);
-  if (files.some((f) => f.findings.some((x) => x.ruleId === ENGINE_RULE_ID))) descriptors.push(engineDescriptor());
-  if (files.some((f) => f.findings.some((x) => x.ruleId === UNUSED_IGNORE_ID))) descriptors.push(unusedDescriptor());
-  const indexOf = new Map(descriptors.map((d, i) => [d.id, i]));
-
-  const results: Sarif.Result[] = [];
-  for (const file of files) {
-    const artifactLocation = location(file);
-    for (const x of file.findings) {
-      const result: Sarif.Result = {
-        ruleId: x.ruleId,
-        ruleIndex: indexOf.get(x.ruleId),
-        level: LEVEL[x.severity],
-        message: { text: x.message },
-        locations: [{ physicalLocation: { artifactLocation, region: region(x.range) } }],
-        // SARIF has one `note` level for info and hint: the GitHub Action counts Harden's own severities.
-        properties: { severity: x.severity },
-      };
-      if (x.fix) {
-        result.fixes = [
-          {
-            description: { text: 'Safe fix (applied by harden --fix)' },
-            artifactChanges: [
-              {
-                artifactLocation,
-                replacements: x.fix.map((e) => ({
-                  deletedRegion: region(e.range),
-                  insertedContent: { text: e.newText },
-                })),
-              },
-            ],
-          },
-        ];
-      }
-      results.push(result);
-    }
-  }
-
+  const has = (id: string) => files.some((f) => f.findings.some((x) => x.ruleId === id));
+  const descriptors = ruleDescriptors(has(ENGINE_RULE_ID), has(UNUSED_IGNORE_ID));
+  const results = files.flatMap(resultsOf);
   return {
-    $schema: SCHEMA,
+    $schema: SARIF_SCHEMA,
     version: '2.1.0',
-    runs: [
-      {
-        tool: {
-          driver: {
-            name: 'harden',
-            informationUri: INFORMATION_URI,
-            version: VERSION,
-            semanticVersion: VERSION,
-            rules: descriptors,
-          },
-        },
-        originalUriBaseIds: { [SRCROOT]: { uri: `${pathToFileURL(cwd).href.replace(/\/?$/, '/')}` } },
-        columnKind: 'utf16CodeUnits',
-        results,
-      },
-    ],
+    runs: [{ tool: tool(descriptors), ...runBase(cwd), results }],
   };
+}
+
+/**
+ * Every rule as a reportingDescriptor, in registry order, then the engine's own when it (or the unused-ignore
+ * check) reported, then unused-ignore's: fixed places, so results can be streamed before the tool section.
+ */
+export function ruleDescriptors(withEngine: boolean, withUnused = false): Sarif.ReportingDescriptor[] {
+  const descriptors = rules.map(descriptor);
+  if (withEngine || withUnused) descriptors.push(engineDescriptor());
+  if (withUnused) descriptors.push(unusedDescriptor());
+  return descriptors;
+}
+
+export function tool(descriptors: Sarif.ReportingDescriptor[]): Sarif.Tool {
+  return {
+    driver: {
+      name: 'harden',
+      informationUri: INFORMATION_URI,
+      version: VERSION,
+      semanticVersion: VERSION,
+      rules: descriptors,
+    },
+  };
+}
+
+export function runBase(cwd: string): Pick<Sarif.Run, 'originalUriBaseIds' | 'columnKind'> {
+  return {
+    originalUriBaseIds: { [SRCROOT]: { uri: `${pathToFileURL(cwd).href.replace(/\/?$/, '/')}` } },
+    columnKind: 'utf16CodeUnits',
+  };
+}
+
+/** The engine's descriptor comes after every rule's (see `ruleDescriptors`), so indexes are known up front. */
+const RULE_INDEX = new Map([
+  ...rules.map((r, i) => [r.meta.id, i] as const),
+  [ENGINE_RULE_ID, rules.length],
+  [UNUSED_IGNORE_ID, rules.length + 1],
+]);
+
+/** One result per finding of the file, with the safe fix as a SARIF fix when its edits were computed. */
+export function resultsOf(file: FileReport): Sarif.Result[] {
+  const artifactLocation = location(file);
+  return file.findings.map((x) => {
+    const result: Sarif.Result = {
+      ruleId: x.ruleId,
+      ruleIndex: RULE_INDEX.get(x.ruleId),
+      level: LEVEL[x.severity],
+      message: { text: x.message },
+      locations: [{ physicalLocation: { artifactLocation, region: region(x.range) } }],
+      // SARIF has one `note` level for info and hint: the GitHub Action counts Harden's own severities.
+      properties: { severity: x.severity },
+    };
+    if (x.fix) {
+      result.fixes = [
+        {
+          description: { text: 'Safe fix (applied by harden --fix)' },
+          artifactChanges: [
+            {
+              artifactLocation,
+              replacements: x.fix.map((e) => ({
+                deletedRegion: region(e.range),
+                insertedContent: { text: e.newText },
+              })),
+            },
+          ],
+        },
+      ];
+    }
+    return result;
+  });
 }
 
 export function formatSarif(files: readonly FileReport[], cwd: string): string {

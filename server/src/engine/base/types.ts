@@ -99,6 +99,8 @@ export interface Finding {
   fix?: TextEdit[];
   /** Alternatives that may change behaviour: offered as quick fixes only. */
   suggestions?: Suggestion[];
+  /** Lints without fixes (`fixes: false`): a safe fix exists, its edits not computed (`fix` is then absent). */
+  fixable?: true;
 }
 
 export type PssLevel = 'baseline' | 'restricted';

@@ -158,8 +158,8 @@ function overlaps(chunk: DocumentChunk, { from, to }: { from: number; to: number
 
 function withoutFixes(f: Finding): Finding {
   if (!f.fix && !f.suggestions) return f;
-  const { fix: _fix, suggestions: _suggestions, ...rest } = f;
-  return rest;
+  const { fix, suggestions: _suggestions, ...rest } = f;
+  return fix ? { ...rest, fixable: true } : rest;
 }
 
 /**

@@ -181,8 +181,12 @@ function toFinding(rule: Rule, r: Report, settings: Settings, index: TextIndex, 
     message: formatMessage(messages[r.messageId] ?? r.messageId, r.data),
     range: index.range(r.start, r.end),
   };
-  if (!fixes) return f;
-  if (r.fix && r.fix.length > 0 && rule.meta.fix === 'safe') f.fix = r.fix;
+  const safe = r.fix !== undefined && r.fix.length > 0 && rule.meta.fix === 'safe';
+  if (!fixes) {
+    if (safe) f.fixable = true;
+    return f;
+  }
+  if (safe) f.fix = r.fix;
   if (r.suggest && r.suggest.length > 0) {
     f.suggestions = r.suggest.map((s) => ({
       messageId: s.messageId,
