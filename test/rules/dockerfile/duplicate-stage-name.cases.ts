@@ -27,6 +27,17 @@ export default cases(rule, {
   ],
   invalid: [
     {
+      name: 'reserved stage names',
+      code: df`
+        FROM golang:1.26 AS ⟦scratch⟧
+        FROM alpine:3.24 AS ⟦Context⟧`,
+      errors: [
+        { messageId: 'reserved', data: { name: 'scratch' } },
+        { messageId: 'reserved', data: { name: 'context' } },
+      ],
+      output: null,
+    },
+    {
       name: 'two stages with one name',
       docs: 'bad',
       code: df`
