@@ -4,6 +4,14 @@ import { cases, df } from '../../support/cases';
 export default cases(rule, {
   valid: [
     {
+      name: 'only the build result copied from the builder',
+      code: df`
+        FROM golang:1.26 AS build
+        RUN go build -o /out/app ./...
+        FROM gcr.io/distroless/static-debian12:nonroot
+        COPY --from=build /out/app /app`,
+    },
+    {
       name: 'multi-stage build: toolchain only in the build stage',
       docs: 'good',
       code: df`
@@ -47,6 +55,16 @@ export default cases(rule, {
     },
   ],
   invalid: [
+    {
+      name: 'the whole filesystem of a builder stage copied into the final image',
+      code: df`
+        FROM golang:1.26 AS build
+        RUN go build -o /out/app ./...
+        FROM gcr.io/distroless/static-debian12:nonroot
+        COPY --from=build ⟦/⟧ /`,
+      errors: [{ messageId: 'wholeFilesystem', data: { from: 'build' } }],
+      output: null,
+    },
     {
       name: 'compiler left in a single-stage image',
       docs: 'bad',

@@ -1,6 +1,8 @@
 import { canonicalName, type DockerfileModel, type ImageRef, type Stage } from '../../models/dockerfile';
 import { insertLines } from '../../edit/dockerEdits';
 import { remainingOsPackages } from '../../facts/installedPackages';
+import { transferOf } from '../../facts/transfers';
+import { ownInstructions } from '../../models/dockerfile';
 import { defineDockerfileRule } from '../rule';
 import type { TextEdit } from '../../base/types';
 
@@ -105,8 +107,10 @@ export default defineDockerfileRule({
     practice: 'multi-stage-builds',
     severity: 'warning',
     fix: 'suggestion',
-    peers: {},
+    peers: { hadolint: ['DL3067'] },
     messages: {
+      wholeFilesystem:
+        'COPY --from={{from}} copies that whole filesystem, build tools and all, into the final image; copy only the paths the application needs',
       buildTool:
         '{{name}} is {{what}} and stays in the final image; build in an earlier stage and copy only the result',
       sdkImage:
@@ -115,7 +119,7 @@ export default defineDockerfileRule({
     },
     docs: {
       rationale:
-        'Compilers, build systems, header packages (`*-dev`, `*-devel`) and SDK images (`golang`, `maven`, `gradle`, `rust`, `dotnet/sdk`, JDK images) are needed to build, not to run. Left in the final image they add hundreds of megabytes and many CVEs, and give an attacker a toolchain to build exploits in place. A multi-stage build compiles in one stage and copies only the artifact into a small runtime stage. Only packages still installed at the end of the final stage count: the official images install build dependencies and purge them in the same RUN (`apk del .build-deps`, `apt-mark auto` + `apt-get purge --auto-remove`), which is fine and not reported. `git` is not in the list (CI and GitOps images use it at run time). The quick fix names the stage `build`, appends a runtime stage on a slim or distroless base with a `COPY --from=build` whose paths you must fill in (marked TODO), and repeats the last WORKDIR, ENTRYPOINT and CMD there; it keeps every line you wrote.',
+        'Compilers, build systems, header packages (`*-dev`, `*-devel`) and SDK images (`golang`, `maven`, `gradle`, `rust`, `dotnet/sdk`, JDK images) are needed to build, not to run. Left in the final image they add hundreds of megabytes and many CVEs, and give an attacker a toolchain to build exploits in place. A multi-stage build compiles in one stage and copies only the artifact into a small runtime stage. Only packages still installed at the end of the final stage count: the official images install build dependencies and purge them in the same RUN (`apk del .build-deps`, `apt-mark auto` + `apt-get purge --auto-remove`), which is fine and not reported. `git` is not in the list (CI and GitOps images use it at run time). The quick fix names the stage `build`, appends a runtime stage on a slim or distroless base with a `COPY --from=build` whose paths you must fill in (marked TODO), and repeats the last WORKDIR, ENTRYPOINT and CMD there; it keeps every line you wrote. A `COPY --from=<stage> / …` of a whole filesystem is reported too (hadolint DL3067): it brings the toolchain of the builder along, whatever the stages say.',
       references: ['https://docs.docker.com/build/building/multi-stage/'],
     },
   },
@@ -141,6 +145,17 @@ export default defineDockerfileRule({
         suggest: suggest(),
       });
     }
+    // `COPY --from=build / /`: the builder's whole filesystem undoes the multi-stage build.
+    for (const s of stage.chain)
+      for (const ins of ownInstructions(model, s)) {
+        if (ins.getKeyword() !== 'COPY') continue;
+        const t = transferOf(model, ins);
+        const from = t.flags.find((f) => f.getName().toLowerCase() === 'from')?.getValue();
+        if (!from) continue;
+        for (const src of t.sources)
+          if (/^\/(?:\.|\*)?$/.test(src.value))
+            ctx.report({ start: src.start, end: src.end, messageId: 'wholeFilesystem', data: { from } });
+      }
     for (const { pkg } of remainingOsPackages(model)) {
       const what = toolKind(pkg.name);
       if (what)
