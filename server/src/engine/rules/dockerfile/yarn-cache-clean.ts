@@ -31,7 +31,8 @@ export default defineDockerfileRule({
     for (const stage of shippedStages(model)) {
       for (const run of stage.instructions) {
         if (run.getKeyword() !== 'RUN') continue;
-        if (cacheMountTargets(run).some((t) => YARN_CACHE.test(`${t}/`) || /yarn/.test(t))) continue;
+        // Any cache or tmpfs mount naming yarn (every YARN_CACHE path does) keeps the cache out of the layer.
+        if (cacheMountTargets(run).some((t) => /yarn/.test(t))) continue;
         const commands = model.shell(run).commands;
         for (const cmd of commands) {
           const { name, args } = effectiveCommand(cmd);
